@@ -1,0 +1,92 @@
+// One esbuild script, three outputs:
+//   dist/extension.js  the extension host bundle (node, cjs, `vscode` external)
+//   dist/sdk.js        the AWS SDK chunk, required on the first AWS call only
+//   dist/webview.js    the panel UI (browser) and dist/webview.css, plus codicons
+// Flags: --watch rebuilds on change; --production minifies and drops source maps.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const dist = join(root, 'dist');
+
+// Modules that become chunks of their own: an import of one from the host bundle
+// is left as a runtime require of the built chunk, so it loads on first use.
+const lazyChunks = {
+  [join(root, 'src/aws/sdk.ts')]: './sdk.js',
+  [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
+};
+
+const lazyChunkPlugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
+      const chunk = lazyChunks[target];
+      return chunk ? { path: chunk, external: true } : undefined;
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+const targets = [
+  {
+    ...common,
+    entryPoints: { extension: join(root, 'src/extension.ts') },
+    outdir: dist,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    plugins: [lazyChunkPlugin],
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: { sdk: join(root, 'src/aws/sdk.ts'), yaml: join(root, 'src/contact/yamlChunk.ts') },
+    outdir: dist,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    // The SDK ships ESM and CJS; prefer the CJS build the host loads fastest.
+    mainFields: ['main', 'module'],
+  },
+  {
+    ...common,
+    entryPoints: { webview: join(root, 'webview/main.ts') },
+    outdir: dist,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'css' },
+  },
+];
+
+function copyCodicons() {
+  const src = join(root, 'node_modules/@vscode/codicons/dist');
+  mkdirSync(join(dist, 'codicons'), { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(src, f), join(dist, 'codicons', f));
+}
+
+if (!watch) rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+copyCodicons();
+if (watch) {
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] building dist/ on change; Ctrl-C stops');
+} else {
+  await Promise.all(targets.map((t) => esbuild.build(t)));
+}

@@ -1,0 +1,12 @@
+// The only module that imports AWS SDK runtime values. Built as its own chunk
+// (dist/sdk.js) and loaded on the first AWS call, never at activation.
+export {
+  ConnectClient,
+  DescribeContactCommand,
+  DescribeInstanceCommand,
+  GetContactAttributesCommand,
+  ListInstancesCommand,
+  SearchContactsCommand,
+} from '@aws-sdk/client-connect';
+export { fromIni } from '@aws-sdk/credential-provider-ini';
+export { NodeHttpHandler } from '@smithy/node-http-handler';

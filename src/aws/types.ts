@@ -1,0 +1,140 @@
+// Types shared by the pure AWS layer and its callers. No `vscode`, no SDK imports.
+
+/** Which contact to describe, with the account context to describe it in. */
+export interface ContactRef {
+  profile: string;
+  region: string;
+  instanceId: string;
+  contactId: string;
+}
+
+/** A profile and region: the context for instance-level calls. */
+export interface AccountTarget {
+  profile: string;
+  region: string;
+}
+
+/** Transport options, as the AWS CLI offers them (`--endpoint-url`, timeouts, `--ca-bundle`, `--no-verify-ssl`). */
+export interface TransportSettings {
+  /** Explicit endpoint URL (setting); env vars and the profile's `endpoint_url` are consulted when absent. */
+  endpointUrl?: string;
+  connectTimeoutSeconds: number;
+  readTimeoutSeconds: number;
+  /** Path to a PEM bundle of CA certificates. */
+  caBundle?: string;
+  verifyTls: boolean;
+  maxAttempts: number;
+}
+
+export const defaultTransport: TransportSettings = {
+  connectTimeoutSeconds: 10,
+  readTimeoutSeconds: 30,
+  verifyTls: true,
+  maxAttempts: 3,
+};
+
+export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'credential-process' | 'unknown';
+
+export interface ProfileInfo {
+  name: string;
+  kind: ProfileKind;
+  region?: string;
+  endpointUrl?: string;
+  /** Which files define it. */
+  source: ('config' | 'credentials')[];
+}
+
+export type ConnectErrorKind =
+  | 'NotFound'
+  | 'AccessDenied'
+  | 'InvalidInput'
+  | 'Throttling'
+  | 'ServiceError'
+  | 'SsoTokenExpired'
+  | 'NoCredentials'
+  | 'UnknownProfile'
+  | 'InvalidRegion'
+  | 'ConnectionRefused'
+  | 'DnsFailure'
+  | 'TlsFailure'
+  | 'Timeout'
+  | 'Network'
+  | 'MalformedResponse'
+  | 'SignatureRejected'
+  | 'Cancelled'
+  | 'Unknown';
+
+/** What every failure becomes: something a person can read and act on. Never holds a secret. */
+export interface ConnectErrorInfo {
+  kind: ConnectErrorKind;
+  message: string;
+  hint?: string;
+  /** The AWS request ID, when the service answered; AWS support asks for it. */
+  requestId?: string;
+  httpStatus?: number;
+  operation?: string;
+  /** The profile in use, for fix-it actions like `aws sso login --profile NAME`. */
+  profile?: string;
+}
+
+/** One instance as ListInstances returns it, trimmed to what the UI shows. */
+export interface InstanceSummary {
+  id: string;
+  arn: string;
+  alias?: string;
+  status?: string;
+  createdTime?: string;
+}
+
+export type ContactChannel = 'VOICE' | 'CHAT' | 'TASK' | 'EMAIL';
+
+export interface SearchContactsQuery {
+  instanceId: string;
+  /** ISO 8601. */
+  start: string;
+  end: string;
+  timeRangeType?: 'INITIATION_TIMESTAMP' | 'SCHEDULED_TIMESTAMP' | 'CONNECTED_TO_AGENT_TIMESTAMP' | 'DISCONNECT_TIMESTAMP';
+  channels?: ContactChannel[];
+  sortOrder?: 'ASCENDING' | 'DESCENDING';
+  maxResults?: number;
+  nextToken?: string;
+}
+
+/** One row of SearchContacts, trimmed to what the explorer shows. */
+export interface ContactSummary {
+  id: string;
+  arn?: string;
+  channel?: string;
+  initiationMethod?: string;
+  initiationTimestamp?: string;
+  disconnectTimestamp?: string;
+  queueId?: string;
+  agentId?: string;
+  initialContactId?: string;
+  previousContactId?: string;
+}
+
+export interface SearchContactsPage {
+  contacts: ContactSummary[];
+  nextToken?: string;
+  totalCount?: number;
+}
+
+/** One logged call, as the CLI's `--debug` would summarise it. Never a secret. */
+export interface CallLogEntry {
+  operation: string;
+  profile: string;
+  region: string;
+  endpoint: string;
+  httpStatus?: number;
+  requestId?: string;
+  durationMs: number;
+  attempts?: number;
+  error?: ConnectErrorKind;
+}
+
+export interface CallLogger {
+  info(entry: CallLogEntry): void;
+  trace(message: string): void;
+  warn(message: string): void;
+}

@@ -1,0 +1,2 @@
+// Placeholder entry; the panel UI lands in the webview commit.
+export {};
