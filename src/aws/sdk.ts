@@ -10,3 +10,5 @@ export {
 } from '@aws-sdk/client-connect';
 export { fromIni } from '@aws-sdk/credential-provider-ini';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
+// Standard retries with a chosen backoff (tests use short delays).
+export { ConfiguredRetryStrategy, StandardRetryStrategy } from '@smithy/core/retry';

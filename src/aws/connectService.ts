@@ -1,0 +1,330 @@
+// The Amazon Connect calls the extension makes. Each call: resolve the client,
+// send with the caller's AbortSignal, log one summary line (and wire details at
+// trace), and turn any failure into a ConnectServiceError.
+import type { ContactSearchSummary, InstanceSummary as SdkInstanceSummary } from '@aws-sdk/client-connect';
+import type { FinalizeHandlerArguments, HandlerExecutionContext, MetadataBearer } from '@smithy/types';
+import { ClientCache, type CachedClient } from './clientCache';
+import { connectError, toConnectError, type ConnectServiceError, type ErrorContext } from './errors';
+import { redact } from './redact';
+import { isValidRegionName } from './region';
+import { loadSdk, type Sdk } from './sdkLoader';
+import type {
+  AccountTarget,
+  CallLogger,
+  ContactRef,
+  ContactSummary,
+  InstanceSummary,
+  SearchContactsPage,
+  SearchContactsQuery,
+  TransportSettings,
+} from './types';
+
+export interface ConnectServiceOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Read on every call, so setting changes apply to the next call. */
+  transport: () => TransportSettings;
+  logger?: CallLogger;
+  now?: () => Date;
+  /** Backoff between retries in ms; the SDK's standard backoff when absent. Tests make it short. */
+  retryDelayMs?: number | ((attempt: number) => number);
+  /** Another SDK loader (tests); the lazy dist/sdk.js chunk by default. */
+  loadSdk?: () => Promise<Sdk>;
+}
+
+export interface DescribeContactResult {
+  /** As the SDK returns it, Dates intact, without $metadata. */
+  output: { Contact: Record<string, unknown> };
+  requestId?: string;
+}
+
+export interface InstancePage {
+  instances: InstanceSummary[];
+  nextToken?: string;
+}
+
+export interface InstanceDetails extends InstanceSummary {
+  serviceRole?: string;
+  identityManagementType?: string;
+  inboundCallsEnabled?: boolean;
+  outboundCallsEnabled?: boolean;
+  accessUrl?: string;
+}
+
+interface CallContext extends Partial<ErrorContext> {
+  operation: string;
+}
+
+interface Sendable {
+  middlewareStack: { add: (mw: unknown, options: Record<string, unknown>) => void };
+}
+
+interface WireState {
+  attempts: number;
+  httpStatus?: number;
+  requestId?: string;
+}
+
+function iso(d: Date | undefined): string | undefined {
+  return d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : undefined;
+}
+
+function headerValue(headers: Record<string, string> | undefined, pattern: RegExp): string | undefined {
+  if (!headers) return undefined;
+  return Object.entries(headers).find(([k]) => pattern.test(k))?.[1];
+}
+
+export function toInstanceSummary(i: SdkInstanceSummary): InstanceSummary {
+  return {
+    id: i.Id ?? '',
+    arn: i.Arn ?? '',
+    alias: i.InstanceAlias,
+    status: i.InstanceStatus,
+    createdTime: iso(i.CreatedTime),
+  };
+}
+
+export function toContactSummary(c: ContactSearchSummary): ContactSummary {
+  return {
+    id: c.Id ?? '',
+    arn: c.Arn,
+    channel: c.Channel,
+    initiationMethod: c.InitiationMethod,
+    initiationTimestamp: iso(c.InitiationTimestamp),
+    disconnectTimestamp: iso(c.DisconnectTimestamp),
+    queueId: c.QueueInfo?.Id,
+    agentId: c.AgentInfo?.Id,
+    initialContactId: c.InitialContactId,
+    previousContactId: c.PreviousContactId,
+  };
+}
+
+export class ConnectService {
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly cache: ClientCache;
+  private readonly now: () => Date;
+  private readonly load: () => Promise<Sdk>;
+
+  constructor(private readonly options: ConnectServiceOptions) {
+    this.env = options.env ?? process.env;
+    this.now = options.now ?? (() => new Date());
+    this.load = options.loadSdk ?? loadSdk;
+    this.cache = new ClientCache({ env: this.env, loadSdk: this.load, retryDelayMs: options.retryDelayMs });
+  }
+
+  async describeContact(ref: ContactRef, signal?: AbortSignal): Promise<DescribeContactResult> {
+    const { output, requestId } = await this.call(
+      { operation: 'DescribeContact', instanceId: ref.instanceId, contactId: ref.contactId },
+      ref,
+      (sdk) => new sdk.DescribeContactCommand({ InstanceId: ref.instanceId, ContactId: ref.contactId }),
+      signal,
+    );
+    const contact = (output as { Contact?: Record<string, unknown> }).Contact;
+    if (!contact || typeof contact !== 'object') {
+      throw connectError('MalformedResponse', `The DescribeContact response for contact ${ref.contactId} has no Contact in it.${requestId ? ` (Request ID: ${requestId})` : ''}`, {
+        hint: 'Check the endpoint URL: the server did not answer like Amazon Connect.',
+        operation: 'DescribeContact',
+        profile: ref.profile,
+        requestId,
+      });
+    }
+    return { output: { ...output, Contact: contact }, requestId };
+  }
+
+  async listInstancesPage(target: AccountTarget, nextToken?: string, signal?: AbortSignal): Promise<InstancePage> {
+    const { output } = await this.call(
+      { operation: 'ListInstances' },
+      target,
+      (sdk) => new sdk.ListInstancesCommand({ NextToken: nextToken }),
+      signal,
+    );
+    const o = output as { InstanceSummaryList?: SdkInstanceSummary[]; NextToken?: string };
+    return { instances: (o.InstanceSummaryList ?? []).map(toInstanceSummary), nextToken: o.NextToken || undefined };
+  }
+
+  /** Every instance, all pages. */
+  async listInstances(target: AccountTarget, signal?: AbortSignal): Promise<InstanceSummary[]> {
+    const all: InstanceSummary[] = [];
+    let token: string | undefined;
+    const seen = new Set<string>();
+    do {
+      const page = await this.listInstancesPage(target, token, signal);
+      all.push(...page.instances);
+      token = page.nextToken;
+      // A server that repeats a token would loop forever.
+      if (token !== undefined && seen.has(token)) break;
+      if (token !== undefined) seen.add(token);
+    } while (token);
+    return all;
+  }
+
+  async describeInstance(target: AccountTarget, instanceId: string, signal?: AbortSignal): Promise<InstanceDetails> {
+    const { output } = await this.call(
+      { operation: 'DescribeInstance', instanceId },
+      target,
+      (sdk) => new sdk.DescribeInstanceCommand({ InstanceId: instanceId }),
+      signal,
+    );
+    const i = (output as { Instance?: Record<string, unknown> }).Instance ?? {};
+    const s = (k: string): string | undefined => (typeof i[k] === 'string' ? (i[k] as string) : undefined);
+    const b = (k: string): boolean | undefined => (typeof i[k] === 'boolean' ? (i[k] as boolean) : undefined);
+    return {
+      id: s('Id') ?? instanceId,
+      arn: s('Arn') ?? '',
+      alias: s('InstanceAlias'),
+      status: s('InstanceStatus'),
+      createdTime: iso(i.CreatedTime as Date | undefined),
+      serviceRole: s('ServiceRole'),
+      identityManagementType: s('IdentityManagementType'),
+      inboundCallsEnabled: b('InboundCallsEnabled'),
+      outboundCallsEnabled: b('OutboundCallsEnabled'),
+      accessUrl: s('InstanceAccessUrl'),
+    };
+  }
+
+  async searchContacts(target: AccountTarget, query: SearchContactsQuery, signal?: AbortSignal): Promise<SearchContactsPage> {
+    const start = new Date(query.start);
+    const end = new Date(query.end);
+    for (const [label, value, date] of [['start', query.start, start], ['end', query.end, end]] as const) {
+      if (Number.isNaN(date.getTime())) {
+        throw connectError('InvalidInput', `The search ${label} time "${value}" is not a date and time.`, { hint: 'Use an ISO 8601 time such as 2024-05-01T00:00:00Z.', operation: 'SearchContacts', profile: target.profile });
+      }
+    }
+    if (start.getTime() > end.getTime()) {
+      throw connectError('InvalidInput', `The search window starts (${query.start}) after it ends (${query.end}).`, { operation: 'SearchContacts', profile: target.profile });
+    }
+    const type = query.timeRangeType ?? 'INITIATION_TIMESTAMP';
+    const { output } = await this.call(
+      { operation: 'SearchContacts', instanceId: query.instanceId },
+      target,
+      (sdk) => new sdk.SearchContactsCommand({
+        InstanceId: query.instanceId,
+        TimeRange: { Type: type, StartTime: start, EndTime: end },
+        ...(query.channels?.length ? { SearchCriteria: { Channels: query.channels } } : {}),
+        Sort: { FieldName: type, Order: query.sortOrder ?? 'DESCENDING' },
+        ...(query.maxResults !== undefined ? { MaxResults: query.maxResults } : {}),
+        ...(query.nextToken ? { NextToken: query.nextToken } : {}),
+      }),
+      signal,
+    );
+    const o = output as { Contacts?: ContactSearchSummary[]; NextToken?: string; TotalCount?: number };
+    return {
+      contacts: (o.Contacts ?? []).map(toContactSummary),
+      nextToken: o.NextToken || undefined,
+      totalCount: o.TotalCount,
+    };
+  }
+
+  async getContactAttributes(target: AccountTarget, instanceId: string, initialContactId: string, signal?: AbortSignal): Promise<Record<string, string>> {
+    const { output } = await this.call(
+      { operation: 'GetContactAttributes', instanceId, contactId: initialContactId },
+      target,
+      (sdk) => new sdk.GetContactAttributesCommand({ InstanceId: instanceId, InitialContactId: initialContactId }),
+      signal,
+    );
+    const attrs = (output as { Attributes?: Record<string, string> }).Attributes ?? {};
+    return { ...attrs };
+  }
+
+  /** Drop cached clients and profiles: the AWS files or the settings changed. */
+  invalidate(): void {
+    this.cache.invalidate();
+  }
+
+  dispose(): void {
+    this.cache.dispose();
+  }
+
+  private async call(
+    ctx: CallContext,
+    target: AccountTarget,
+    makeCommand: (sdk: Sdk) => unknown,
+    signal?: AbortSignal,
+  ): Promise<{ output: Record<string, unknown>; requestId?: string }> {
+    const started = this.now().getTime();
+    const wire: WireState = { attempts: 0 };
+    let cached: CachedClient | undefined;
+    const settings = this.options.transport();
+    const errorContext = (): ErrorContext => ({
+      ...ctx,
+      profile: target.profile,
+      profileKind: cached?.profileEntry?.kind,
+      region: target.region,
+      endpoint: cached?.endpoint,
+      maxAttempts: cached?.transport.maxAttempts ?? settings.maxAttempts,
+      connectTimeoutSeconds: cached?.transport.connectTimeoutSeconds ?? settings.connectTimeoutSeconds,
+      readTimeoutSeconds: cached?.transport.readTimeoutSeconds ?? settings.readTimeoutSeconds,
+      knownSecrets: cached?.knownSecrets,
+    });
+    try {
+      if (signal?.aborted) throw connectError('Cancelled', `${ctx.operation} was cancelled.`, { operation: ctx.operation, profile: target.profile });
+      if (!isValidRegionName(target.region)) {
+        throw connectError('InvalidRegion', target.region
+          ? `"${target.region}" is not a region name; region names look like us-east-1.`
+          : 'No region is chosen.', { hint: 'Pick a region with Amazon Connect: Select Region.', operation: ctx.operation, profile: target.profile });
+      }
+      cached = await this.cache.get(target.profile, target.region, settings);
+      const sdk = await this.load();
+      const command = makeCommand(sdk) as Sendable;
+      command.middlewareStack.add(this.wireLogger(wire, () => cached?.knownSecrets), { step: 'deserialize', priority: 'low', name: 'connectExplorerWireLog' });
+      const client = cached.client as unknown as { send: (c: unknown, o: { abortSignal?: AbortSignal }) => Promise<MetadataBearer & Record<string, unknown>> };
+      const result = await client.send(command, { abortSignal: signal });
+      const { $metadata, ...output } = result;
+      const requestId = $metadata?.requestId ?? wire.requestId;
+      this.options.logger?.info({
+        operation: ctx.operation,
+        profile: target.profile,
+        region: target.region,
+        endpoint: cached.endpoint,
+        httpStatus: $metadata?.httpStatusCode ?? wire.httpStatus,
+        requestId,
+        durationMs: this.now().getTime() - started,
+        attempts: $metadata?.attempts ?? wire.attempts,
+      });
+      return { output, requestId };
+    } catch (error) {
+      const mapped: ConnectServiceError = toConnectError(error, errorContext());
+      // The wire saw the service answer even when the error object does not say so.
+      if (mapped.info.requestId === undefined && wire.requestId && mapped.info.httpStatus !== undefined) mapped.info.requestId = wire.requestId;
+      if (mapped.info.operation === undefined) mapped.info.operation = ctx.operation;
+      if (mapped.info.profile === undefined) mapped.info.profile = target.profile;
+      this.options.logger?.info({
+        operation: ctx.operation,
+        profile: target.profile,
+        region: target.region,
+        endpoint: cached?.endpoint ?? '',
+        httpStatus: mapped.info.httpStatus ?? wire.httpStatus,
+        requestId: mapped.info.requestId ?? wire.requestId,
+        durationMs: this.now().getTime() - started,
+        attempts: wire.attempts || undefined,
+        error: mapped.kind,
+      });
+      this.options.logger?.warn(redact(`${ctx.operation} failed (${mapped.kind}): ${mapped.message}`, cached?.knownSecrets));
+      throw mapped;
+    }
+  }
+
+  /** Per-attempt wire log: method, path, status, request ID, size. Never headers, so never a signature or token. */
+  private wireLogger(wire: WireState, secrets: () => Set<string> | undefined) {
+    const logger = this.options.logger;
+    return (next: (args: FinalizeHandlerArguments<object>) => Promise<{ response: unknown }>, _context: HandlerExecutionContext) =>
+      async (args: FinalizeHandlerArguments<object>) => {
+        wire.attempts += 1;
+        const req = args.request as { method?: string; hostname?: string; port?: number; path?: string };
+        const t0 = Date.now();
+        const line = `${req.method ?? '?'} ${req.path ?? ''} (attempt ${wire.attempts})`;
+        try {
+          const result = await next(args);
+          const res = result.response as { statusCode?: number; headers?: Record<string, string> };
+          wire.httpStatus = res.statusCode;
+          wire.requestId = headerValue(res.headers, /^x-amzn?-request-?id$/i) ?? wire.requestId;
+          const size = headerValue(res.headers, /^content-length$/i);
+          logger?.trace(redact(`${line} → HTTP ${res.statusCode ?? '?'}${wire.requestId ? ` request-id ${wire.requestId}` : ''}${size ? ` ${size} bytes` : ''} in ${Date.now() - t0} ms`, secrets()));
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; code?: string };
+          logger?.trace(redact(`${line} → failed after ${Date.now() - t0} ms: ${e.name ?? 'Error'}${e.code ? ` ${e.code}` : ''}`, secrets()));
+          throw error;
+        }
+      };
+  }
+}

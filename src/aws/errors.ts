@@ -1,0 +1,289 @@
+// The one place a failure becomes something a person can act on: every error
+// from the SDK, the credential chain, Node's network stack or our own checks
+// maps to a ConnectErrorInfo here. Messages pass through `redact` last.
+import { redact } from './redact';
+import type { ConnectErrorInfo, ConnectErrorKind, ProfileKind } from './types';
+
+export class ConnectServiceError extends Error {
+  readonly info: ConnectErrorInfo;
+
+  constructor(info: ConnectErrorInfo) {
+    super(info.message);
+    this.name = 'ConnectServiceError';
+    this.info = info;
+  }
+
+  get kind(): ConnectErrorKind {
+    return this.info.kind;
+  }
+}
+
+export function isConnectServiceError(error: unknown): error is ConnectServiceError {
+  return error instanceof ConnectServiceError;
+}
+
+/** What was being done when it failed; each field sharpens the message. */
+export interface ErrorContext {
+  operation?: string;
+  profile?: string;
+  profileKind?: ProfileKind;
+  region?: string;
+  instanceId?: string;
+  contactId?: string;
+  endpoint?: string;
+  maxAttempts?: number;
+  connectTimeoutSeconds?: number;
+  readTimeoutSeconds?: number;
+  /** Exact secret values to scrub (the resolved credentials). */
+  knownSecrets?: Iterable<string>;
+}
+
+/** Builds an error of a known kind, redacted like the mapped ones. */
+export function connectError(
+  kind: ConnectErrorKind,
+  message: string,
+  extra: Omit<Partial<ConnectErrorInfo>, 'kind' | 'message'> & { knownSecrets?: Iterable<string> } = {},
+): ConnectServiceError {
+  const { knownSecrets, ...rest } = extra;
+  const info: ConnectErrorInfo = { kind, message: redact(message, knownSecrets) };
+  if (rest.hint !== undefined) info.hint = redact(rest.hint, knownSecrets);
+  if (rest.requestId !== undefined) info.requestId = rest.requestId;
+  if (rest.httpStatus !== undefined) info.httpStatus = rest.httpStatus;
+  if (rest.operation !== undefined) info.operation = rest.operation;
+  if (rest.profile !== undefined) info.profile = rest.profile;
+  return new ConnectServiceError(info);
+}
+
+interface ErrorFacts {
+  name: string;
+  message: string;
+  codes: string[];
+  httpStatus?: number;
+  requestId?: string;
+  attempts?: number;
+  fault?: string;
+  gotResponse: boolean;
+}
+
+function field(value: unknown, key: string): unknown {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Reads what the error says about itself, following `cause` chains (fetch and AggregateError wrap network errors). */
+function factsOf(error: unknown): ErrorFacts {
+  const codes: string[] = [];
+  let node: unknown = error;
+  for (let depth = 0; node !== undefined && node !== null && depth < 5; depth++) {
+    for (const key of ['code', 'errno', 'Code']) {
+      const c = field(node, key);
+      if (typeof c === 'string') codes.push(c);
+    }
+    const errors = field(node, 'errors');
+    if (Array.isArray(errors)) for (const e of errors) { const c = str(field(e, 'code')); if (c) codes.push(c); }
+    node = field(node, 'cause');
+  }
+  const metadata = field(error, '$metadata');
+  const response = field(error, '$response');
+  const headers = field(response, 'headers');
+  const headerRequestId = headers && typeof headers === 'object'
+    ? Object.entries(headers as Record<string, unknown>).find(([k]) => /^x-amzn?-request-?id$/i.test(k))?.[1]
+    : undefined;
+  const statusFromResponse = field(response, 'statusCode');
+  return {
+    name: str(field(error, 'name')) ?? (error instanceof Error ? error.name : ''),
+    message: str(field(error, 'message')) ?? (typeof error === 'string' ? error : ''),
+    codes,
+    httpStatus: (field(metadata, 'httpStatusCode') as number | undefined) ?? (typeof statusFromResponse === 'number' ? statusFromResponse : undefined),
+    requestId: str(field(metadata, 'requestId')) ?? str(headerRequestId),
+    attempts: field(metadata, 'attempts') as number | undefined,
+    fault: str(field(error, '$fault')),
+    gotResponse: response !== undefined,
+  };
+}
+
+const tlsCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+  'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+]);
+const resetCodes = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN', 'ERR_STREAM_PREMATURE_CLOSE', 'UND_ERR_SOCKET']);
+
+const notFoundNames = new Set(['ResourceNotFoundException', 'NotFoundException', 'ResourceNotFound']);
+const accessDeniedNames = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'Forbidden']);
+const signatureNames = new Set(['InvalidSignatureException', 'SignatureDoesNotMatch', 'IncompleteSignatureException', 'IncompleteSignature', 'MissingAuthenticationTokenException', 'MissingAuthenticationToken']);
+const unknownKeyNames = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
+const expiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
+const invalidNames = new Set(['InvalidParameterException', 'InvalidRequestException', 'ValidationException', 'BadRequestException', 'SerializationException', 'InvalidContactFlowException', 'ConflictException']);
+const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ServiceQuotaExceededException']);
+const serverNames = new Set(['InternalServiceException', 'InternalServerException', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
+
+function hostOf(endpoint: string | undefined, region: string | undefined): string {
+  if (endpoint) {
+    try {
+      return new URL(endpoint).host;
+    } catch {
+      return endpoint;
+    }
+  }
+  return region ? `connect.${region}.amazonaws.com` : 'the Amazon Connect endpoint';
+}
+
+function attemptsText(n: number | undefined): string {
+  return n === undefined ? '' : n === 1 ? ' (1 attempt)' : ` (${n} attempts)`;
+}
+
+/** `DescribeContact` → the thing it names, for "was not found" messages. */
+function notFoundMessage(ctx: ErrorContext): string {
+  const where = [ctx.region, ctx.profile ? `profile ${ctx.profile}` : undefined].filter(Boolean).join(', ');
+  const suffix = where ? ` (${where})` : '';
+  switch (ctx.operation) {
+    case 'DescribeContact':
+    case 'GetContactAttributes':
+      return `Contact ${ctx.contactId ?? ''} was not found in instance ${ctx.instanceId ?? ''}${suffix}.`.replace(/\s+/g, ' ');
+    case 'DescribeInstance':
+    case 'SearchContacts':
+      return `Instance ${ctx.instanceId ?? ''} was not found${suffix}.`.replace(/\s+/g, ' ');
+    default:
+      return `Amazon Connect could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
+  }
+}
+
+function serviceDetail(message: string): string {
+  const m = message.replace(/\n\s*Deserialization error:[\s\S]*$/, '').trim();
+  return m && m !== 'UnknownError' && !/^Unknown(Error)?$/.test(m) ? ` AWS said: "${m.length > 300 ? `${m.slice(0, 300)}…` : m}"` : '';
+}
+
+/** Maps any failure to a ConnectServiceError. Already-mapped errors pass through. */
+export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectServiceError {
+  if (error instanceof ConnectServiceError) return error;
+  const f = factsOf(error);
+  const op = ctx.operation;
+  const profile = ctx.profile;
+  const host = hostOf(ctx.endpoint, ctx.region);
+  const base = { operation: op, profile, knownSecrets: ctx.knownSecrets, httpStatus: f.httpStatus, requestId: f.requestId };
+  const withRequestId = (message: string): string => (f.requestId ? `${message} (Request ID: ${f.requestId})` : message);
+  const make = (kind: ConnectErrorKind, message: string, hint?: string): ConnectServiceError =>
+    connectError(kind, withRequestId(message), { ...base, hint });
+  const has = (pred: (c: string) => boolean): string | undefined => f.codes.find(pred);
+  const msg = f.message;
+  const action = op ? `connect:${op}` : 'the Amazon Connect action';
+  const ssoLogin = `aws sso login${profile ? ` --profile ${profile}` : ''}`;
+
+  // Cancelled by the user (or by closing the panel).
+  if (f.name === 'AbortError' || has((c) => c === 'ABORT_ERR')) {
+    return make('Cancelled', `${op ?? 'The request'} was cancelled.`);
+  }
+
+  // Credentials: resolved before anything is sent.
+  if (f.name === 'CredentialsProviderError' || f.name === 'TokenProviderError' || /^Could not load credentials|^Could not resolve credentials/i.test(msg)) {
+    if (/sso/i.test(msg) && /(expired|refresh|invalid|not found|login|token)/i.test(msg)) {
+      return make('SsoTokenExpired', `The SSO session for profile ${profile ?? '(default)'} has expired or was never started.`, `Run \`${ssoLogin}\` in a terminal, then retry.`);
+    }
+    if (/could not be found|not found in|no (config|credentials) for profile|Profile .* (does not exist|not found)/i.test(msg) && !/credentials? (source|provider)/i.test(msg)) {
+      return make('UnknownProfile', `Profile ${profile ?? ''} is not in the AWS config or credentials file.`.replace(/\s+/g, ' '), 'Pick another profile, or add it with `aws configure --profile NAME`.');
+    }
+    return make('NoCredentials', `No usable AWS credentials for profile ${profile ?? '(default)'}.${serviceDetail(msg)}`, `Check the profile in your AWS config; \`aws sts get-caller-identity${profile ? ` --profile ${profile}` : ''}\` shows what the CLI finds.`);
+  }
+
+  // The service answered with an error of its own.
+  const name = f.name;
+  if (f.fault !== undefined || (f.httpStatus !== undefined && f.httpStatus >= 400)) {
+    if (notFoundNames.has(name) || (f.httpStatus === 404 && !name.endsWith('Exception'))) {
+      return make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
+    }
+    if (accessDeniedNames.has(name)) {
+      return make('AccessDenied', `Profile ${profile ?? '(default)'} is not allowed to call ${action}.${serviceDetail(msg)}`, `Ask your AWS administrator to grant the IAM action ${action} to the role or user behind profile ${profile ?? '(default)'}.`);
+    }
+    if (unknownKeyNames.has(name)) {
+      return make('SignatureRejected', `AWS does not recognise the access key of profile ${profile ?? '(default)'}.`, 'The key may have been deleted or rotated, or belongs to another partition; update the profile\'s credentials.');
+    }
+    if (signatureNames.has(name)) {
+      return make('SignatureRejected', `AWS rejected the request signature for profile ${profile ?? '(default)'}: the secret key does not match the access key, or this computer's clock is wrong.`, 'Check the secret access key in your credentials file and the system clock.');
+    }
+    if (expiredNames.has(name)) {
+      return ctx.profileKind === 'sso'
+        ? make('SsoTokenExpired', `The SSO credentials for profile ${profile ?? '(default)'} have expired.`, `Run \`${ssoLogin}\` in a terminal, then retry.`)
+        : make('NoCredentials', `The credentials of profile ${profile ?? '(default)'} have expired.`, 'Refresh the session token (or run `aws sso login` for SSO profiles), then retry.');
+    }
+    if (throttleNames.has(name) || f.httpStatus === 429) {
+      const n = f.attempts ?? ctx.maxAttempts;
+      return make('Throttling', `Amazon Connect is throttling ${op ?? 'requests'}: still throttled after ${n ?? 'several'} attempt${n === 1 ? '' : 's'}.`, 'Wait a moment and retry, or raise connectContacts.maxAttempts to retry longer.');
+    }
+    if (invalidNames.has(name) || (f.httpStatus === 400 && !f.gotResponse)) {
+      return make('InvalidInput', `Amazon Connect rejected the ${op ?? ''} request as invalid.${serviceDetail(msg)}`.replace(/\s+/g, ' ').replace(' .', '.'), 'Check the instance ID and contact ID.');
+    }
+    if (name === 'RequestTimeout' || name === 'RequestTimeoutException') {
+      return make('Timeout', `Amazon Connect timed out answering ${op ?? 'the request'}${attemptsText(f.attempts)}.`, 'Retry in a moment.');
+    }
+    if (serverNames.has(name) || (f.httpStatus !== undefined && f.httpStatus >= 500)) {
+      return make('ServiceError', `Amazon Connect failed with an internal error (HTTP ${f.httpStatus ?? 500}) on ${op ?? 'the request'}${attemptsText(f.attempts ?? ctx.maxAttempts)}.`, 'This is on the AWS side; retry in a moment.');
+    }
+    if (f.httpStatus === 404) {
+      return make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
+    }
+    if (f.httpStatus === 403) {
+      return make('AccessDenied', `Profile ${profile ?? '(default)'} is not allowed to call ${action} (HTTP 403).${serviceDetail(msg)}`, `Ask your AWS administrator to grant the IAM action ${action}.`);
+    }
+  }
+
+  // Network failures, before or during the response.
+  const tls = has((c) => tlsCodes.has(c));
+  if (tls) {
+    const what = tls === 'ERR_TLS_CERT_ALTNAME_INVALID'
+      ? `The TLS certificate of ${host} is for another host name`
+      : tls === 'CERT_HAS_EXPIRED'
+        ? `The TLS certificate of ${host} has expired`
+        : tls === 'EPROTO' || tls === 'ERR_SSL_WRONG_VERSION_NUMBER'
+          ? `The TLS handshake with ${host} failed (is it an http:// endpoint?)`
+          : `The TLS certificate of ${host} is not trusted`;
+    return make('TlsFailure', `${what} (${tls}).`, 'If a proxy or a test endpoint uses its own certificate authority, set connectContacts.caBundle (or AWS_CA_BUNDLE) to its PEM file.');
+  }
+  if (has((c) => c === 'ECONNREFUSED')) {
+    return make('ConnectionRefused', `Nothing is accepting connections at ${host} (connection refused).`, 'Check the endpoint URL (connectContacts.endpointUrl, AWS_ENDPOINT_URL, the profile\'s endpoint_url) and that the server is running.');
+  }
+  if (has((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NONAME' || c === 'EAI_FAIL')) {
+    return make('DnsFailure', `The host ${host} could not be found (DNS lookup failed).`, 'Check your network connection or proxy, the region, and any endpoint URL override.');
+  }
+  if (f.name === 'TimeoutError' || has((c) => c === 'ETIMEDOUT' || c === 'ESOCKETTIMEDOUT' || c === 'UND_ERR_CONNECT_TIMEOUT')) {
+    if (/establish a connection|connect timeout|ETIMEDOUT.*connect/i.test(msg)) {
+      return make('Timeout', `Could not connect to ${host} within ${ctx.connectTimeoutSeconds ?? '?'} seconds.`, 'Check the network, or raise connectContacts.connectTimeoutSeconds.');
+    }
+    return make('Timeout', `${host} did not answer within ${ctx.readTimeoutSeconds ?? '?'} seconds.`, 'Retry, or raise connectContacts.readTimeoutSeconds.');
+  }
+  const reset = has((c) => resetCodes.has(c)) ?? (/socket hang up|premature close|aborted/i.test(msg) ? 'ECONNRESET' : undefined);
+  if (reset && f.gotResponse) {
+    return make('MalformedResponse', `The response from ${host} to ${op ?? 'the request'} was cut off before it ended.`, 'Retry; if it keeps happening, check any proxy between you and AWS.');
+  }
+  if (reset) {
+    return make('Network', `The connection to ${host} was lost (${reset}).`, 'Retry; if it keeps happening, check the network or proxy.');
+  }
+
+  // A response arrived but could not be read.
+  if (f.name === 'SyntaxError' || /Deserialization error|Unexpected (end|token)|JSON/i.test(msg)) {
+    return make('MalformedResponse', `The response from ${host} to ${op ?? 'the request'} could not be read: it is not valid JSON.`, 'Retry; if it keeps happening, check the endpoint URL and any proxy.');
+  }
+
+  if (/Region (not accepted|is missing)|invalid region/i.test(msg)) {
+    return make('InvalidRegion', `The region "${ctx.region ?? ''}" is not a valid region name.`, 'Pick a region like us-east-1 with Amazon Connect: Select Region.');
+  }
+
+  if (f.fault !== undefined || f.httpStatus !== undefined) {
+    return make('Unknown', `Amazon Connect returned an error for ${op ?? 'the request'}${f.httpStatus ? ` (HTTP ${f.httpStatus})` : ''}: ${name || 'unknown error'}.${serviceDetail(msg)}`, 'See the log for details.');
+  }
+  return make('Unknown', `${op ?? 'The request'} failed: ${msg || name || String(error)}`, 'See the log for details.');
+}
