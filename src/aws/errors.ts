@@ -287,3 +287,8 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   }
   return make('Unknown', `${op ?? 'The request'} failed: ${msg || name || String(error)}`, 'See the log for details.');
 }
+
+/** The user-facing facts of any failure (for callers that show errors, not throw them). */
+export function toErrorInfo(error: unknown, ctx: ErrorContext = {}): ConnectErrorInfo {
+  return toConnectError(error, ctx).info;
+}
