@@ -1,0 +1,99 @@
+// `npm run endpoint -- [options]`: run the local Amazon Connect endpoint until Ctrl-C.
+import { readFileSync } from 'node:fs';
+import type { FaultSpec } from './faults';
+import { localAwsFiles, localProfile } from './localCredentials';
+import { findRepoRoot } from './paths';
+import { startEndpoint, type EndpointOptions } from './server';
+
+const usage = `Usage: npm run endpoint -- [options]
+  --port N            port on 127.0.0.1 (default 4566; 0 = any free port)
+  --contacts DIR      serve DIR/<instanceId>/<contactId>.json exactly as stored (default: bundled samples, rebased to now)
+  --rebase-times      shift the times of --contacts files too
+  --tls-key FILE --tls-cert FILE   serve HTTPS
+  --latency MS        delay every response
+  --hang MS           hold every response MS before answering
+  --throttle N        answer the next N requests with 429 ThrottlingException
+  --fail500 N|always  answer with 500 InternalServiceException
+  --reset N|always    close the connection without answering
+  --malformed N|always   send broken JSON
+  --truncated N|always   send half the body, then close
+  --large-body BYTES  pad DescribeContact responses to about BYTES
+  --operation NAME    limit the faults to one operation (e.g. DescribeContact)
+  --quiet             don't log requests`;
+
+function countOrAlways(value: string, flag: string): number | true {
+  if (value === 'always' || value === 'true') return true;
+  return nonNegative(value, flag);
+}
+
+function nonNegative(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number, got "${value}"`);
+  return n;
+}
+
+export function parseArgs(argv: string[]): EndpointOptions {
+  const opts: EndpointOptions = { port: 4566, quiet: false };
+  const faults: FaultSpec = {};
+  let tlsKey: string | undefined;
+  let tlsCert: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const next = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--port': opts.port = nonNegative(next(), flag); break;
+      case '--contacts': opts.contactsDir = next(); break;
+      case '--rebase-times': opts.rebaseTimes = true; break;
+      case '--tls-key': tlsKey = next(); break;
+      case '--tls-cert': tlsCert = next(); break;
+      case '--latency': faults.latencyMs = nonNegative(next(), flag); break;
+      case '--hang': faults.hangMs = nonNegative(next(), flag); break;
+      case '--throttle': faults.throttle = nonNegative(next(), flag); break;
+      case '--fail500': faults.status500 = countOrAlways(next(), flag); break;
+      case '--reset': faults.reset = countOrAlways(next(), flag); break;
+      case '--malformed': faults.malformedJson = countOrAlways(next(), flag); break;
+      case '--truncated': faults.truncated = countOrAlways(next(), flag); break;
+      case '--large-body': faults.largeBodyBytes = nonNegative(next(), flag); break;
+      case '--operation': faults.operation = next(); break;
+      case '--quiet': opts.quiet = true; break;
+      case '--help': case '-h': console.log(usage); process.exit(0); break;
+      default: throw new Error(`Unknown option ${flag}\n${usage}`);
+    }
+  }
+  if (tlsKey || tlsCert) {
+    if (!tlsKey || !tlsCert) throw new Error('--tls-key and --tls-cert go together');
+    opts.tls = { key: readFileSync(tlsKey), cert: readFileSync(tlsCert) };
+  }
+  if (Object.keys(faults).length > 0) opts.faults = faults;
+  return opts;
+}
+
+async function main(): Promise<void> {
+  let opts: EndpointOptions;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  const endpoint = await startEndpoint(opts);
+  const files = localAwsFiles(findRepoRoot());
+  console.log(`Local Amazon Connect endpoint: ${endpoint.url}`);
+  console.log(`  Credentials: profile "${localProfile}" (region us-east-1) in the test fixtures:`);
+  console.log(`    export AWS_CONFIG_FILE=${files.configFile} AWS_SHARED_CREDENTIALS_FILE=${files.credentialsFile}`);
+  console.log(`    aws connect list-instances --profile ${localProfile} --endpoint-url ${endpoint.url}`);
+  console.log(`  Control API: POST/DELETE ${endpoint.url}/__control/faults, GET/DELETE ${endpoint.url}/__control/requests`);
+  if (opts.faults) console.log(`  Faults: ${JSON.stringify(opts.faults)}`);
+  console.log('  Ctrl-C stops it.');
+  const stop = () => {
+    void endpoint.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,152 @@
+// Loads the contacts and instances the local endpoint serves, from the bundled samples or a
+// directory laid out the same way (<dir>/<instanceId>/<contactId>.json, DescribeContact bodies).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { bundledDataDir } from './paths';
+
+/** A contact in wire form: JSON values only, timestamps as epoch seconds. */
+export type WireContact = Record<string, unknown> & { Id: string };
+/** An instance in wire form (DescribeInstance's Instance shape). */
+export type WireInstance = Record<string, unknown> & { Id: string; Arn: string };
+
+export interface EndpointData {
+  instances: WireInstance[];
+  /** instanceId → contactId → contact. */
+  contacts: Map<string, Map<string, WireContact>>;
+}
+
+export interface LoadOptions {
+  /** A directory of <instanceId>/<contactId>.json files; absent: the bundled samples. */
+  contactsDir?: string;
+  /** Shift every timestamp so the newest contact began an hour before `now`. */
+  rebaseTimes?: boolean;
+  /** Epoch milliseconds; defaults to the current time. */
+  now?: number;
+}
+
+const account = '123456789012';
+const region = 'us-east-1';
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function readInstances(file: string): WireInstance[] {
+  const json = readJson(file);
+  if (!isObject(json) || !Array.isArray(json.Instances)) throw new Error(`${file}: expected {"Instances": [...]}`);
+  return json.Instances as WireInstance[];
+}
+
+function readContacts(dir: string): Map<string, Map<string, WireContact>> {
+  const byInstance = new Map<string, Map<string, WireContact>>();
+  if (!existsSync(dir)) return byInstance;
+  for (const instanceId of readdirSync(dir).sort()) {
+    const instanceDir = path.join(dir, instanceId);
+    if (!statSync(instanceDir).isDirectory()) continue;
+    const contacts = new Map<string, WireContact>();
+    for (const file of readdirSync(instanceDir).sort()) {
+      if (!file.endsWith('.json')) continue;
+      const json = readJson(path.join(instanceDir, file));
+      // Accept both a DescribeContact body ({"Contact": {...}}) and a bare contact.
+      const contact = (isObject(json) && isObject(json.Contact) ? json.Contact : json) as WireContact;
+      const id = typeof contact.Id === 'string' ? contact.Id : file.replace(/\.json$/, '');
+      contacts.set(id, contact);
+    }
+    byInstance.set(instanceId, contacts);
+  }
+  return byInstance;
+}
+
+function syntheticInstance(id: string): WireInstance {
+  const alias = `local-${id.slice(0, 8)}`;
+  return {
+    Id: id,
+    Arn: `arn:aws:connect:${region}:${account}:instance/${id}`,
+    IdentityManagementType: 'CONNECT_MANAGED',
+    InstanceAlias: alias,
+    CreatedTime: 1735689600,
+    InstanceStatus: 'ACTIVE',
+    InboundCallsEnabled: true,
+    OutboundCallsEnabled: true,
+    InstanceAccessUrl: `https://${alias}.my.connect.aws`,
+  };
+}
+
+/** Apply `fn` to every number stored under a key ending in "Timestamp", at any depth. */
+function mapTimestamps(value: unknown, fn: (t: number) => number): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapTimestamps(v, fn));
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = k.endsWith('Timestamp') && typeof v === 'number' ? fn(v) : mapTimestamps(v, fn);
+  }
+  return out;
+}
+
+/** Seconds to add so the newest InitiationTimestamp lands an hour before `nowMs`. */
+export function rebaseShiftSeconds(contacts: Iterable<WireContact>, nowMs: number): number {
+  let newest = -Infinity;
+  for (const c of contacts) {
+    if (typeof c.InitiationTimestamp === 'number' && c.InitiationTimestamp > newest) newest = c.InitiationTimestamp;
+  }
+  if (!Number.isFinite(newest)) return 0;
+  return Math.round(nowMs / 1000 - 3600 - newest);
+}
+
+export function shiftContact(contact: WireContact, shiftSeconds: number): WireContact {
+  if (shiftSeconds === 0) return contact;
+  return mapTimestamps(contact, (t) => Math.round((t + shiftSeconds) * 1000) / 1000) as WireContact;
+}
+
+export function loadEndpointData(opts: LoadOptions = {}): EndpointData {
+  const bundled = bundledDataDir();
+  const bundledInstances = readInstances(path.join(bundled, 'instances.json'));
+  let instances: WireInstance[];
+  let contacts: Map<string, Map<string, WireContact>>;
+  if (opts.contactsDir) {
+    contacts = readContacts(opts.contactsDir);
+    const ownFile = path.join(opts.contactsDir, 'instances.json');
+    if (existsSync(ownFile)) {
+      instances = readInstances(ownFile);
+    } else {
+      instances = [...contacts.keys()].map((id) => bundledInstances.find((i) => i.Id === id) ?? syntheticInstance(id));
+    }
+  } else {
+    contacts = readContacts(path.join(bundled, 'contacts'));
+    instances = bundledInstances;
+  }
+  const rebase = opts.rebaseTimes ?? !opts.contactsDir;
+  if (rebase) {
+    const all = [...contacts.values()].flatMap((m) => [...m.values()]);
+    const shift = rebaseShiftSeconds(all, opts.now ?? Date.now());
+    for (const m of contacts.values()) for (const [id, c] of m) m.set(id, shiftContact(c, shift));
+  }
+  return { instances, contacts };
+}
+
+export interface SampleContact {
+  instanceId: string;
+  contact: WireContact;
+}
+
+/**
+ * The bundled sample contacts keyed by contact ID (IDs are unique across instances), for tests
+ * that need the expected values. With `now`, timestamps are rebased like a server started then.
+ */
+export function loadSampleContacts(opts: { now?: number; rebaseTimes?: boolean } = {}): Map<string, SampleContact> {
+  const data = loadEndpointData({ rebaseTimes: opts.rebaseTimes ?? opts.now !== undefined, now: opts.now });
+  const out = new Map<string, SampleContact>();
+  for (const [instanceId, m] of data.contacts) for (const [id, contact] of m) out.set(id, { instanceId, contact });
+  return out;
+}
+
+/** One bundled sample contact exactly as stored (no rebasing). */
+export function loadSampleContact(contactId: string): WireContact {
+  const c = loadSampleContacts({ rebaseTimes: false }).get(contactId);
+  if (!c) throw new Error(`No sample contact ${contactId}`);
+  return c.contact;
+}

@@ -1,0 +1,296 @@
+// A local Amazon Connect endpoint for tests, benchmarks and the demo: restJson1 over node:http(s),
+// SigV4-verified, serving sample contacts, with fault injection and a request log.
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultState, validateFaultSpec, type FaultPlan, type FaultSpec } from './faults';
+import { defaultLocalCredentials } from './localCredentials';
+import { route, ServiceError } from './operations';
+import { loadEndpointData, type EndpointData } from './sampleData';
+import { verifySigV4, type SigningCredential } from './sigv4';
+
+export type { FaultSpec } from './faults';
+
+export interface RequestLogEntry {
+  method: string;
+  path: string;
+  operation: string;
+  status: number;
+  time: string;
+}
+
+export interface EndpointOptions {
+  /** 0 = any free port (default). */
+  port?: number;
+  host?: '127.0.0.1';
+  contactsDir?: string;
+  /** Added to the `local` fixture credentials, which are always accepted. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }[];
+  faults?: FaultSpec;
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  quiet?: boolean;
+  /** Default: true for the bundled samples, false for `contactsDir`. */
+  rebaseTimes?: boolean;
+}
+
+export interface RunningEndpoint {
+  url: string;
+  port: number;
+  requests: RequestLogEntry[];
+  setFaults(f: FaultSpec): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+const controlPrefix = '/__control/';
+
+interface Ctx {
+  data: EndpointData;
+  credentials: SigningCredential[];
+  faults: FaultState;
+  requests: RequestLogEntry[];
+  quiet: boolean;
+  /** Timers of held requests, cleared on close so nothing fires afterwards. */
+  timers: Set<NodeJS.Timeout>;
+}
+
+/** Header values as sent, repeated headers kept apart (Node's req.headers joins them). */
+function rawHeaderMap(req: http.IncomingMessage): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i].toLowerCase();
+    (out[name] ??= []).push(req.rawHeaders[i + 1]);
+  }
+  return out;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > maxBodyBytes ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': randomUUID(),
+    date: new Date().toUTCString(),
+    ...extraHeaders,
+  });
+  res.end(text);
+}
+
+/** Service errors carry `Message`; the auth layer's carry lower-case `message`, as AWS does. */
+function sendError(res: http.ServerResponse, status: number, errorType: string, message: string, lowerCaseKey = false): void {
+  send(res, status, lowerCaseKey ? { message } : { Message: message }, { 'x-amzn-errortype': errorType });
+}
+
+function delay(ctx: Ctx, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => {
+      ctx.timers.delete(t);
+      resolve();
+    }, ms);
+    ctx.timers.add(t);
+  });
+}
+
+function padContact(body: unknown, targetBytes: number): unknown {
+  const text = JSON.stringify(body);
+  const missing = targetBytes - Buffer.byteLength(text) - 40;
+  if (missing <= 0 || typeof body !== 'object' || body === null) return body;
+  const wrapper = body as { Contact?: Record<string, unknown> };
+  if (!wrapper.Contact) return body;
+  const attributes = { ...((wrapper.Contact.Attributes as Record<string, string> | undefined) ?? {}) };
+  attributes.largeBodyPadding = 'x'.repeat(missing);
+  return { ...wrapper, Contact: { ...wrapper.Contact, Attributes: attributes } };
+}
+
+function sendWithFaults(res: http.ServerResponse, body: unknown, plan: FaultPlan, operation: string): number {
+  const payload = plan.largeBodyBytes > 0 && operation === 'DescribeContact' ? padContact(body, plan.largeBodyBytes) : body;
+  if (plan.malformedJson) {
+    const broken = JSON.stringify(payload).slice(0, 40) + '{"unterminated';
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(broken), 'x-amzn-requestid': randomUUID() });
+    res.end(broken);
+    return 200;
+  }
+  if (plan.truncated) {
+    const full = Buffer.from(JSON.stringify(payload));
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': full.length, 'x-amzn-requestid': randomUUID() });
+    // Send half the promised bytes, then close: the client sees a premature end of the body.
+    res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.socket?.destroy());
+    return 200;
+  }
+  send(res, 200, payload);
+  return 200;
+}
+
+async function handleControl(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
+  const body = await readBody(req);
+  if (pathname === '/__control/faults' && req.method === 'POST') {
+    try {
+      ctx.faults.set(validateFaultSpec(JSON.parse(body?.toString('utf8') || '{}')));
+    } catch (err) {
+      send(res, 400, { message: (err as Error).message });
+      return;
+    }
+    send(res, 200, { faults: ctx.faults.current() });
+  } else if (pathname === '/__control/faults' && req.method === 'GET') {
+    send(res, 200, { faults: ctx.faults.current() });
+  } else if (pathname === '/__control/faults' && req.method === 'DELETE') {
+    ctx.faults.clear();
+    send(res, 200, { faults: {} });
+  } else if (pathname === '/__control/requests' && req.method === 'GET') {
+    send(res, 200, { requests: ctx.requests });
+  } else if (pathname === '/__control/requests' && req.method === 'DELETE') {
+    ctx.requests.length = 0;
+    send(res, 200, { requests: [] });
+  } else {
+    send(res, 404, { message: `No control route ${req.method} ${pathname}` });
+  }
+}
+
+async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const target = req.url ?? '/';
+  const q = target.indexOf('?');
+  const rawPath = q < 0 ? target : target.slice(0, q);
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (rawPath.startsWith(controlPrefix)) return handleControl(ctx, req, res, rawPath);
+
+  const segments = rawPath.split('/').slice(1).map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+  const match = route(method, segments);
+  const operation = match?.operation ?? 'Unknown';
+  const entry: RequestLogEntry = { method, path: rawPath, operation, status: 0, time: new Date().toISOString() };
+  ctx.requests.push(entry);
+  const finish = (status: number) => {
+    entry.status = status;
+    if (!ctx.quiet) console.log(`${entry.time} ${method} ${rawPath} ${operation} ${status}`);
+  };
+
+  const body = await readBody(req);
+  if (body === undefined) {
+    sendError(res, 413, 'SerializationException', 'Request body too large.');
+    return finish(413);
+  }
+  const auth = verifySigV4({ method, url: target, headers: rawHeaderMap(req), body }, ctx.credentials);
+  if (!auth.ok) {
+    // The auth layer answers with its coral-style error type and a lower-case "message", like AWS.
+    sendError(res, auth.status, `${auth.errorType}:http://internal.amazon.com/coral/com.amazon.coral.service/`, auth.message, true);
+    return finish(auth.status);
+  }
+  if (!match) {
+    sendError(res, 404, 'UnknownOperationException', `Unknown operation ${method} ${rawPath}`, true);
+    return finish(404);
+  }
+
+  const plan = ctx.faults.plan(operation);
+  if (plan.latencyMs > 0) await delay(ctx, plan.latencyMs);
+  if (plan.hangMs > 0) await delay(ctx, plan.hangMs);
+  if (res.destroyed || req.socket.destroyed) return finish(0);
+  switch (plan.kind) {
+    case 'reset':
+      req.socket.destroy();
+      return finish(0);
+    case 'throttle':
+      sendError(res, 429, 'ThrottlingException', 'Rate exceeded');
+      return finish(429);
+    case 'status500':
+      sendError(res, 500, 'InternalServiceException', 'We encountered an internal error. Please try again.');
+      return finish(500);
+    case 'none':
+      break;
+  }
+
+  let parsedBody: unknown = undefined;
+  if (body.length > 0) {
+    try {
+      parsedBody = JSON.parse(body.toString('utf8'));
+    } catch {
+      sendError(res, 400, 'SerializationException', 'Unable to parse the request body as JSON.');
+      return finish(400);
+    }
+  }
+  try {
+    const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
+    const result = match.handle({ method, segments, query, body: parsedBody }, ctx.data);
+    finish(sendWithFaults(res, result, plan, operation));
+  } catch (err) {
+    if (err instanceof ServiceError) {
+      sendError(res, err.status, err.errorType, err.message);
+      return finish(err.status);
+    }
+    sendError(res, 500, 'InternalServiceException', 'We encountered an internal error. Please try again.');
+    finish(500);
+    if (!ctx.quiet) console.error(err);
+  }
+}
+
+export async function startEndpoint(opts: EndpointOptions = {}): Promise<RunningEndpoint> {
+  const data = loadEndpointData({ contactsDir: opts.contactsDir, rebaseTimes: opts.rebaseTimes });
+  const ctx: Ctx = {
+    data,
+    credentials: [...defaultLocalCredentials, ...(opts.credentials ?? [])],
+    faults: new FaultState(opts.faults),
+    requests: [],
+    quiet: opts.quiet ?? true,
+    timers: new Set(),
+  };
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    handle(ctx, req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendError(res, 500, 'InternalServiceException', 'We encountered an internal error. Please try again.');
+      if (!ctx.quiet) console.error(err);
+    });
+  };
+  const server = opts.tls ? https.createServer({ key: opts.tls.key, cert: opts.tls.cert }, listener) : http.createServer(listener);
+  const sockets = new Set<Socket>();
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.on('secureConnection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  // Always loopback: this endpoint accepts published fake keys.
+  const host = '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${opts.tls ? 'https' : 'http'}://${host}:${port}`,
+    port,
+    requests: ctx.requests,
+    setFaults: (f) => ctx.faults.set(validateFaultSpec(f)),
+    clearFaults: () => ctx.faults.clear(),
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        for (const t of ctx.timers) clearTimeout(t);
+        ctx.timers.clear();
+        server.close(() => resolve());
+        for (const s of sockets) s.destroy();
+      })),
+  };
+}
