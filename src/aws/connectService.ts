@@ -130,11 +130,12 @@ export class ConnectService {
     return { output: { ...output, Contact: contact }, requestId };
   }
 
-  async listInstancesPage(target: AccountTarget, nextToken?: string, signal?: AbortSignal): Promise<InstancePage> {
+  /** One page of instances; `pageSize` is ListInstances' MaxResults (1–10; the service's default when absent). */
+  async listInstancesPage(target: AccountTarget, nextToken?: string, signal?: AbortSignal, pageSize?: number): Promise<InstancePage> {
     const { output } = await this.call(
       { operation: 'ListInstances' },
       target,
-      (sdk) => new sdk.ListInstancesCommand({ NextToken: nextToken }),
+      (sdk) => new sdk.ListInstancesCommand({ NextToken: nextToken, ...(pageSize !== undefined ? { MaxResults: pageSize } : {}) }),
       signal,
     );
     const o = output as { InstanceSummaryList?: SdkInstanceSummary[]; NextToken?: string };
@@ -142,12 +143,12 @@ export class ConnectService {
   }
 
   /** Every instance, all pages. */
-  async listInstances(target: AccountTarget, signal?: AbortSignal): Promise<InstanceSummary[]> {
+  async listInstances(target: AccountTarget, signal?: AbortSignal, pageSize?: number): Promise<InstanceSummary[]> {
     const all: InstanceSummary[] = [];
     let token: string | undefined;
     const seen = new Set<string>();
     do {
-      const page = await this.listInstancesPage(target, token, signal);
+      const page = await this.listInstancesPage(target, token, signal, pageSize);
       all.push(...page.instances);
       token = page.nextToken;
       // A server that repeats a token would loop forever.
