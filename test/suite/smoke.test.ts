@@ -1,0 +1,36 @@
+// The extension is installed in the real extension host, activates, and its commands exist;
+// the runner's wiring (settings, AWS files) reaches the host as the other suites expect.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { readTestEnv } from './testEnv';
+
+const extensionId = 'connect-contact-tools.connect-contact-explorer';
+
+describe('extension smoke', () => {
+  it('is installed and activates without error', async () => {
+    const extension = vscode.extensions.getExtension(extensionId);
+    assert.ok(extension, `${extensionId} is not among the installed extensions`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers the Describe Contact command', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('connectContacts.describeContact'), 'connectContacts.describeContact is not registered');
+  });
+
+  it('sees the endpoint and profile settings the runner wrote', () => {
+    const env = readTestEnv();
+    assert.match(env.endpointUrl, /^http:\/\/127\.0\.0\.1:\d+\/?$/, 'the runner passed no local endpoint URL');
+    const config = vscode.workspace.getConfiguration('connectContacts');
+    assert.equal(config.get('endpointUrl'), env.endpointUrl);
+    assert.equal(config.get('profile'), env.profile);
+  });
+
+  it('reads AWS profiles from the test fixtures, not the machine', () => {
+    const configFile = process.env.AWS_CONFIG_FILE;
+    assert.ok(configFile, 'AWS_CONFIG_FILE is not set in the extension host');
+    assert.match(fs.readFileSync(configFile, 'utf8'), /\[profile local\]/);
+  });
+});
