@@ -1,0 +1,27 @@
+// The webview's one door into the pure contact layer (src/contact): building the field
+// tree, the header summary, and the texts around a value (age, tooltip).
+import type { ContactDocument } from '../src/contact/contactDocument';
+import { summarizeContact, type ContactSummary } from '../src/contact/contactSummary';
+import type { FieldNode } from '../src/contact/fieldNode';
+import { buildFieldTree, fieldTooltip } from '../src/contact/fieldTree';
+import { formatRelativeAge } from '../src/contact/format';
+import type { TimeZoneChoice } from '../src/protocol';
+
+export type { ContactSummary };
+
+export function buildTree(doc: ContactDocument, timeZone: TimeZoneChoice, now: number): FieldNode {
+  return buildFieldTree(doc, { timeZone, now });
+}
+
+export function relativeAge(iso: string, now: number): string {
+  return formatRelativeAge(iso, now);
+}
+
+/** The hover text for a field: full value; UTC time and age for timestamps. */
+export function tooltip(node: FieldNode, now: number): string {
+  return fieldTooltip(node, { timeZone: 'utc', now });
+}
+
+export function summary(doc: ContactDocument, timeZone: TimeZoneChoice): ContactSummary {
+  return summarizeContact(doc, { timeZone });
+}

@@ -1,0 +1,63 @@
+// What one tree row shows, by field kind. Text only: every value is set with
+// textContent (via setHighlightedText) or as a title / aria / data attribute.
+import type { FieldKind, FieldNode } from '../src/contact/fieldNode';
+import { relativeAge, tooltip } from './contactModel';
+import { el, setHighlightedText } from './dom';
+
+export interface RowRenderContext {
+  /** Lower-cased filter text, '' when not filtering. */
+  needle: string;
+  /** Time the relative ages count from. */
+  now: number;
+}
+
+const kindIcons: Record<FieldKind, string> = {
+  structure: 'symbol-structure',
+  map: 'symbol-namespace',
+  list: 'symbol-array',
+  string: 'symbol-string',
+  number: 'symbol-number',
+  boolean: 'symbol-boolean',
+  null: 'circle-slash',
+  timestamp: 'calendar',
+  duration: 'watch',
+  enum: 'symbol-enum',
+  arn: 'symbol-key',
+  contactId: 'link',
+};
+
+/** Rebuilds the row's children; the row element itself (role, aria state) belongs to the tree. */
+export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext): void {
+  row.textContent = '';
+  const twistie = el('span', 'twistie codicon');
+  twistie.setAttribute('aria-hidden', 'true');
+  const kindIcon = el('span', `kind-icon codicon codicon-${kindIcons[node.kind] ?? 'symbol-field'}`);
+  kindIcon.setAttribute('aria-hidden', 'true');
+  const key = el('span', 'key');
+  setHighlightedText(key, node.key, ctx.needle);
+  row.append(twistie, kindIcon, key);
+  if (node.children !== undefined) {
+    row.append(el('span', 'count', node.display));
+    return;
+  }
+  const value = el('span', `value kind-${node.kind}`);
+  setHighlightedText(value, node.display, ctx.needle);
+  row.append(value);
+  const raw = node.value;
+  value.title = tooltip(node, ctx.now);
+  switch (node.kind) {
+    case 'timestamp':
+      if (typeof raw === 'string') {
+        const age = relativeAge(raw, ctx.now);
+        if (age) row.append(el('span', 'age', age));
+      }
+      break;
+    case 'contactId':
+      value.classList.add('contact-link');
+      value.setAttribute('role', 'link');
+      value.title = `Open contact ${node.display}`;
+      break;
+    default:
+      break;
+  }
+}

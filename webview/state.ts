@@ -1,0 +1,33 @@
+// Saved panel state (for the panel serializer: a reloaded window shows the contact again
+// without a new DescribeContact). Saving is deferred a little and coalesced: nobody waits
+// for it, and a 10,000-field contact should not be cloned on every keystroke.
+import type { PanelState } from '../src/protocol';
+import type { HostConnection } from './vscodeApi';
+
+const saveDelayMs = 150;
+
+export class StateSaver {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: HostConnection,
+    private readonly snapshot: () => PanelState | undefined,
+  ) {
+    // A hidden or closing page saves what it has right away.
+    addEventListener('pagehide', () => this.flush());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.flush();
+    });
+  }
+
+  schedule(): void {
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), saveDelayMs);
+  }
+
+  flush(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const state = this.snapshot();
+    if (state) this.host.saveState(state);
+  }
+}
