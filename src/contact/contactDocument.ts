@@ -52,21 +52,26 @@ function normalize(value: unknown, schema: SchemaType | undefined): JsonValue {
       const members = structureMembers(schema.name);
       for (const [key, memberSchema] of members) {
         if (Object.prototype.hasOwnProperty.call(source, key) && source[key] !== undefined) {
-          out[key] = normalize(source[key], memberSchema);
+          setOwn(out, key, normalize(source[key], memberSchema));
         }
       }
       for (const key of Object.keys(source)) {
-        if (!members.has(key) && source[key] !== undefined) out[key] = normalize(source[key], undefined);
+        if (!members.has(key) && source[key] !== undefined) setOwn(out, key, normalize(source[key], undefined));
       }
       return out;
     }
     const valueSchema = schema?.type === 'map' ? schema.value : undefined;
     for (const key of Object.keys(source)) {
-      if (source[key] !== undefined) out[key] = normalize(source[key], valueSchema);
+      if (source[key] !== undefined) setOwn(out, key, normalize(source[key], valueSchema));
     }
     return out;
   }
   return String(value);
+}
+
+/** Sets an own property, even one named `__proto__` (a legal map key in a contact's attributes). */
+function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
