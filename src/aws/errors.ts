@@ -259,7 +259,9 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   if (has((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NONAME' || c === 'EAI_FAIL')) {
     return make('DnsFailure', `The host ${host} could not be found (DNS lookup failed).`, 'Check your network connection or proxy, the region, and any endpoint URL override.');
   }
-  if (f.name === 'TimeoutError' || has((c) => c === 'ETIMEDOUT' || c === 'ESOCKETTIMEDOUT' || c === 'UND_ERR_CONNECT_TIMEOUT')) {
+  // node-http-handler renames ECONNRESET and EPIPE errors to TimeoutError: those are resets, not timeouts.
+  const renamedReset = f.name === 'TimeoutError' && has((c) => c === 'ECONNRESET' || c === 'EPIPE') !== undefined;
+  if ((f.name === 'TimeoutError' && !renamedReset) || has((c) => c === 'ETIMEDOUT' || c === 'ESOCKETTIMEDOUT' || c === 'UND_ERR_CONNECT_TIMEOUT')) {
     if (/establish a connection|connect timeout|ETIMEDOUT.*connect/i.test(msg)) {
       return make('Timeout', `Could not connect to ${host} within ${ctx.connectTimeoutSeconds ?? '?'} seconds.`, 'Check the network, or raise connectContacts.connectTimeoutSeconds.');
     }

@@ -204,6 +204,11 @@ describe('error mapping: network', () => {
     assert.equal(e.message, 'The connection to connect.eu-west-2.amazonaws.com was lost (ECONNRESET).');
   });
 
+  it('a reset the HTTP handler renamed to TimeoutError is still a reset', () => {
+    const e = toConnectError(Object.assign(nodeError('ECONNRESET', 'socket hang up'), { name: 'TimeoutError' }), ctx);
+    assert.equal(e.kind, 'Network');
+  });
+
   it('finds network codes in a cause chain', () => {
     const wrapped = new Error('fetch failed', { cause: nodeError('ECONNREFUSED') });
     assert.equal(toConnectError(wrapped, ctx).kind, 'ConnectionRefused');

@@ -1,0 +1,87 @@
+// What the log shows: one summary per call and wire lines at trace, as the CLI's
+// --debug would, and never a secret key, session token or signature.
+import * as assert from 'node:assert/strict';
+import { ConnectServiceError } from '../../../src/aws/errors';
+import { localRegion, localSessionCredentials, localSessionProfile } from '../../endpoint/localCredentials';
+import { sampleIds } from '../../endpoint/sampleIds';
+import { startEndpoint } from '../../endpoint/server';
+import { makeAwsHome, makeService, type AwsHome } from './awsHome';
+
+type Endpoint = Awaited<ReturnType<typeof startEndpoint>>;
+
+describe('ConnectService logging', function () {
+  this.timeout(20_000);
+  let endpoint: Endpoint;
+  let home: AwsHome;
+
+  before(async () => {
+    endpoint = await startEndpoint({ quiet: true });
+    home = makeAwsHome();
+  });
+  after(async () => {
+    await endpoint.close();
+    home.remove();
+  });
+
+  it('logs success and failure paths with a session-token credential and never a secret', async () => {
+    const { service, logger } = makeService(home, { endpointUrl: endpoint.url, maxAttempts: 2 });
+    const target = { profile: localSessionProfile, region: localRegion };
+    const ref = { ...target, instanceId: sampleIds.instanceA, contactId: sampleIds.voice };
+    const errors: ConnectServiceError[] = [];
+    const capture = async (p: Promise<unknown>): Promise<void> => {
+      await p.then(() => undefined, (e: unknown) => {
+        assert.ok(e instanceof ConnectServiceError);
+        errors.push(e);
+      });
+    };
+
+    await service.describeContact(ref);
+    await service.listInstances(target);
+    await service.searchContacts(target, { instanceId: sampleIds.instanceA, start: '2000-01-01T00:00:00Z', end: new Date().toISOString() });
+    await capture(service.describeContact({ ...ref, contactId: sampleIds.missingContact }));
+    endpoint.setFaults({ throttle: 10 });
+    await capture(service.describeContact(ref));
+    endpoint.setFaults({ status500: true });
+    await capture(service.getContactAttributes(target, sampleIds.instanceA, sampleIds.voice));
+    endpoint.setFaults({ malformedJson: true });
+    await capture(service.describeInstance(target, sampleIds.instanceA));
+    endpoint.clearFaults();
+    // The same access key with the wrong secret and the session token: the signature is rejected.
+    home.addCredentials([
+      '[session-wrong]',
+      `aws_access_key_id = ${localSessionCredentials.accessKeyId}`,
+      'aws_secret_access_key = wrongSessionSecretValueXYZ0123456789abcd',
+      `aws_session_token = ${localSessionCredentials.sessionToken}`,
+    ].join('\n'));
+    service.invalidate();
+    await capture(service.describeContact({ ...ref, profile: 'session-wrong' }));
+
+    assert.deepEqual(errors.map((e) => e.kind), ['NotFound', 'Throttling', 'ServiceError', 'MalformedResponse', 'SignatureRejected']);
+    assert.deepEqual(logger.entries.map((e) => [e.operation, e.httpStatus, e.error ?? 'ok']), [
+      ['DescribeContact', 200, 'ok'],
+      ['ListInstances', 200, 'ok'],
+      ['SearchContacts', 200, 'ok'],
+      ['DescribeContact', 404, 'NotFound'],
+      ['DescribeContact', 429, 'Throttling'],
+      ['GetContactAttributes', 500, 'ServiceError'],
+      ['DescribeInstance', 200, 'MalformedResponse'],
+      ['DescribeContact', 403, 'SignatureRejected'],
+    ]);
+    for (const entry of logger.entries) {
+      assert.equal(entry.endpoint, endpoint.url);
+      assert.equal(entry.region, localRegion);
+      assert.ok(entry.requestId, `${entry.operation} has a request ID`);
+      assert.ok(entry.durationMs >= 0);
+    }
+    assert.equal(logger.entries[4].attempts, 2, 'throttled twice, then gave up');
+    assert.ok(logger.traces.some((t) => t.startsWith('POST /search-contacts (attempt 1) → HTTP 200')), logger.traces.join('\n'));
+    assert.ok(logger.warnings.some((w) => w.startsWith('DescribeContact failed (NotFound): Contact ')), logger.warnings.join('\n'));
+
+    const everything = [logger.allText(), ...errors.map((e) => `${e.message}\n${JSON.stringify(e.info)}\n${e.stack ?? ''}`)].join('\n');
+    for (const secret of [localSessionCredentials.secretAccessKey, localSessionCredentials.sessionToken ?? '', 'wrongSessionSecretValueXYZ0123456789abcd']) {
+      assert.ok(secret.length > 0);
+      assert.ok(!everything.includes(secret), `a secret appeared in the log or an error: ${secret.slice(0, 6)}…`);
+    }
+    assert.ok(!/Signature=|X-Amz-Security-Token|Authorization/i.test(everything), 'no auth headers or signatures');
+  });
+});
