@@ -1,0 +1,48 @@
+// The one config module: every `connectContacts.*` setting is read here, typed.
+import * as vscode from 'vscode';
+import type { TransportSettings } from './aws/types';
+import type { TimeZoneChoice } from './protocol';
+
+export const configSection = 'connectContacts';
+
+export interface ExtensionConfig {
+  /** Empty string: fall back to AWS_PROFILE, then `default`. */
+  profile: string;
+  /** Empty string: the profile's region, then AWS_REGION / AWS_DEFAULT_REGION. */
+  region: string;
+  transport: TransportSettings;
+  timeZone: TimeZoneChoice;
+  historyMaxEntries: number;
+}
+
+function nonNegative(n: unknown, fallback: number): number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+export function readConfig(): ExtensionConfig {
+  const c = vscode.workspace.getConfiguration(configSection);
+  const text = (key: string): string => (c.get<string>(key) ?? '').trim();
+  return {
+    profile: text('profile'),
+    region: text('region'),
+    transport: {
+      endpointUrl: text('endpointUrl') || undefined,
+      connectTimeoutSeconds: nonNegative(c.get('connectTimeoutSeconds'), 10),
+      readTimeoutSeconds: nonNegative(c.get('readTimeoutSeconds'), 30),
+      caBundle: text('caBundle') || undefined,
+      verifyTls: c.get<boolean>('verifyTls') !== false,
+      maxAttempts: Math.max(1, Math.floor(nonNegative(c.get('maxAttempts'), 3))),
+    },
+    timeZone: c.get<string>('timeZone') === 'utc' ? 'utc' : 'local',
+    historyMaxEntries: Math.floor(nonNegative(c.get('history.maxEntries'), 200)),
+  };
+}
+
+/** Writes a setting globally (the user's choice of profile or region follows them across workspaces). */
+export async function updateConfig(key: 'profile' | 'region' | 'timeZone', value: string): Promise<void> {
+  await vscode.workspace.getConfiguration(configSection).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export function affectsConfig(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(configSection);
+}

@@ -1,0 +1,54 @@
+// One fetch per contact, shared by the panel, the explorer and the copy actions.
+import type { ConnectService } from './aws/connectService';
+import type { ContactRef } from './aws/types';
+import { toContactDocument, type ContactDocument } from './contact/contactDocument';
+import type { ContactCache } from './services';
+
+const maxCached = 100;
+
+export function contactKey(ref: ContactRef): string {
+  return [ref.profile, ref.region, ref.instanceId, ref.contactId].join('\u0000');
+}
+
+export class ContactDocumentCache implements ContactCache {
+  private readonly documents = new Map<string, ContactDocument>();
+  private readonly inFlight = new Map<string, Promise<ContactDocument>>();
+
+  constructor(private readonly connect: () => ConnectService) {}
+
+  peek(ref: ContactRef): ContactDocument | undefined {
+    return this.documents.get(contactKey(ref));
+  }
+
+  /** Stores a document fetched elsewhere (or restored from a panel's saved state). */
+  put(ref: ContactRef, doc: ContactDocument): void {
+    const key = contactKey(ref);
+    this.documents.delete(key);
+    this.documents.set(key, doc);
+    while (this.documents.size > maxCached) {
+      const oldest = this.documents.keys().next().value;
+      if (oldest === undefined) break;
+      this.documents.delete(oldest);
+    }
+  }
+
+  async get(ref: ContactRef, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<ContactDocument> {
+    const key = contactKey(ref);
+    const cached = this.documents.get(key);
+    if (cached && !options.force) return cached;
+    const pending = !options.force && !options.signal ? this.inFlight.get(key) : undefined;
+    if (pending) return pending;
+    const fetch = this.connect()
+      .describeContact(ref, options.signal)
+      .then(({ output }) => {
+        const doc = toContactDocument(output);
+        this.put(ref, doc);
+        return doc;
+      })
+      .finally(() => {
+        if (this.inFlight.get(key) === fetch) this.inFlight.delete(key);
+      });
+    this.inFlight.set(key, fetch);
+    return fetch;
+  }
+}

@@ -1,0 +1,145 @@
+// Copy Value / Path / JSON, Insert into Editor, Copy as AWS CLI Command, Open as JSON/YAML:
+// from the panel's selected row, the explorer's context menu (one node or several), or the palette.
+import * as vscode from 'vscode';
+import type { ContactRef } from './aws/types';
+import type { CommandTable } from './commands';
+import type { ContactDocument } from './contact/contactDocument';
+import type { PathSegment } from './contact/fieldNode';
+import { toJmesPath } from './contact/paths';
+import {
+  cliCommandText,
+  EditorTracker,
+  fieldText,
+  insertIntoEditor,
+  multiFieldText,
+  openContactDocument,
+  type DocumentFormat,
+} from './copyActions';
+import type { ContactPanels } from './panel/contactPanels';
+import type { RowAction } from './protocol';
+import type { ExtensionServices } from './services';
+
+/** An explorer node as the copy commands see it: a contact (no path) or one of its fields. */
+interface NodeTarget {
+  ref: ContactRef;
+  path?: PathSegment[];
+}
+
+function isNodeTarget(value: unknown): value is NodeTarget {
+  if (typeof value !== 'object' || value === null) return false;
+  const ref = (value as { ref?: Partial<ContactRef> }).ref;
+  const p = (value as { path?: unknown }).path;
+  return (
+    typeof ref === 'object' && ref !== null &&
+    typeof ref.instanceId === 'string' && typeof ref.contactId === 'string' &&
+    typeof ref.profile === 'string' && typeof ref.region === 'string' &&
+    (p === undefined || Array.isArray(p))
+  );
+}
+
+/** VS Code passes (clicked node, all selected nodes) from a multi-select tree's context menu. */
+function targetsOf(node: unknown, selected: unknown): NodeTarget[] {
+  const many = Array.isArray(selected) ? selected.filter(isNodeTarget) : [];
+  if (many.length > 1) return many;
+  return isNodeTarget(node) ? [node] : [];
+}
+
+const describeAction: Record<RowAction, string> = {
+  copyValue: 'Copied the value',
+  copyPath: 'Copied the path',
+  copyJson: 'Copied as JSON',
+  insert: 'Inserted',
+  copyCli: 'Copied the AWS CLI command',
+};
+
+export class CopyCommands implements vscode.Disposable {
+  private readonly editors = new EditorTracker();
+
+  constructor(
+    private readonly services: ExtensionServices,
+    private readonly panels: ContactPanels,
+  ) {}
+
+  dispose(): void {
+    this.editors.dispose();
+  }
+
+  /** A row action from a panel's webview, on one field of the panel's contact. Returns the text. */
+  async rowAction(action: RowAction, ref: ContactRef, doc: ContactDocument, path: PathSegment[]): Promise<string> {
+    const text = action === 'copyCli' ? cliCommandText(ref, path, this.services.config().transport.endpointUrl) : fieldText(action, doc, path);
+    if (action === 'insert') {
+      await insertIntoEditor(text, this.editors);
+    } else {
+      await vscode.env.clipboard.writeText(text);
+      const where = action === 'copyCli' ? '' : ` of ${path.length ? toJmesPath(path) : 'the contact'}`;
+      vscode.window.setStatusBarMessage(`$(check) ${describeAction[action]}${where}`, 3000);
+    }
+    return text;
+  }
+
+  openDocument(doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
+    return openContactDocument(doc, format);
+  }
+
+  commands(): CommandTable {
+    const row = (action: RowAction) => (node?: unknown, selected?: unknown) => this.fromCommand(action, node, selected);
+    return {
+      'connectContacts.copyValue': row('copyValue'),
+      'connectContacts.copyPath': row('copyPath'),
+      'connectContacts.copyJson': row('copyJson'),
+      'connectContacts.insertIntoEditor': row('insert'),
+      'connectContacts.copyCliCommand': row('copyCli'),
+      'connectContacts.openAsJson': (node?: unknown) => this.openFor(node, 'json'),
+      'connectContacts.openAsYaml': (node?: unknown) => this.openFor(node, 'yaml'),
+    };
+  }
+
+  private async fromCommand(action: RowAction, node: unknown, selected: unknown): Promise<string | undefined> {
+    const targets = targetsOf(node, selected);
+    if (targets.length === 0) {
+      // The palette or a keybinding: act on the selected row of the panel in front.
+      if (!this.panels.runOnSelection(action)) {
+        void vscode.window.showInformationMessage('Select a field in a contact panel or in the Amazon Connect explorer first.');
+      }
+      return undefined;
+    }
+    try {
+      if (targets.length > 1 && action !== 'copyCli') return await this.copyMany(action, targets);
+      const target = targets[0];
+      if (action === 'copyCli') return await this.rowAction('copyCli', target.ref, { Contact: {} }, target.path ?? []);
+      const doc = await this.services.contacts.get(target.ref);
+      return await this.rowAction(action, target.ref, doc, target.path ?? ['Contact']);
+    } catch (error) {
+      this.services.showError(error);
+      return undefined;
+    }
+  }
+
+  /** Several fields of one or more contacts: `path: value` lines. */
+  private async copyMany(action: RowAction, targets: NodeTarget[]): Promise<string> {
+    const parts: string[] = [];
+    for (const t of targets) {
+      const doc = await this.services.contacts.get(t.ref);
+      const fieldPath = t.path ?? ['Contact'];
+      parts.push(action === 'copyPath' ? toJmesPath(fieldPath) : multiFieldText(doc, [fieldPath]));
+    }
+    const text = parts.join('\n');
+    if (action === 'insert') await insertIntoEditor(text, this.editors);
+    else await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(check) ${describeAction[action]}: ${targets.length} fields`, 3000);
+    return text;
+  }
+
+  private async openFor(node: unknown, format: DocumentFormat): Promise<vscode.TextEditor | undefined> {
+    try {
+      if (isNodeTarget(node)) return await this.openDocument(await this.services.contacts.get(node.ref), format);
+      const panel = this.panels.active();
+      if (panel) return await this.openDocument(panel.doc, format);
+      void vscode.window.showInformationMessage('Open a contact first (Amazon Connect: Describe Contact).');
+      return undefined;
+    } catch (error) {
+      this.services.showError(error);
+      return undefined;
+    }
+  }
+}

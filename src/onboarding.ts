@@ -1,0 +1,44 @@
+// For people with no profile yet: open (or create) the AWS config file, or look at a bundled sample offline.
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ContactDocument } from './contact/contactDocument';
+import type { ContactPanels } from './panel/contactPanels';
+
+const configTemplate = `# AWS shared config file. A profile for Amazon Connect, for example:
+#
+# [profile my-connect]
+# region = us-east-1
+# sso_session = my-sso
+# sso_account_id = 123456789012
+# sso_role_name = ConnectReadOnly
+#
+# [sso-session my-sso]
+# sso_start_url = https://my-org.awsapps.com/start
+# sso_region = us-east-1
+`;
+
+export async function openAwsConfigFile(configFile: string): Promise<void> {
+  try {
+    await fs.access(configFile);
+  } catch {
+    const create = 'Create It';
+    const choice = await vscode.window.showInformationMessage(`${configFile} does not exist yet.`, create);
+    if (choice !== create) return;
+    await fs.mkdir(path.dirname(configFile), { recursive: true });
+    await fs.writeFile(configFile, configTemplate, { flag: 'wx' }).catch(() => undefined);
+  }
+  await vscode.window.showTextDocument(vscode.Uri.file(configFile));
+}
+
+/** The sample contact shipped in media/: shows the panel with no AWS account at all. */
+export async function openSampleContact(extensionUri: vscode.Uri, panels: ContactPanels): Promise<void> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'sample-contact.json'));
+  const doc = JSON.parse(new TextDecoder().decode(bytes)) as ContactDocument;
+  const arn = String(doc.Contact.Arn ?? '');
+  const m = /^arn:[^:]+:connect:([^:]+):\d+:instance\/([^/]+)\/contact\/(.+)$/.exec(arn);
+  panels.show(
+    { profile: 'sample', region: m?.[1] ?? 'us-east-1', instanceId: m?.[2] ?? 'sample-instance', contactId: m?.[3] ?? String(doc.Contact.Id ?? 'sample') },
+    doc,
+  );
+}

@@ -1,0 +1,175 @@
+// The contact panel: one webview panel per contact, speaking src/protocol.ts.
+import * as vscode from 'vscode';
+import type { ContactRef } from '../aws/types';
+import type { ContactDocument } from '../contact/contactDocument';
+import { panelTitle } from '../contact/contactSummary';
+import { contactKey } from '../contactCache';
+import {
+  parseWebviewMessage,
+  type HostMessage,
+  type PanelState,
+  type RowAction,
+  type TimeZoneChoice,
+  type WebviewMessage,
+} from '../protocol';
+import { makeNonce, renderPanelHtml } from './webviewHtml';
+
+export const contactPanelViewType = 'connectContacts.contact';
+
+/** What a panel needs from the rest of the extension. */
+export interface ContactPanelHost {
+  extensionUri: vscode.Uri;
+  timeZone(): TimeZoneChoice;
+  /** Fetches the contact again (refresh). Throws on failure. */
+  refetch(ref: ContactRef): Promise<ContactDocument>;
+  /** Reduces any failure to what the panel shows. */
+  describeError(error: unknown): { kind: string; message: string; hint?: string; requestId?: string };
+  openRelated(ref: ContactRef): Promise<void>;
+  rowAction(action: RowAction, ref: ContactRef, doc: ContactDocument, path: (string | number)[]): Promise<void>;
+  openAsDocument(ref: ContactRef, doc: ContactDocument): Promise<void>;
+  log: vscode.LogOutputChannel;
+}
+
+export class ContactPanel {
+  private ready = false;
+  private pending: HostMessage[] = [];
+  private timeZone: TimeZoneChoice;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly webviewPanel: vscode.WebviewPanel,
+    public ref: ContactRef,
+    public doc: ContactDocument,
+    private fetchedAt: string,
+    private readonly host: ContactPanelHost,
+    private readonly onDispose: (panel: ContactPanel) => void,
+    timeZone?: TimeZoneChoice,
+  ) {
+    this.timeZone = timeZone ?? host.timeZone();
+    const dist = vscode.Uri.joinPath(host.extensionUri, 'dist');
+    webviewPanel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
+    webviewPanel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'connect.svg');
+    this.setTitle();
+    const webview = webviewPanel.webview;
+    webview.html = renderPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
+      title: webviewPanel.title,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((raw) => {
+        const message = parseWebviewMessage(raw);
+        if (!message) {
+          host.log.warn('Contact panel: dropped a malformed message from the webview.');
+          return;
+        }
+        void this.handle(message);
+      }),
+      webviewPanel.onDidDispose(() => this.dispose()),
+    );
+    this.queueContact();
+  }
+
+  get key(): string {
+    return contactKey(this.ref);
+  }
+
+  reveal(): void {
+    this.webviewPanel.reveal(undefined, false);
+  }
+
+  /** Shows a freshly fetched document. */
+  update(doc: ContactDocument): void {
+    this.doc = doc;
+    this.fetchedAt = new Date().toISOString();
+    this.setTitle();
+    this.queueContact();
+  }
+
+  setTimeZone(timeZone: TimeZoneChoice): void {
+    this.timeZone = timeZone;
+    this.post({ type: 'timeZone', timeZone });
+  }
+
+  /** Keyboard shortcuts and the palette act on the webview's selected row. */
+  runOnSelection(action: RowAction): void {
+    this.post({ type: 'runOnSelection', action });
+  }
+
+  async refresh(): Promise<void> {
+    this.post({ type: 'loading', loading: true });
+    try {
+      this.update(await this.host.refetch(this.ref));
+    } catch (error) {
+      // The tree stays; the error shows inside the panel.
+      this.post({ type: 'error', error: this.host.describeError(error) });
+    } finally {
+      this.post({ type: 'loading', loading: false });
+    }
+  }
+
+  state(): PanelState {
+    return { ref: this.ref, contact: this.doc, fetchedAt: this.fetchedAt, timeZone: this.timeZone };
+  }
+
+  private setTitle(): void {
+    this.webviewPanel.title = panelTitle(this.doc);
+  }
+
+  private queueContact(): void {
+    this.post({ type: 'contact', ref: this.ref, contact: this.doc, fetchedAt: this.fetchedAt, timeZone: this.timeZone });
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.ready) {
+      // A contact replaces any contact still waiting; other messages keep their order.
+      if (message.type === 'contact') this.pending = this.pending.filter((m) => m.type !== 'contact');
+      this.pending.push(message);
+      return;
+    }
+    void this.webviewPanel.webview.postMessage(message);
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        // The webview reloads when it is hidden and shown again: always resend the contact.
+        if (!this.pending.some((m) => m.type === 'contact')) this.queueContact();
+        const queued = this.pending;
+        this.pending = [];
+        for (const m of queued) void this.webviewPanel.webview.postMessage(m);
+        return;
+      }
+      case 'rowAction':
+        await this.host.rowAction(message.action, this.ref, this.doc, message.path);
+        return;
+      case 'openContact':
+        await this.host.openRelated({ ...this.ref, contactId: message.contactId });
+        return;
+      case 'refresh':
+        await this.refresh();
+        return;
+      case 'openJson':
+        await this.host.openAsDocument(this.ref, this.doc);
+        return;
+      case 'setTimeZone':
+        this.timeZone = message.timeZone;
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  dispose(): void {
+    this.onDispose(this);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected message: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,42 @@
+// What the VS Code features share: built once in `activate`, passed to each feature.
+import type * as vscode from 'vscode';
+import type { ConnectService } from './aws/connectService';
+import type { AccountTarget, ConnectErrorInfo, ContactRef } from './aws/types';
+import type { ContactDocument } from './contact/contactDocument';
+import type { ExtensionConfig } from './config';
+import type { HistoryStore } from './history';
+
+export interface ExtensionServices {
+  context: vscode.ExtensionContext;
+  /** The Connect service: created lazily; the SDK loads on its first call. */
+  connect(): ConnectService;
+  config(): ExtensionConfig;
+  /** The active profile and region (settings, else AWS_PROFILE / profile region / env), resolved. */
+  activeAccount(): AccountTarget;
+  /** Fires when the profile, region, a setting or the AWS config files change. */
+  onDidChangeAccount: vscode.Event<void>;
+  history: HistoryStore;
+  /** Fetched contacts, so the explorer and the copy actions share one fetch per contact. */
+  contacts: ContactCache;
+  log: vscode.LogOutputChannel;
+  /** Opens (or focuses) the contact panel for a contact. */
+  openContactPanel(ref: ContactRef): Promise<void>;
+  /** Runs the Describe Contact prompts with the instance filled in. */
+  describeContactIn(target: AccountTarget & { instanceId: string }): Promise<void>;
+  /** Reduces any failure (or an already-reduced ConnectErrorInfo) to what a person reads. */
+  describeError(error: unknown): ConnectErrorInfo;
+  /** Shows a core error as a notification with the actions that fix it. */
+  showError(error: unknown, retry?: () => unknown): void;
+}
+
+export interface ContactCache {
+  /** The contact, fetched on first use; `force` refetches. Throws ConnectServiceError. */
+  get(ref: ContactRef, options?: { force?: boolean; signal?: AbortSignal }): Promise<ContactDocument>;
+  peek(ref: ContactRef): ContactDocument | undefined;
+}
+
+/** The argument VS Code passes to copy commands from an explorer field node. */
+export interface FieldTarget {
+  ref: ContactRef;
+  path: (string | number)[];
+}

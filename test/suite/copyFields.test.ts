@@ -1,0 +1,129 @@
+// Copy fields into the editor, in the real extension host: what lands on the clipboard and in
+// the editor is exactly the value; every copied path selects its value (checked with jmespath).
+import * as assert from 'node:assert/strict';
+import * as jmespath from 'jmespath';
+import * as vscode from 'vscode';
+import type { ContactRef } from '../../src/aws/types';
+import { formatCliJson, type ContactDocument } from '../../src/contact/contactDocument';
+import { buildFieldTree } from '../../src/contact/fieldTree';
+import type { FieldNode } from '../../src/contact/fieldNode';
+import { sampleIds } from '../endpoint/sampleIds';
+import { extensionApi } from './extensionApi';
+import { readTestEnv } from './testEnv';
+
+function leaves(node: FieldNode): FieldNode[] {
+  const out: FieldNode[] = [];
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.children && n.children.length) stack.push(...n.children);
+    else if (!n.children) out.push(n);
+  }
+  return out;
+}
+
+const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(`connectContacts.${command}`, ...args);
+
+describe('Copy fields into the editor', function () {
+  this.timeout(120_000);
+  const env = readTestEnv();
+  let ref: ContactRef;
+  let hostile: ContactRef;
+  let doc: ContactDocument;
+  let hostileDoc: ContactDocument;
+
+  before(async () => {
+    const api = await extensionApi();
+    ref = { profile: env.profile, region: env.region, instanceId: sampleIds.instanceA, contactId: sampleIds.maximal };
+    hostile = { profile: env.profile, region: env.region, instanceId: sampleIds.instanceB, contactId: sampleIds.hostile };
+    doc = await api.services.contacts.get(ref);
+    hostileDoc = await api.services.contacts.get(hostile);
+  });
+
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('Copy Value puts the raw value on the clipboard: an ISO timestamp, a nested structure as JSON', async () => {
+    await run('copyValue', { ref, path: ['Contact', 'InitiationTimestamp'] });
+    assert.equal(await vscode.env.clipboard.readText(), doc.Contact.InitiationTimestamp);
+    await run('copyValue', { ref, path: ['Contact', 'AgentInfo'] });
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), doc.Contact.AgentInfo);
+  });
+
+  it('Copy Path gives a JMESPath usable with --query', async () => {
+    await run('copyPath', { ref, path: ['Contact', 'AgentInfo', 'HierarchyGroups', 'Level1', 'Arn'] });
+    assert.equal(await vscode.env.clipboard.readText(), 'Contact.AgentInfo.HierarchyGroups.Level1.Arn');
+    await run('copyPath', { ref, path: ['Contact', 'Recordings', 0, 'Location'] });
+    assert.equal(await vscode.env.clipboard.readText(), 'Contact.Recordings[0].Location');
+  });
+
+  it('every leaf of the maximal contact: the copied path selects exactly the copied value', async () => {
+    const all = leaves(buildFieldTree(doc, { timeZone: 'utc' }));
+    assert.ok(all.length > 100, `only ${all.length} leaves in the maximal contact`);
+    for (const leaf of all) {
+      const path = await run<string>('copyPath', { ref, path: leaf.path });
+      assert.equal(await vscode.env.clipboard.readText(), path);
+      const value = await run<string>('copyValue', { ref, path: leaf.path });
+      const selected = jmespath.search(doc, path!);
+      const expected = typeof selected === 'string' ? selected : JSON.stringify(selected, null, 4);
+      assert.equal(value, expected, `value at ${path}`);
+    }
+  });
+
+  it('Copy as JSON copies the subtree with its key', async () => {
+    await run('copyJson', { ref, path: ['Contact', 'QueueInfo'] });
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), { QueueInfo: doc.Contact.QueueInfo });
+  });
+
+  it('hostile strings round-trip to the clipboard unchanged: quotes, newlines, tabs, emoji, bidi marks', async () => {
+    const tree = buildFieldTree(hostileDoc, { timeZone: 'utc' });
+    const strings = leaves(tree).filter((l) => typeof l.value === 'string' && l.path.length < 6).slice(0, 40);
+    assert.ok(strings.some((s) => /[<"\n\u202e]/.test(String(s.value))), 'the hostile sample has no hostile strings');
+    for (const leaf of strings) {
+      await run('copyValue', { ref: hostile, path: leaf.path });
+      assert.equal(await vscode.env.clipboard.readText(), leaf.value);
+    }
+  });
+
+  it('Insert into Editor replaces every selection of the last active editor', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'A\nB\nC' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selections = [new vscode.Selection(0, 0, 0, 1), new vscode.Selection(2, 0, 2, 1)];
+    await run('insertIntoEditor', { ref, path: ['Contact', 'Channel'] });
+    assert.equal(document.getText(), `${doc.Contact.Channel}\nB\n${doc.Contact.Channel}`);
+  });
+
+  it('Insert into Editor with no editor opens a new untitled document with the value', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const api = await extensionApi();
+    void api;
+    await run('insertIntoEditor', { ref, path: ['Contact', 'SegmentAttributes'] });
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor, 'no editor opened');
+    assert.deepEqual(JSON.parse(editor.document.getText()), doc.Contact.SegmentAttributes);
+  });
+
+  it('Copy as AWS CLI Command names the contact, profile, region and endpoint, with --query for a field', async () => {
+    const text = await run<string>('copyCliCommand', { ref, path: ['Contact', 'Channel'] });
+    assert.equal(await vscode.env.clipboard.readText(), text);
+    assert.equal(
+      text,
+      `aws connect describe-contact --instance-id ${ref.instanceId} --contact-id ${ref.contactId} --profile ${env.profile} --region ${env.region} --endpoint-url ${env.endpointUrl} --query 'Contact.Channel'`,
+    );
+  });
+
+  it('several selected fields copy as path: value lines', async () => {
+    const a = { ref, path: ['Contact', 'Channel'] };
+    const b = { ref, path: ['Contact', 'InitiationMethod'] };
+    await run('copyValue', a, [a, b]);
+    assert.equal(await vscode.env.clipboard.readText(), `Contact.Channel: ${doc.Contact.Channel}\nContact.InitiationMethod: ${doc.Contact.InitiationMethod}`);
+  });
+
+  it('Open as JSON shows the contact exactly as the CLI prints it; YAML is offered too', async () => {
+    const json = await run<vscode.TextEditor>('openAsJson', { ref });
+    assert.equal(json?.document.languageId, 'json');
+    assert.equal(json?.document.getText(), formatCliJson(doc));
+    const yaml = await run<vscode.TextEditor>('openAsYaml', { ref });
+    assert.equal(yaml?.document.languageId, 'yaml');
+    assert.match(yaml!.document.getText(), new RegExp(`^Contact:\\n {2}Arn: ${String(doc.Contact.Arn).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
+  });
+});
