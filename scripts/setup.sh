@@ -41,7 +41,10 @@ if ((${#missing[@]})); then
 fi
 
 # --- npm dependencies --------------------------------------------------------
-if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+if [ -L "$ROOT/node_modules" ]; then
+  # npm ci would empty the folder it points at (another checkout's): leave it alone.
+  log "node_modules is a symlink: not running npm ci"
+elif [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
   log "npm ci (node_modules missing or older than package-lock.json)"
   (cd "$ROOT" && npm ci --no-audit --no-fund)
   did+=("npm ci")

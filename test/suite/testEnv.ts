@@ -38,7 +38,7 @@ export function readTestEnv(): ExtHostTestEnv {
       region: 'us-east-1',
       repoRoot,
       workspaceFolder: '',
-      resultsFile: path.join(artifacts, 'ext-host-results.json'),
+      resultsFile: path.join(artifacts, 'results', 'ext-host.json'),
       logFile: path.join(artifacts, 'ext-host-tests.log'),
     };
   }
