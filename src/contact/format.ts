@@ -7,19 +7,24 @@ export type TimeZoneChoice = 'local' | 'utc';
 const pad = (n: number, width = 2): string => String(Math.trunc(n)).padStart(width, '0');
 
 let zoneNameFormat: Intl.DateTimeFormat | undefined;
+// Intl is slow per call and a zone has one name per offset (standard/daylight): cache by offset.
+const zoneNames = new Map<number, string>();
 
 /** The short name of the local zone at a moment (`CET`, `GMT+1`), else its offset. */
 function localZoneName(d: Date): string {
+  const offset = -d.getTimezoneOffset();
+  const cached = zoneNames.get(offset);
+  if (cached) return cached;
+  let name: string | undefined;
   try {
     zoneNameFormat ??= new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
-    const name = zoneNameFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value;
-    if (name) return name;
+    name = zoneNameFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value;
   } catch {
-    // No Intl time zone data: fall through to the numeric offset.
+    // No Intl time zone data: fall back to the numeric offset.
   }
-  const offset = -d.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  return `UTC${sign}${pad(Math.abs(offset) / 60)}:${pad(Math.abs(offset) % 60)}`;
+  name ||= `UTC${offset < 0 ? '-' : '+'}${pad(Math.abs(offset) / 60)}:${pad(Math.abs(offset) % 60)}`;
+  zoneNames.set(offset, name);
+  return name;
 }
 
 /**
@@ -98,18 +103,24 @@ export function formatDurationMillis(millis: number): string {
 }
 
 /**
- * Shortens a long ARN to its resource path with IDs cut to 8 characters:
- * `arn:aws:connect:us-east-1:123456789012:instance/1111…/contact/abcd…` →
- * `arn:…:instance/11111111…/contact/abcdabcd…`. Short ARNs are returned unchanged.
+ * Shortens a long ARN to its resource path with IDs cut to 8 characters (the last also keeps
+ * its final 4): `arn:aws:connect:us-east-1:123456789012:instance/1111…/contact/abcd…` →
+ * `arn:…:instance/11111111…/contact/abcdabcd…9f3e`. Short ARNs are returned unchanged.
  */
 export function shortenArn(arn: string, maxLength = 48): string {
   if (arn.length <= maxLength || !arn.startsWith('arn:')) return arn;
   const parts = arn.split(':');
   if (parts.length < 6) return arn;
   const resource = parts.slice(5).join(':');
-  const short = resource
-    .split('/')
-    .map((segment) => (segment.length > 12 ? `${Array.from(segment).slice(0, 8).join('')}…` : segment))
+  const segments = resource.split('/');
+  // IDs cut to their head; the last one keeps its tail too, so sibling ARNs stay apart.
+  const short = segments
+    .map((segment, i) => {
+      const chars = Array.from(segment);
+      if (chars.length <= 14 || !/\d/.test(segment)) return segment;
+      const tail = i === segments.length - 1 ? chars.slice(-4).join('') : '';
+      return `${chars.slice(0, 8).join('')}…${tail}`;
+    })
     .join('/');
   return `arn:…:${short}`;
 }
@@ -120,6 +131,9 @@ const lineBreaks: Record<string, string> = { '\n': '⏎', '\r': '␍', '\t': '�
 // line/paragraph separators: anything that would break a single line, hide text or reorder it.
 // eslint-disable-next-line no-control-regex
 const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+// The fast path: plain text needs no work. Surrogates (emoji too) take the careful path.
+// eslint-disable-next-line no-control-regex
+const needsWork = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]/;
 
 /**
  * Single-line display text: line breaks and tabs as `⏎` `␍` `⇥`, other controls, bidi and
@@ -127,6 +141,7 @@ const unsafeChars = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\
  * Never used for copying: the raw value stays untouched.
  */
 export function displayText(value: string, maxLength = 500): string {
+  if (value.length <= maxLength && !needsWork.test(value)) return value;
   let text = value;
   if (text.length > maxLength * 2) text = text.slice(0, maxLength * 2);
   text = text.replace(unsafeChars, (c) => lineBreaks[c] ?? `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);

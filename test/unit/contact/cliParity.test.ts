@@ -1,0 +1,71 @@
+// The real AWS CLI on this machine reads each sample contact from the local endpoint; our
+// formatCliJson must print the very same text. Proves the document, not just its shape.
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { formatCliJson, fromWireJson, type ContactDocument, type JsonValue } from '../../../src/contact/contactDocument';
+import { childSchema, rootSchema, type SchemaType } from '../../../src/contact/schema';
+import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
+import { repoRoot, sampleFiles } from './samples';
+
+const run = promisify(execFile);
+
+/** botocore drops members its model does not know; so must the expected text. */
+function knownOnly(value: JsonValue, schema: SchemaType | undefined): JsonValue {
+  if (Array.isArray(value)) return value.map((v, i) => knownOnly(v, childSchema(schema, i)));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, JsonValue> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const s = childSchema(schema, k);
+    if (s) out[k] = knownOnly(v, s);
+  }
+  return out;
+}
+
+describe('formatCliJson against the real AWS CLI', function () {
+  this.timeout(120_000);
+  let endpoint: RunningEndpoint;
+  let dir: string;
+
+  before(async () => {
+    endpoint = await startEndpoint({ rebaseTimes: false });
+    dir = mkdtempSync(path.join(tmpdir(), 'cli-parity-'));
+    writeFileSync(path.join(dir, 'config'), '[profile local]\nregion = us-east-1\noutput = json\ncli_timestamp_format = iso8601\n');
+  });
+
+  after(async () => {
+    await endpoint?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints every sample contact exactly as `aws connect describe-contact` does', async () => {
+    const samples = sampleFiles();
+    const env = {
+      ...process.env,
+      AWS_CONFIG_FILE: path.join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(repoRoot(), 'test', 'fixtures', 'aws', 'credentials'),
+      TZ: 'UTC',
+      PYTHONIOENCODING: 'utf-8',
+    };
+    // Two at a time: each CLI start costs about a second of CPU.
+    const failures: string[] = [];
+    for (let i = 0; i < samples.length; i += 2) {
+      await Promise.all(
+        samples.slice(i, i + 2).map(async (s) => {
+          const { stdout } = await run(
+            'aws',
+            ['connect', 'describe-contact', '--endpoint-url', endpoint.url, '--profile', 'local', '--instance-id', s.instanceId, '--contact-id', s.contactId],
+            { env, maxBuffer: 16 * 1024 * 1024 },
+          );
+          const doc = fromWireJson(s.body);
+          const expected: ContactDocument = { Contact: knownOnly(doc.Contact, childSchema(rootSchema, 'Contact')) as ContactDocument['Contact'] };
+          if (formatCliJson(expected) !== stdout) failures.push(s.contactId);
+        }),
+      );
+    }
+    assert.deepEqual(failures, []);
+  });
+});
