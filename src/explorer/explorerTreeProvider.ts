@@ -1,0 +1,55 @@
+// The thin VS Code side of the explorer: hands the model's nodes to the tree view, shows
+// progress on the view while a node loads, and puts dragged fields on the data transfer.
+import * as vscode from 'vscode';
+import type { TimeZoneChoice } from '../contact/format';
+import { dragMimeType, dragText } from './explorerDrag';
+import type { ExplorerModel } from './explorerModel';
+import type { ExplorerNode } from './explorerNodes';
+import { toTreeItem } from './treeItemMapper';
+
+export const contactsViewId = 'connectContacts.contacts';
+
+export class ExplorerTreeProvider
+  implements vscode.TreeDataProvider<ExplorerNode>, vscode.TreeDragAndDropController<ExplorerNode>, vscode.Disposable
+{
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly dragMimeTypes = [dragMimeType];
+  readonly dropMimeTypes: string[] = [];
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    readonly model: ExplorerModel,
+    private readonly timeZone: () => TimeZoneChoice,
+  ) {
+    this.subscription = model.onDidChange((node) => this.changed.fire(node));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return toTreeItem(node, this.model, this.timeZone());
+  }
+
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const loading = this.model.children(node);
+    // Only calls that can reach the network show the view's progress bar.
+    if (node && (node.kind === 'account' || node.kind === 'contact' || (node.kind === 'group' && node.group === 'recent'))) {
+      void vscode.window.withProgress({ location: { viewId: contactsViewId } }, () => loading.catch(() => undefined));
+    }
+    return loading;
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return this.model.parent(node);
+  }
+
+  /** Dragging fields into an editor inserts their values (see explorerDrag.ts for why text/plain only). */
+  handleDrag(source: readonly ExplorerNode[], dataTransfer: vscode.DataTransfer): void {
+    const text = dragText(source);
+    if (text !== undefined) dataTransfer.set(dragMimeType, new vscode.DataTransferItem(text));
+  }
+}

@@ -1,0 +1,125 @@
+// The pure rules of the lookup history and the pinned list: one entry per contact
+// (profile, region, instance, contact), newest first, capped. Every change is applied to
+// the list as it is stored *now*, so two windows writing the same globalState key keep
+// each other's entries. No `vscode` here: the store wraps these in src/history.ts.
+import type { ContactRef } from '../aws/types';
+
+export type HistoryEntry = ContactRef & {
+  /** ISO 8601: when the contact was looked up (or pinned, for the pinned list). */
+  lookedUpAt: string;
+  channel?: string;
+  initiationTimestamp?: string;
+  queue?: string;
+  agent?: string;
+  disconnectReason?: string;
+};
+
+export interface HistoryFilter {
+  profile?: string;
+  region?: string;
+  instanceId?: string;
+}
+
+const optionalFields = ['channel', 'initiationTimestamp', 'queue', 'agent', 'disconnectReason'] as const;
+
+/** Which contact an entry is about: the dedupe key. */
+export function entryKey(ref: ContactRef): string {
+  return JSON.stringify([ref.profile, ref.region, ref.instanceId, ref.contactId]);
+}
+
+export function sameContact(a: ContactRef, b: ContactRef): boolean {
+  return a.profile === b.profile && a.region === b.region && a.instanceId === b.instanceId && a.contactId === b.contactId;
+}
+
+function time(entry: HistoryEntry): number {
+  const t = Date.parse(entry.lookedUpAt);
+  return Number.isNaN(t) ? 0 : t;
+}
+
+/** Newest first; ties keep their order (stable sort). */
+function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => time(b.entry) - time(a.entry) || a.index - b.index)
+    .map((x) => x.entry);
+}
+
+function cap(entries: HistoryEntry[], maxEntries: number): HistoryEntry[] {
+  const max = Math.max(0, Math.floor(maxEntries));
+  return entries.length > max ? entries.slice(0, max) : entries;
+}
+
+/** Keeps only well-formed entries from whatever is stored (an older version, a hand edit). */
+export function parseStoredEntries(stored: unknown): HistoryEntry[] {
+  if (!Array.isArray(stored)) return [];
+  const out: HistoryEntry[] = [];
+  for (const item of stored) {
+    if (typeof item !== 'object' || item === null) continue;
+    const r = item as Record<string, unknown>;
+    const required = ['profile', 'region', 'instanceId', 'contactId', 'lookedUpAt'] as const;
+    if (!required.every((k) => typeof r[k] === 'string' && r[k] !== '')) continue;
+    const entry: HistoryEntry = {
+      profile: r.profile as string,
+      region: r.region as string,
+      instanceId: r.instanceId as string,
+      contactId: r.contactId as string,
+      lookedUpAt: r.lookedUpAt as string,
+    };
+    for (const k of optionalFields) if (typeof r[k] === 'string' && r[k] !== '') entry[k] = r[k] as string;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** Only the fields an entry is made of (callers may pass richer objects). */
+export function toEntry(entry: HistoryEntry): HistoryEntry {
+  return parseStoredEntries([entry])[0] ?? entry;
+}
+
+/**
+ * Adds (or refreshes) an entry: a contact already in the list moves to the top with the
+ * new fields; a field the new lookup lacks keeps its old value.
+ */
+export function addEntry(stored: readonly HistoryEntry[], entry: HistoryEntry, maxEntries: number): HistoryEntry[] {
+  const fresh = toEntry(entry);
+  const previous = stored.find((e) => sameContact(e, fresh));
+  const merged: HistoryEntry = previous ? { ...previous, ...fresh } : fresh;
+  return cap(sortNewestFirst([merged, ...stored.filter((e) => !sameContact(e, fresh))]), maxEntries);
+}
+
+export function removeEntry(stored: readonly HistoryEntry[], ref: ContactRef): HistoryEntry[] {
+  return stored.filter((e) => !sameContact(e, ref));
+}
+
+/** Removes every entry the filter matches (all of them with no filter). */
+export function clearEntries(stored: readonly HistoryEntry[], filter?: HistoryFilter): HistoryEntry[] {
+  if (!filter || Object.values(filter).every((v) => v === undefined)) return [];
+  return stored.filter((e) => !matches(e, filter));
+}
+
+/**
+ * Union of two lists (e.g. what this window holds and what another window wrote): one entry
+ * per contact, the most recent lookup wins, newest first, capped.
+ */
+export function mergeEntries(a: readonly HistoryEntry[], b: readonly HistoryEntry[], maxEntries: number): HistoryEntry[] {
+  const byKey = new Map<string, HistoryEntry>();
+  for (const e of [...a, ...b]) {
+    const key = entryKey(e);
+    const seen = byKey.get(key);
+    if (!seen || time(e) > time(seen)) byKey.set(key, seen ? { ...seen, ...e } : e);
+  }
+  return cap(sortNewestFirst([...byKey.values()]), maxEntries);
+}
+
+export function matches(entry: HistoryEntry, filter?: HistoryFilter): boolean {
+  if (!filter) return true;
+  return (
+    (filter.profile === undefined || entry.profile === filter.profile) &&
+    (filter.region === undefined || entry.region === filter.region) &&
+    (filter.instanceId === undefined || entry.instanceId === filter.instanceId)
+  );
+}
+
+export function filterEntries(entries: readonly HistoryEntry[], filter?: HistoryFilter): HistoryEntry[] {
+  return sortNewestFirst(entries.filter((e) => matches(e, filter)));
+}

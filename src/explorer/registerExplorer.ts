@@ -1,0 +1,350 @@
+// The sidebar explorer: creates the tree view and returns the `connectContacts.explorer.*`
+// handlers for the one command table (extension.ts registers them). Each handler is the whole
+// story of its command: read the node VS Code passes, ask what is missing, change the state.
+import * as vscode from 'vscode';
+import { connectRegions } from '../accountPickers';
+import { isInputError, parseInstanceInput, validateInstanceIdLive } from '../aws/ids';
+import { listProfiles, type ProfileListing } from '../aws/profiles';
+import { validateRegionName } from '../aws/region';
+import type { AccountTarget, ContactChannel, ContactRef } from '../aws/types';
+import type { HistoryStore } from '../history';
+import type { ExtensionServices } from '../services';
+import { ExplorerModel, type ExplorerAccounts } from './explorerModel';
+import type { AccountNode, ErrorNode, ExplorerNode, GroupNode, InstanceNode, LoadMoreNode } from './explorerNodes';
+import { ExplorerState } from './explorerState';
+import { contactsViewId, ExplorerTreeProvider } from './explorerTreeProvider';
+import {
+  allChannels,
+  channelLabels,
+  describeWindow,
+  parseCustomRange,
+  presetWindows,
+  type SearchWindow,
+} from './searchWindow';
+
+/** What the extension-host tests read and drive (through activate's returned API). */
+export interface ExplorerTestApi {
+  model: ExplorerModel;
+  provider: ExplorerTreeProvider;
+  state: ExplorerState;
+  treeView: vscode.TreeView<ExplorerNode>;
+}
+
+export interface ExplorerHandle {
+  commands: Record<string, (...args: any[]) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- VS Code passes untyped command arguments
+  refresh(): void;
+  testApi: ExplorerTestApi;
+}
+
+const id = (name: string): string => `connectContacts.explorer.${name}`;
+
+function isNode<K extends ExplorerNode['kind']>(value: unknown, kind: K): value is Extract<ExplorerNode, { kind: K }> {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === kind;
+}
+
+function isTarget(value: unknown): value is AccountTarget {
+  return typeof value === 'object' && value !== null && typeof (value as AccountTarget).profile === 'string' && typeof (value as AccountTarget).region === 'string';
+}
+
+function isContactRef(value: unknown): value is ContactRef {
+  return isTarget(value) && typeof (value as ContactRef).instanceId === 'string' && typeof (value as ContactRef).contactId === 'string';
+}
+
+/** A contact node, or anything with a `ref` (a field node), or a bare ContactRef. */
+function refOf(value: unknown): ContactRef | undefined {
+  if (isContactRef(value)) return value;
+  const ref = typeof value === 'object' && value !== null ? (value as { ref?: unknown }).ref : undefined;
+  return isContactRef(ref) ? ref : undefined;
+}
+
+/** The clicked node plus the other selected ones of the same kind (VS Code passes both). */
+function selection<K extends ExplorerNode['kind']>(node: unknown, selected: unknown, kind: K): Extract<ExplorerNode, { kind: K }>[] {
+  const many = Array.isArray(selected) ? selected.filter((n): n is Extract<ExplorerNode, { kind: K }> => isNode(n, kind)) : [];
+  if (many.length > 0 && (!isNode(node, kind) || many.includes(node))) return many;
+  return isNode(node, kind) ? [node] : [];
+}
+
+export function registerExplorer(services: ExtensionServices): ExplorerHandle {
+  const { context, history } = services;
+  const state = new ExplorerState(context.globalState);
+  let profiles: ProfileListing | undefined;
+  const profileListing = (): ProfileListing => (profiles ??= listProfiles(process.env));
+
+  const accounts = (): ExplorerAccounts => {
+    const added = state.addedAccounts();
+    const noProfiles = profileListing().profiles.length === 0 && !process.env.AWS_ACCESS_KEY_ID;
+    // With no profile at all the tree stays empty, so the welcome view (connectContacts.noProfiles) shows.
+    if (noProfiles) return { added };
+    const active = services.activeAccount() as AccountTarget & { regionProblem?: string };
+    return { active: { profile: active.profile, region: active.region, ...(active.regionProblem ? { problem: active.regionProblem } : {}) }, added };
+  };
+
+  const model = new ExplorerModel({
+    accounts,
+    manualInstances: (target) => state.manualInstances(target),
+    listInstances: (target) => services.connect().listInstances(target),
+    searchContacts: (target, query) => services.connect().searchContacts(target, query),
+    getContact: (ref, options) => services.contacts.get(ref, options),
+    history,
+    searchSettings: () => state.searchSettings(),
+    fieldOptions: () => ({ timeZone: services.config().timeZone }),
+    now: () => new Date(),
+    describeError: (error) => services.describeError(error),
+  });
+  const provider = new ExplorerTreeProvider(model, () => services.config().timeZone);
+  const treeView = vscode.window.createTreeView(contactsViewId, {
+    treeDataProvider: provider,
+    dragAndDropController: provider,
+    canSelectMany: true,
+    showCollapseAll: true,
+  });
+
+  context.subscriptions.push(
+    provider,
+    treeView,
+    history,
+    history.onDidChange(() => model.redraw()),
+    services.onDidChangeAccount(() => {
+      profiles = undefined;
+      model.refresh(undefined);
+    }),
+    // Another window may have added lookups or pins to the shared globalState.
+    vscode.window.onDidChangeWindowState((w) => {
+      if (w.focused) model.redraw();
+    }),
+  );
+
+  const commands: ExplorerHandle['commands'] = {
+    [id('refresh')]: (node?: unknown) => model.refresh(isExplorerNode(node) ? node : undefined),
+
+    [id('addAccount')]: async (target?: unknown) => {
+      const chosen = isTarget(target) ? target : await pickAccount(profileListing());
+      if (!chosen) return undefined;
+      if (!(await state.addAccount(chosen))) {
+        void vscode.window.showInformationMessage(`${chosen.profile} · ${chosen.region} is already in the explorer.`);
+      }
+      model.redraw();
+      return chosen;
+    },
+
+    [id('removeAccount')]: async (node?: unknown, selected?: unknown) => {
+      for (const account of selection(node, selected, 'account')) {
+        if (account.active) {
+          void vscode.window.showInformationMessage('The active profile and region always show here. Choose others with Amazon Connect: Select Profile / Select Region.');
+          continue;
+        }
+        await state.removeAccount(account.target);
+      }
+      model.redraw();
+    },
+
+    [id('addInstance')]: async (node?: unknown, text?: unknown) => {
+      const target = isNode(node, 'account') ? node.target : isTarget(node) ? node : await pickRoot(model);
+      if (!target) return undefined;
+      const input =
+        typeof text === 'string'
+          ? text
+          : await vscode.window.showInputBox({
+              title: `Add an Amazon Connect instance to ${target.profile} · ${target.region}`,
+              prompt: 'Instance ID or instance ARN',
+              placeHolder: 'e.g. 11111111-2222-3333-4444-555555555555 or arn:aws:connect:us-east-1:123456789012:instance/…',
+              ignoreFocusOut: true,
+              validateInput: validateInstanceIdLive,
+            });
+      if (input === undefined || input.trim() === '') return undefined;
+      const parsed = parseInstanceInput(input);
+      if (isInputError(parsed)) {
+        void vscode.window.showErrorMessage(parsed.message);
+        return undefined;
+      }
+      // An ARN names its region: the instance goes under that region for this profile.
+      const where: AccountTarget = parsed.arn && parsed.arn.region !== target.region ? { profile: target.profile, region: parsed.arn.region } : target;
+      if (where !== target) await state.addAccount(where);
+      const arn = parsed.arn ? `arn:${parsed.arn.partition}:connect:${parsed.arn.region}:${parsed.arn.accountId}:instance/${parsed.instanceId}` : undefined;
+      const added = await state.addInstance(where, { instanceId: parsed.instanceId, ...(arn ? { arn } : {}) });
+      if (parsed.warning) void vscode.window.showWarningMessage(parsed.warning);
+      if (where !== target) void vscode.window.showInformationMessage(`The ARN is in ${where.region}: added the instance under ${where.profile} · ${where.region}.`);
+      else if (!added) void vscode.window.showInformationMessage(`Instance ${parsed.instanceId} is already in ${target.profile} · ${target.region}.`);
+      model.redraw();
+      return { ...where, instanceId: parsed.instanceId };
+    },
+
+    [id('removeInstance')]: async (node?: unknown, selected?: unknown) => {
+      for (const instance of selection(node, selected, 'instance')) {
+        if (instance.manual) await state.removeInstance(instance.target, instance.instanceId);
+      }
+      model.redraw();
+    },
+
+    [id('openContact')]: async (node?: unknown) => {
+      const ref = refOf(node);
+      if (!ref) return;
+      try {
+        await services.openContactPanel(ref);
+      } catch (error) {
+        services.showError(error, () => vscode.commands.executeCommand(id('openContact'), ref));
+      }
+    },
+
+    [id('pin')]: async (node?: unknown, selected?: unknown) => {
+      for (const contact of selection(node, selected, 'contact')) await history.pin({ ...contact.ref, ...contact.facts });
+    },
+
+    [id('unpin')]: async (node?: unknown, selected?: unknown) => {
+      for (const contact of selection(node, selected, 'contact')) await history.unpin(contact.ref);
+    },
+
+    [id('removeFromHistory')]: async (node?: unknown, selected?: unknown) => {
+      for (const contact of selection(node, selected, 'contact')) await history.remove(contact.ref);
+    },
+
+    [id('clearHistory')]: async (node?: unknown, confirmed?: unknown) => clearHistory(history, isNode(node, 'group') ? node : undefined, confirmed === true),
+
+    [id('setSearchWindow')]: async (arg?: unknown) => {
+      const window = isSearchWindow(arg) ? arg : await pickSearchWindow(state.searchSettings().window);
+      if (!window) return undefined;
+      await state.setSearchSettings({ ...state.searchSettings(), window });
+      model.searchSettingsChanged();
+      return window;
+    },
+
+    [id('setChannelFilter')]: async (arg?: unknown) => {
+      const channels = Array.isArray(arg) && arg.every((c) => allChannels.includes(c)) ? (arg as ContactChannel[]) : await pickChannels(state.searchSettings().channels);
+      if (!channels) return undefined;
+      await state.setSearchSettings({ ...state.searchSettings(), channels: channels.length === allChannels.length ? [] : channels });
+      model.searchSettingsChanged();
+      return channels;
+    },
+
+    [id('loadMore')]: (node?: unknown) => (isNode(node, 'loadMore') || (isNode(node, 'group') && node.group === 'recent') ? model.loadMore(node as LoadMoreNode | GroupNode) : undefined),
+
+    [id('retry')]: (node?: unknown) => (isNode(node, 'error') ? model.retry(node as ErrorNode) : model.refresh(undefined)),
+
+    [id('describeInInstance')]: async (node?: unknown) => {
+      const target = isNode(node, 'instance') || isNode(node, 'group') ? (node as InstanceNode | GroupNode) : undefined;
+      if (!target) return services.describeContactIn({ ...services.activeAccount(), instanceId: '' });
+      return services.describeContactIn({ profile: target.target.profile, region: target.target.region, instanceId: target.instanceId });
+    },
+  };
+
+  return {
+    commands,
+    refresh: () => model.refresh(undefined),
+    testApi: { model, provider, state, treeView },
+  };
+}
+
+function isExplorerNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string' && typeof (value as { id?: unknown }).id === 'string';
+}
+
+function isSearchWindow(value: unknown): value is SearchWindow {
+  if (typeof value !== 'object' || value === null) return false;
+  const w = value as { kind?: unknown; hours?: unknown; start?: unknown; end?: unknown };
+  return (w.kind === 'last' && typeof w.hours === 'number' && w.hours > 0) || (w.kind === 'range' && typeof w.start === 'string' && typeof w.end === 'string');
+}
+
+async function pickAccount(listing: ProfileListing): Promise<AccountTarget | undefined> {
+  if (listing.profiles.length === 0) {
+    void vscode.window.showWarningMessage(`No AWS profiles found in ${listing.configFile} or ${listing.credentialsFile}.`);
+    return undefined;
+  }
+  const profile = await vscode.window.showQuickPick(
+    listing.profiles.map((p) => ({ label: p.name, description: p.region })),
+    { title: 'Add Profile and Region (1/2): profile', placeHolder: 'The AWS profile to browse' },
+  );
+  if (!profile) return undefined;
+  const regions = [...new Set([...(profile.description ? [profile.description] : []), ...connectRegions])];
+  const quickPick = vscode.window.createQuickPick();
+  quickPick.title = 'Add Profile and Region (2/2): region';
+  quickPick.placeholder = 'Pick a region or type one (e.g. eu-west-2)';
+  const items = regions.map((r) => ({ label: r, description: r === profile.description ? "the profile's region" : undefined }));
+  quickPick.items = items;
+  const region = await new Promise<string | undefined>((resolve) => {
+    quickPick.onDidChangeValue((value) => {
+      const typed = value.trim();
+      const problem = typed ? validateRegionName(typed) : undefined;
+      quickPick.items = typed && !regions.includes(typed) ? [{ label: typed, description: problem ?? 'use this region' }, ...items] : items;
+    });
+    quickPick.onDidAccept(() => {
+      const label = quickPick.selectedItems[0]?.label;
+      if (label && validateRegionName(label) === undefined) {
+        resolve(label);
+        quickPick.hide();
+      }
+    });
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
+  return region ? { profile: profile.label, region } : undefined;
+}
+
+async function pickRoot(model: ExplorerModel): Promise<AccountTarget | undefined> {
+  const roots = (await model.children()).filter((n): n is AccountNode => n.kind === 'account');
+  if (roots.length <= 1) return roots[0]?.target;
+  const pick = await vscode.window.showQuickPick(
+    roots.map((r) => ({ label: `${r.target.profile} · ${r.target.region}`, description: r.active ? 'active' : undefined, target: r.target })),
+    { title: 'Add the instance under which profile and region?' },
+  );
+  return pick?.target;
+}
+
+async function clearHistory(history: HistoryStore, group: GroupNode | undefined, confirmed: boolean): Promise<boolean> {
+  const filter = group ? { profile: group.target.profile, region: group.target.region, instanceId: group.instanceId } : undefined;
+  const count = history.entries(filter).length;
+  if (count === 0) {
+    void vscode.window.showInformationMessage('There are no recent lookups to clear.');
+    return false;
+  }
+  if (!confirmed) {
+    const clear = 'Clear History';
+    const what = count === 1 ? '1 recent lookup' : `${count} recent lookups`;
+    const where = group ? ` of instance ${group.instanceId}` : '';
+    const answer = await vscode.window.showWarningMessage(`Clear ${what}${where}? Pinned contacts stay.`, { modal: true }, clear);
+    if (answer !== clear) return false;
+  }
+  await history.clear(filter);
+  return true;
+}
+
+async function pickSearchWindow(current: SearchWindow): Promise<SearchWindow | undefined> {
+  type Item = vscode.QuickPickItem & { window?: SearchWindow };
+  const currentText = describeWindow(current);
+  const items: Item[] = presetWindows.map((p) => {
+    const window: SearchWindow = { kind: 'last', hours: p.hours };
+    return { label: p.label, description: describeWindow(window) === currentText ? 'current' : undefined, window };
+  });
+  items.push({ label: 'Custom range…', description: current.kind === 'range' ? `current: ${currentText}` : undefined });
+  const pick = await vscode.window.showQuickPick(items, { title: 'Recent contacts: time window', placeHolder: `Current: ${currentText}` });
+  if (!pick) return undefined;
+  if (pick.window) return pick.window;
+  const text = await vscode.window.showInputBox({
+    title: 'Recent contacts: custom range (UTC)',
+    prompt: 'Start and end, e.g. 2026-11-19 to 2026-11-20, or 2026-11-19T08:00 to 2026-11-19T12:00',
+    value: current.kind === 'range' ? `${current.start} to ${current.end}` : '',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      if (value.trim() === '') return undefined;
+      const parsed = parseCustomRange(value);
+      return parsed.ok ? undefined : parsed.message;
+    },
+  });
+  if (!text) return undefined;
+  const parsed = parseCustomRange(text);
+  return parsed.ok ? { kind: 'range', start: parsed.start, end: parsed.end } : undefined;
+}
+
+async function pickChannels(current: readonly ContactChannel[]): Promise<ContactChannel[] | undefined> {
+  const all = current.length === 0;
+  const picks = await vscode.window.showQuickPick(
+    allChannels.map((c) => ({ label: channelLabels[c], picked: all || current.includes(c), channel: c })),
+    { title: 'Recent contacts: channels', placeHolder: 'Show contacts on these channels', canPickMany: true },
+  );
+  if (!picks) return undefined;
+  if (picks.length === 0) {
+    void vscode.window.showInformationMessage('Pick at least one channel.');
+    return undefined;
+  }
+  return picks.map((p) => p.channel);
+}

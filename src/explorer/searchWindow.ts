@@ -1,0 +1,137 @@
+// The "Recent contacts" query: a time window (last hour, day, week, or a custom range) and an
+// optional channel filter, turned into a SearchContacts request and into the words the tree shows.
+import type { ContactChannel, SearchContactsQuery } from '../aws/types';
+
+export type SearchWindow =
+  | { kind: 'last'; hours: number }
+  /** ISO 8601 instants. */
+  | { kind: 'range'; start: string; end: string };
+
+export interface SearchSettings {
+  window: SearchWindow;
+  /** Empty: every channel. */
+  channels: ContactChannel[];
+}
+
+export const defaultSearchSettings: SearchSettings = { window: { kind: 'last', hours: 24 }, channels: [] };
+
+export const allChannels: readonly ContactChannel[] = ['VOICE', 'CHAT', 'TASK', 'EMAIL'];
+
+export const channelLabels: Record<ContactChannel, string> = { VOICE: 'Voice', CHAT: 'Chat', TASK: 'Task', EMAIL: 'Email' };
+
+/** The windows the picker offers. */
+export const presetWindows: readonly { hours: number; label: string }[] = [
+  { hours: 1, label: 'Last hour' },
+  { hours: 24, label: 'Last 24 hours' },
+  { hours: 24 * 7, label: 'Last 7 days' },
+];
+
+/** SearchContacts answers at most 100 per page; 25 keeps a page quick to read. */
+export const searchPageSize = 25;
+
+const hourMs = 3600_000;
+
+/** The instants a window covers at `now`. */
+export function windowRange(window: SearchWindow, now: Date): { start: string; end: string } {
+  if (window.kind === 'range') return { start: window.start, end: window.end };
+  return { start: new Date(now.getTime() - window.hours * hourMs).toISOString(), end: now.toISOString() };
+}
+
+/**
+ * The first page's query. Later pages repeat it with the service's nextToken, so the window is
+ * resolved once (a sliding "now" would shift the pages under the token).
+ */
+export function buildSearchQuery(instanceId: string, settings: SearchSettings, now: Date): SearchContactsQuery {
+  const { start, end } = windowRange(settings.window, now);
+  const query: SearchContactsQuery = {
+    instanceId,
+    start,
+    end,
+    timeRangeType: 'INITIATION_TIMESTAMP',
+    sortOrder: 'DESCENDING',
+    maxResults: searchPageSize,
+  };
+  if (settings.channels.length > 0 && settings.channels.length < allChannels.length) query.channels = [...settings.channels];
+  return query;
+}
+
+export function nextPageQuery(query: SearchContactsQuery, nextToken: string): SearchContactsQuery {
+  return { ...query, nextToken };
+}
+
+function hoursText(hours: number): string {
+  if (hours === 1) return 'last hour';
+  if (hours % 24 === 0) return hours === 24 ? 'last 24 hours' : `last ${hours / 24} days`;
+  return `last ${hours} hours`;
+}
+
+/** Short UTC form for a range end: `2026-11-20 09:00`. */
+function shortUtc(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** `last 24 hours`, `2026-11-19 00:00 – 2026-11-20 00:00 UTC`. */
+export function describeWindow(window: SearchWindow): string {
+  return window.kind === 'last' ? hoursText(window.hours) : `${shortUtc(window.start)} – ${shortUtc(window.end)} UTC`;
+}
+
+/** `all channels`, `Voice, Chat`. */
+export function describeChannels(channels: readonly ContactChannel[]): string {
+  if (channels.length === 0 || channels.length >= allChannels.length) return 'all channels';
+  return channels.map((c) => channelLabels[c]).join(', ');
+}
+
+/** The group's description: `last 24 hours · all channels`. */
+export function describeSearch(settings: SearchSettings): string {
+  return `${describeWindow(settings.window)} · ${describeChannels(settings.channels)}`;
+}
+
+/** What an empty result says: `No contacts in the last 24 hours`, `No Voice or Chat contacts in the last hour`. */
+export function emptySearchText(settings: SearchSettings): string {
+  const filtered = settings.channels.length > 0 && settings.channels.length < allChannels.length;
+  const which = filtered ? `${settings.channels.map((c) => channelLabels[c]).join(' or ')} contacts` : 'contacts';
+  const when = settings.window.kind === 'last' ? `in the ${hoursText(settings.window.hours)}` : `between ${describeWindow(settings.window).replace(' – ', ' and ')}`;
+  return `No ${which} ${when}`;
+}
+
+/**
+ * Parses what a person types for a custom range: two dates or date-times separated by
+ * ` to `, `..`, `–` or `/`, read as UTC unless they carry an offset. A date alone as the
+ * end means the end of that day.
+ */
+export function parseCustomRange(text: string): { ok: true; start: string; end: string } | { ok: false; message: string } {
+  const parts = text.trim().split(/\s+to\s+|\s*\.\.\s*|\s+[–—-]\s+|\s*\/\s*(?=\d{4}-)/i).filter((p) => p !== '');
+  if (parts.length !== 2) return { ok: false, message: 'Enter a start and an end, e.g. 2026-11-19 to 2026-11-20 or 2026-11-19T08:00 to 2026-11-19T12:00 (UTC).' };
+  const start = parseInstant(parts[0], false);
+  const end = parseInstant(parts[1], true);
+  if (start === undefined) return { ok: false, message: `"${parts[0]}" is not a date. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM.` };
+  if (end === undefined) return { ok: false, message: `"${parts[1]}" is not a date. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM.` };
+  if (Date.parse(end) <= Date.parse(start)) return { ok: false, message: 'The end must be after the start.' };
+  return { ok: true, start, end };
+}
+
+function parseInstant(text: string, endOfDay: boolean): string | undefined {
+  const t = text.trim().replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
+    const d = new Date(`${t}T00:00:00Z`);
+    if (Number.isNaN(d.getTime())) return undefined;
+    return new Date(d.getTime() + (endOfDay ? 24 * hourMs : 0)).toISOString();
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(t)) return undefined;
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t : `${t}Z`;
+  const d = new Date(withZone);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+export function isSearchSettings(value: unknown): value is SearchSettings {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { window?: unknown; channels?: unknown };
+  const w = v.window as { kind?: unknown; hours?: unknown; start?: unknown; end?: unknown } | undefined;
+  const windowOk =
+    typeof w === 'object' && w !== null &&
+    ((w.kind === 'last' && typeof w.hours === 'number' && w.hours > 0) ||
+      (w.kind === 'range' && typeof w.start === 'string' && typeof w.end === 'string'));
+  return windowOk && Array.isArray(v.channels) && v.channels.every((c) => allChannels.includes(c as ContactChannel));
+}

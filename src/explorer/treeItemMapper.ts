@@ -1,0 +1,165 @@
+// Explorer nodes → TreeItems. Only presentation: labels, icons, context values for the
+// menus in package.json, and the click command. Contact data is only ever set as text;
+// tooltips are untrusted Markdown with HTML off, and values go in through appendText.
+import * as vscode from 'vscode';
+import type { FieldKind } from '../contact/fieldNode';
+import { fieldTooltip } from '../contact/fieldTree';
+import type { TimeZoneChoice } from '../contact/format';
+import { channelIcon, contactDescription, contactLabel, contactTooltip } from './contactLabels';
+import { assertNever, type ContactNode, type ExplorerNode, type GroupNode } from './explorerNodes';
+import { groupLabels, type ExplorerModel } from './explorerModel';
+import { describeSearch } from './searchWindow';
+
+export const explorerCommandIds = {
+  openContact: 'connectContacts.explorer.openContact',
+  loadMore: 'connectContacts.explorer.loadMore',
+  retry: 'connectContacts.explorer.retry',
+} as const;
+
+const groupIcons = { history: 'history', pinned: 'pinned', recent: 'search' } as const;
+
+const fieldIcons: Record<FieldKind, string> = {
+  structure: 'symbol-structure',
+  map: 'symbol-namespace',
+  list: 'symbol-array',
+  string: 'symbol-string',
+  number: 'symbol-number',
+  boolean: 'symbol-boolean',
+  null: 'circle-slash',
+  timestamp: 'calendar',
+  duration: 'watch',
+  enum: 'symbol-enum',
+  arn: 'symbol-key',
+  contactId: 'link',
+};
+
+function untrusted(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  return md;
+}
+
+/** `**Label:** value` lines; values as escaped text so nothing in them is markup. */
+function factsMarkdown(title: string, rows: readonly [string, string][]): vscode.MarkdownString {
+  const md = untrusted();
+  md.appendText(title);
+  md.appendMarkdown('\n\n');
+  rows.forEach(([label, value], i) => {
+    md.appendMarkdown(`**${label}:** `);
+    md.appendText(value);
+    if (i < rows.length - 1) md.appendMarkdown('  \n');
+  });
+  return md;
+}
+
+/** The `viewItem` value the menus test: `contact.history`, `contact.recent.pinned`, `contact.pinned`. */
+export function contactContextValue(node: ContactNode): string {
+  if (node.source === 'pinned') return 'contact.pinned';
+  return `contact.${node.source}${node.pinned ? '.pinned' : ''}`;
+}
+
+function groupDescription(node: GroupNode, model: ExplorerModel): string {
+  if (node.group === 'recent') return describeSearch(model.searchSettingsOf(node));
+  const count = model.storedCount(node) ?? 0;
+  return count === 0 ? '' : String(count);
+}
+
+export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: TimeZoneChoice): vscode.TreeItem {
+  const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+  switch (node.kind) {
+    case 'account': {
+      const item = new vscode.TreeItem(`${node.target.profile} · ${node.target.region || 'no region'}`, node.active ? Expanded : Collapsed);
+      item.description = node.active ? 'active' : undefined;
+      item.iconPath = new vscode.ThemeIcon(node.active ? 'account' : 'person');
+      item.contextValue = node.active ? 'account.active' : 'account';
+      item.tooltip = factsMarkdown(node.active ? 'The profile and region chosen in the status bar' : 'A profile and region added to the explorer', [
+        ['Profile', node.target.profile],
+        ['Region', node.target.region || '(none)'],
+      ]);
+      return withId(item, node);
+    }
+    case 'instance': {
+      const item = new vscode.TreeItem(node.alias ?? node.instanceId, Collapsed);
+      const notes = [node.alias ? node.instanceId : undefined, node.status && node.status !== 'ACTIVE' ? node.status : undefined, node.manual ? 'added' : undefined];
+      item.description = notes.filter(Boolean).join(' · ') || undefined;
+      item.iconPath = new vscode.ThemeIcon('server-environment');
+      item.contextValue = node.manual ? 'instance.manual' : 'instance';
+      const rows: [string, string][] = [];
+      if (node.alias) rows.push(['Alias', node.alias]);
+      rows.push(['Instance ID', node.instanceId]);
+      if (node.arn) rows.push(['ARN', node.arn]);
+      if (node.status) rows.push(['Status', node.status]);
+      rows.push(['Profile', node.target.profile], ['Region', node.target.region]);
+      item.tooltip = factsMarkdown(node.manual ? 'Amazon Connect instance (added by ID or ARN)' : 'Amazon Connect instance', rows);
+      return withId(item, node);
+    }
+    case 'group': {
+      const item = new vscode.TreeItem(groupLabels[node.group], node.group === 'recent' ? Collapsed : Expanded);
+      item.description = groupDescription(node, model) || undefined;
+      item.iconPath = new vscode.ThemeIcon(groupIcons[node.group]);
+      item.contextValue = `group.${node.group}`;
+      if (node.group === 'recent') item.tooltip = `SearchContacts: ${describeSearch(model.searchSettingsOf(node))}`;
+      return withId(item, node);
+    }
+    case 'contact': {
+      const item = new vscode.TreeItem(contactLabel(node.ref.contactId, node.facts, timeZone), Collapsed);
+      item.description = contactDescription(node.facts) || undefined;
+      item.iconPath = new vscode.ThemeIcon(channelIcon(node.facts.channel));
+      item.contextValue = contactContextValue(node);
+      const tip = contactTooltip(node.ref, node.facts, timeZone, { pinned: node.pinned, lookedUpAt: node.source === 'history' ? node.lookedUpAt : undefined });
+      item.tooltip = factsMarkdown(tip.title, tip.rows);
+      item.command = { command: explorerCommandIds.openContact, title: 'Open in Panel', arguments: [node] };
+      return withId(item, node);
+    }
+    case 'field': {
+      const item = new vscode.TreeItem(node.key, node.expandable ? Collapsed : None);
+      item.description = node.display;
+      item.iconPath = new vscode.ThemeIcon(fieldIcons[node.fieldKind]);
+      item.contextValue = `field.${node.expandable ? 'container' : 'leaf'}`;
+      item.tooltip = fieldTooltip({ path: node.path, key: node.key, kind: node.fieldKind, value: node.value, display: node.display }, { timeZone });
+      return withId(item, node);
+    }
+    case 'loadMore': {
+      const item = new vscode.TreeItem('Load more…', None);
+      item.description = node.total !== undefined ? `${node.shown} of ${node.total}` : `${node.shown} shown`;
+      item.iconPath = new vscode.ThemeIcon('fold-down');
+      item.contextValue = 'loadMore';
+      item.command = { command: explorerCommandIds.loadMore, title: 'Load More', arguments: [node] };
+      return withId(item, node);
+    }
+    case 'loading': {
+      const item = new vscode.TreeItem(node.text, None);
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.contextValue = 'loading';
+      return withId(item, node);
+    }
+    case 'message': {
+      const item = new vscode.TreeItem(node.text, None);
+      item.iconPath = new vscode.ThemeIcon('info');
+      item.contextValue = 'message';
+      if (node.detail) item.tooltip = node.detail;
+      return withId(item, node);
+    }
+    case 'error': {
+      const item = new vscode.TreeItem(node.message, None);
+      item.description = 'Retry';
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+      item.contextValue = 'error';
+      const rows: [string, string][] = [];
+      if (node.hint) rows.push(['What to do', node.hint]);
+      if (node.errorKind) rows.push(['Kind', node.errorKind]);
+      if (node.requestId) rows.push(['Request ID', node.requestId]);
+      item.tooltip = factsMarkdown(node.message, rows);
+      item.command = { command: explorerCommandIds.retry, title: 'Retry', arguments: [node] };
+      return withId(item, node);
+    }
+    default:
+      return assertNever(node);
+  }
+}
+
+function withId(item: vscode.TreeItem, node: ExplorerNode): vscode.TreeItem {
+  item.id = node.id;
+  return item;
+}
