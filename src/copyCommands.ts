@@ -44,6 +44,15 @@ function targetsOf(node: unknown, selected: unknown): NodeTarget[] {
   return isNodeTarget(node) ? [node] : [];
 }
 
+/** VS Code's webview context menu passes the row's `data-vscode-context`: `{webviewSection: 'field', path}`. */
+function webviewContextPath(arg: unknown): PathSegment[] | undefined {
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  const a = arg as { webviewSection?: unknown; path?: unknown };
+  if (a.webviewSection !== 'field' || !Array.isArray(a.path)) return undefined;
+  const path = a.path as unknown[];
+  return path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0)) ? (path as PathSegment[]) : undefined;
+}
+
 const describeAction: Record<RowAction, string> = {
   copyValue: 'Copied the value',
   copyPath: 'Copied the path',
@@ -95,6 +104,9 @@ export class CopyCommands implements vscode.Disposable {
   }
 
   private async fromCommand(action: RowAction, node: unknown, selected: unknown): Promise<string | undefined> {
+    const webviewPath = webviewContextPath(node);
+    const panel = webviewPath ? this.panels.active() : undefined;
+    if (panel && webviewPath) return this.rowAction(action, panel.ref, panel.doc, webviewPath);
     const targets = targetsOf(node, selected);
     if (targets.length === 0) {
       // The palette or a keybinding: act on the selected row of the panel in front.

@@ -13,7 +13,7 @@ import { affectsConfig, readConfig } from './config';
 import { ContactDocumentCache } from './contactCache';
 import { CopyCommands } from './copyCommands';
 import { DescribeContactFlow, describeArgsFromUri } from './describeContact';
-import { showErrorNotification, type ShownError } from './errorNotifications';
+import { errorText, showErrorNotification, type ShownError } from './errorNotifications';
 import { registerExplorer } from './explorer/registerExplorer';
 import { HistoryStore } from './history';
 import { callLoggerFor, createLogChannel } from './log';
@@ -77,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     describeError,
     showError: (error, retry) => {
       const info = describeError(error);
-      log.error(`${info.kind}: ${info.message}${info.requestId ? ` (request ID ${info.requestId})` : ''}`);
+      log.error(`${info.kind}: ${errorText(info)}`);
       void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
     },
   };

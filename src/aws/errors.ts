@@ -143,6 +143,10 @@ function hostOf(endpoint: string | undefined, region: string | undefined): strin
   return region ? `connect.${region}.amazonaws.com` : 'the Amazon Connect endpoint';
 }
 
+function seconds(n: number | undefined): string {
+  return n === undefined ? 'the timeout' : `${n} second${n === 1 ? '' : 's'}`;
+}
+
 function attemptsText(n: number | undefined): string {
   return n === undefined ? '' : n === 1 ? ' (1 attempt)' : ` (${n} attempts)`;
 }
@@ -263,9 +267,9 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   const renamedReset = f.name === 'TimeoutError' && has((c) => c === 'ECONNRESET' || c === 'EPIPE') !== undefined;
   if ((f.name === 'TimeoutError' && !renamedReset) || has((c) => c === 'ETIMEDOUT' || c === 'ESOCKETTIMEDOUT' || c === 'UND_ERR_CONNECT_TIMEOUT')) {
     if (/establish a connection|connect timeout|ETIMEDOUT.*connect/i.test(msg)) {
-      return make('Timeout', `Could not connect to ${host} within ${ctx.connectTimeoutSeconds ?? '?'} seconds.`, 'Check the network, or raise connectContacts.connectTimeoutSeconds.');
+      return make('Timeout', `Could not connect to ${host} within ${seconds(ctx.connectTimeoutSeconds)}.`, 'Check the network, or raise connectContacts.connectTimeoutSeconds.');
     }
-    return make('Timeout', `${host} did not answer within ${ctx.readTimeoutSeconds ?? '?'} seconds.`, 'Retry, or raise connectContacts.readTimeoutSeconds.');
+    return make('Timeout', `${host} did not answer within ${seconds(ctx.readTimeoutSeconds)}.`, 'Retry, or raise connectContacts.readTimeoutSeconds.');
   }
   const reset = has((c) => resetCodes.has(c)) ?? (/socket hang up|premature close|aborted/i.test(msg) ? 'ECONNRESET' : undefined);
   if (reset && f.gotResponse) {

@@ -86,7 +86,12 @@ export function parseIni(text: string, fileLabel: string): { sections: IniSectio
       nestedUnder = undefined;
       return;
     }
-    if (indented && nestedUnder !== undefined) return; // sub-property of e.g. `s3 =`
+    if (indented && nestedUnder !== undefined && current) {
+      // Sub-property of e.g. `connect =` in a [services x] section: kept as `connect.endpoint_url`.
+      const subEq = trimmed.indexOf('=');
+      if (subEq > 0) current.values.set(`${nestedUnder}.${trimmed.slice(0, subEq).trim().toLowerCase()}`, trimmed.slice(subEq + 1).trim());
+      return;
+    }
     const eq = trimmed.indexOf('=');
     if (eq <= 0) {
       warnings.push(`${fileLabel} line ${index + 1} is neither [section] nor key = value; it is ignored.`);
@@ -137,6 +142,7 @@ export function listProfiles(env: NodeJS.ProcessEnv = process.env): ProfileListi
     merged.set(name, entry);
   };
 
+  const servicesSections = new Map<string, Map<string, string>>();
   const config = readIfPresent(paths.configFile);
   const credentials = readIfPresent(paths.credentialsFile);
   for (const [file, read, explicit] of [
@@ -153,6 +159,10 @@ export function listProfiles(env: NodeJS.ProcessEnv = process.env): ProfileListi
   if (config.text !== undefined) {
     const parsed = parseIni(config.text, paths.configFile);
     warnings.push(...parsed.warnings);
+    for (const s of parsed.sections) {
+      const services = /^services\s+(.+)$/.exec(s.name);
+      if (services) servicesSections.set(services[1].trim(), s.values);
+    }
     for (const s of parsed.sections) {
       // The config file names profiles `[profile x]`, except `[default]`; sso-session and services sections are not profiles.
       const m = /^profile\s+(.+)$/.exec(s.name);
@@ -172,7 +182,8 @@ export function listProfiles(env: NodeJS.ProcessEnv = process.env): ProfileListi
     name,
     kind: kindOf(values),
     region: values.get('region') || undefined,
-    endpointUrl: values.get('endpoint_url') || undefined,
+    // A [services x] section's `connect = endpoint_url = …` beats the profile's global endpoint_url, as in the SDK.
+    endpointUrl: servicesSections.get(values.get('services') ?? '')?.get('connect.endpoint_url') || values.get('endpoint_url') || undefined,
     caBundle: values.get('ca_bundle') || undefined,
     ssoSession: values.get('sso_session') || undefined,
     ssoStartUrl: values.get('sso_start_url') || undefined,
