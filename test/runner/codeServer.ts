@@ -127,6 +127,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   };
 
   const logFile = path.join(ensureArtifactsDir(), `${options.logName ?? 'code-server'}.log`);
+  fs.writeFileSync(logFile, ''); // one run per log file, so its tail is this run's
   const commonArgs = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', configFile];
 
   for (const vsix of options.installExtensions ?? []) {
@@ -152,7 +153,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const url = `http://127.0.0.1:${port}`;
-  const logTail = (lines = 60): string => tailLogs(logFile, userDataDir, lines);
+  const logTail = (lines = 25): string => tailLogs(logFile, userDataDir, lines);
   try {
     await waitForHttp(`${url}/healthz`, options.startTimeoutMs ?? 60_000, exited);
   } catch (error) {
@@ -255,7 +256,10 @@ function tail(file: string, lines: number): string {
   }
 }
 
-/** Extension host logs live under <user-data>/logs/<session>/…; newest files first. */
+/**
+ * The extension host's own log and this extension's output channels, under
+ * <user-data>/logs/<session>/exthostN/ (the other logs there say nothing about our failures).
+ */
 function extensionHostLogFiles(userDataDir: string): string[] {
   const logsDir = path.join(userDataDir, 'logs');
   const found: string[] = [];
@@ -269,7 +273,7 @@ function extensionHostLogFiles(userDataDir: string): string[] {
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/exthost|remoteagent/i.test(full) && entry.name.endsWith('.log')) found.push(full);
+      else if (entry.name === 'remoteexthost.log' || /amazon connect|connect-contact/i.test(entry.name)) found.push(full);
     }
   };
   walk(logsDir);
@@ -279,6 +283,7 @@ function extensionHostLogFiles(userDataDir: string): string[] {
 function tailLogs(logFile: string, userDataDir: string, lines: number): string {
   const parts = [`[${logFile}]\n${tail(logFile, lines)}`];
   for (const file of extensionHostLogFiles(userDataDir)) {
+    if (fs.statSync(file).size === 0) continue;
     parts.push(`[${path.relative(userDataDir, file)}]\n${tail(file, lines)}`);
   }
   return parts.join('\n');
