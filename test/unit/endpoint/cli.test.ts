@@ -1,0 +1,24 @@
+import * as assert from 'node:assert/strict';
+import { parseArgs } from '../../endpoint/cli';
+
+describe('npm run endpoint options', () => {
+  it('turns fault flags into a FaultSpec', () => {
+    const opts = parseArgs(['--port', '0', '--latency', '250', '--throttle', '2', '--fail500', 'always', '--reset', '1', '--malformed', '3', '--truncated', 'always', '--hang', '5000', '--large-body', '1000000', '--operation', 'DescribeContact', '--quiet']);
+    assert.equal(opts.port, 0);
+    assert.equal(opts.quiet, true);
+    assert.deepEqual(opts.faults, { latencyMs: 250, throttle: 2, status500: true, reset: 1, malformedJson: 3, truncated: true, hangMs: 5000, largeBodyBytes: 1000000, operation: 'DescribeContact' });
+  });
+
+  it('defaults to port 4566 with no faults, and takes a contacts directory', () => {
+    const opts = parseArgs(['--contacts', '/tmp/contacts']);
+    assert.equal(opts.port, 4566);
+    assert.equal(opts.contactsDir, '/tmp/contacts');
+    assert.equal(opts.faults, undefined);
+  });
+
+  it('rejects unknown flags and bad numbers with a message', () => {
+    assert.throws(() => parseArgs(['--explode']), /Unknown option --explode/);
+    assert.throws(() => parseArgs(['--throttle', 'lots']), /--throttle needs a number, got "lots"/);
+    assert.throws(() => parseArgs(['--tls-key', 'k.pem']), /--tls-key and --tls-cert go together/);
+  });
+});
