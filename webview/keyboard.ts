@@ -14,6 +14,8 @@ export function attachTreeKeyboard(view: TreeView): void {
     if (node < 0) return;
     const pos = view.positionOf(node);
     let handled = true;
+    // Any other key ends a type-ahead word.
+    if (e.key.length !== 1) typed = '';
     switch (e.key) {
       case 'ArrowDown':
         view.focusNode(view.nodeAt(Math.min(pos + 1, view.visibleRowCount - 1)));
