@@ -95,8 +95,8 @@ export async function openWorkbench(options: UiSessionOptions = {}): Promise<Wor
   openWorkbenches.add(workbench);
   await page.goto(codeServer.workbenchUrl({ folder: workspaceFolder }));
   await page.locator('.monaco-workbench').waitFor();
-  // The activity bar is drawn once extensions' contributions are registered.
-  await page.locator('.part.activitybar').waitFor();
+  // Our activity bar item appears once the workbench has read the extension's manifest.
+  await workbench.activityBarItem('Amazon Connect').waitFor();
   return workbench;
 }
 
@@ -144,10 +144,23 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').focus();
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor();
-    await this.quickInputBox.fill(`>${title}`);
-    // Wait until the focused row is this command, so Enter cannot run a neighbour.
-    const focused = this.quickInput.locator('.quick-input-list .monaco-list-row.focused');
-    await focused.filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) }).waitFor();
+    // Wait until the focused row is this command, so Enter cannot run a neighbour. The palette
+    // does not refresh while it is open, so a command that the extension host registers just
+    // after the window loads shows up only on a new query: re-type until it is there.
+    const focused = this.quickInput
+      .locator('.quick-input-list .monaco-list-row.focused')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) });
+    const deadline = Date.now() + defaultTimeout;
+    for (;;) {
+      await this.quickInputBox.fill(`>${title}`);
+      try {
+        await focused.waitFor({ timeout: 2000 });
+        break;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await this.quickInputBox.fill('>');
+      }
+    }
     await this.page.keyboard.press('Enter');
   }
 
