@@ -4,12 +4,14 @@ import type { FaultSpec } from './faults';
 import { localAwsFiles, localProfile } from './localCredentials';
 import { findRepoRoot } from './paths';
 import { startEndpoint, type EndpointOptions } from './server';
+import { createTestCertificate } from './tls';
 
 const usage = `Usage: npm run endpoint -- [options]
   --port N            port on 127.0.0.1 (default 4566; 0 = any free port)
   --contacts DIR      serve DIR/<instanceId>/<contactId>.json exactly as stored (default: bundled samples, rebased to now)
   --rebase-times      shift the times of --contacts files too
   --tls-key FILE --tls-cert FILE   serve HTTPS
+  --tls-self-signed   serve HTTPS with a fresh self-signed certificate for 127.0.0.1 (prints its path for --ca-bundle)
   --latency MS        delay every response
   --hang MS           hold every response MS before answering
   --throttle N        answer the next N requests with 429 ThrottlingException
@@ -32,11 +34,14 @@ function nonNegative(value: string, flag: string): number {
   return n;
 }
 
+let selfSignedCertFile: string | undefined;
+
 export function parseArgs(argv: string[]): EndpointOptions {
   const opts: EndpointOptions = { port: 4566, quiet: false };
   const faults: FaultSpec = {};
   let tlsKey: string | undefined;
   let tlsCert: string | undefined;
+  let selfSigned = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const next = (): string => {
@@ -50,6 +55,7 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--rebase-times': opts.rebaseTimes = true; break;
       case '--tls-key': tlsKey = next(); break;
       case '--tls-cert': tlsCert = next(); break;
+      case '--tls-self-signed': selfSigned = true; break;
       case '--latency': faults.latencyMs = nonNegative(next(), flag); break;
       case '--hang': faults.hangMs = nonNegative(next(), flag); break;
       case '--throttle': faults.throttle = nonNegative(next(), flag); break;
@@ -67,6 +73,13 @@ export function parseArgs(argv: string[]): EndpointOptions {
   if (tlsKey || tlsCert) {
     if (!tlsKey || !tlsCert) throw new Error('--tls-key and --tls-cert go together');
     opts.tls = { key: readFileSync(tlsKey), cert: readFileSync(tlsCert) };
+  }
+  if (selfSigned) {
+    if (opts.tls) throw new Error('--tls-self-signed replaces --tls-key/--tls-cert');
+    const certificate = createTestCertificate();
+    opts.tls = { key: certificate.key, cert: certificate.cert };
+    selfSignedCertFile = certificate.certFile;
+    process.on('exit', () => certificate.dispose());
   }
   if (Object.keys(faults).length > 0) opts.faults = faults;
   return opts;
@@ -87,6 +100,7 @@ async function main(): Promise<void> {
   console.log(`    export AWS_CONFIG_FILE=${files.configFile} AWS_SHARED_CREDENTIALS_FILE=${files.credentialsFile}`);
   console.log(`    aws connect list-instances --profile ${localProfile} --endpoint-url ${endpoint.url}`);
   console.log(`  Control API: POST/DELETE ${endpoint.url}/__control/faults, GET/DELETE ${endpoint.url}/__control/requests`);
+  if (selfSignedCertFile) console.log(`  Self-signed certificate (use as --ca-bundle): ${selfSignedCertFile}`);
   if (opts.faults) console.log(`  Faults: ${JSON.stringify(opts.faults)}`);
   console.log('  Ctrl-C stops it.');
   const stop = () => {

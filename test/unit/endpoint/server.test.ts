@@ -1,5 +1,7 @@
 // The endpoint over real HTTP on 127.0.0.1, driven by the real @aws-sdk/client-connect.
 import * as assert from 'node:assert/strict';
+import * as https from 'node:https';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import {
   ConnectClient,
   DescribeContactCommand,
@@ -14,6 +16,7 @@ import { loadSampleContact } from '../../endpoint/sampleData';
 import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
+import { createTestCertificate } from '../../endpoint/tls';
 
 function client(endpoint: RunningEndpoint, credentials = localCredentials, maxAttempts = 1): ConnectClient {
   return new ConnectClient({ endpoint: endpoint.url, region: 'us-east-1', credentials, maxAttempts });
@@ -255,6 +258,33 @@ describe('local Connect endpoint: bundled samples are rebased to the start time'
     } finally {
       connect.destroy();
       await endpoint.close();
+    }
+  });
+});
+
+describe('local Connect endpoint over HTTPS', () => {
+  it('serves TLS with a given certificate; a client trusting it as CA reads a contact, one that does not is refused', async () => {
+    const certificate = createTestCertificate();
+    const endpoint = await startEndpoint({ tls: { key: certificate.key, cert: certificate.cert } });
+    const trusting = new ConnectClient({
+      endpoint: endpoint.url,
+      region: 'us-east-1',
+      credentials: localCredentials,
+      maxAttempts: 1,
+      requestHandler: new NodeHttpHandler({ httpsAgent: new https.Agent({ ca: certificate.cert }) }),
+    });
+    const untrusting = client(endpoint);
+    try {
+      assert.match(endpoint.url, /^https:\/\/127\.0\.0\.1:\d+$/);
+      const out = await trusting.send(new DescribeContactCommand({ InstanceId: sampleIds.instanceA, ContactId: sampleIds.email }));
+      assert.equal(out.Contact?.Channel, 'EMAIL');
+      const err = await failure(untrusting.send(new ListInstancesCommand({})));
+      assert.match(`${(err as unknown as { code?: string }).code} ${err.message}`, /SELF_SIGNED|self-signed|certificate/i);
+    } finally {
+      trusting.destroy();
+      untrusting.destroy();
+      await endpoint.close();
+      certificate.dispose();
     }
   });
 });
