@@ -93,7 +93,7 @@ describe('ConnectService against the local endpoint: reliability', function () {
     const started = Date.now();
     const error = await failure(service.describeContact(voice));
     const elapsed = Date.now() - started;
-    assertKind(error, 'Timeout', `127.0.0.1:${endpoint.port} did not answer within 1 seconds.`);
+    assertKind(error, 'Timeout', `127.0.0.1:${endpoint.port} did not answer within 1 second.`);
     assert.equal(error.info.hint, 'Retry, or raise connectContacts.readTimeoutSeconds.');
     assert.ok(elapsed < 2_000, `the timeout fired at ${elapsed} ms, long before the server's 15 s answer`);
   });

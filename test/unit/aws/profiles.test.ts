@@ -31,6 +31,8 @@ s3 =
 
 [profile proc]
 credential_process = /usr/local/bin/get-creds --json
+services = local-connect
+endpoint_url = http://global.example:1
 
 [sso-session corp]
 sso_start_url = https://corp.awsapps.com/start
@@ -85,7 +87,7 @@ describe('profiles', () => {
       ['ci', 'static', '-', '-', 'credentials'],
       ['dev', 'unknown', 'eu-west-2', 'http://127.0.0.1:4566', 'config'],
       ['legacy-sso', 'sso', '-', '-', 'config'],
-      ['proc', 'credential-process', '-', '-', 'config'],
+      ['proc', 'credential-process', '-', 'http://127.0.0.1:9999', 'config'],
       ['sso-user', 'sso', 'us-west-2', '-', 'config'],
     ]);
     const dev = listing.profiles.find((p) => p.name === 'dev');
@@ -164,6 +166,6 @@ describe('profiles', () => {
   it('parses INI: comments, sub-properties, values outside a section, CRLF', () => {
     const parsed = parseIni('a = 1\r\n[s]\r\n; c\r\nk = v # trailing\r\nurl = http://x/#frag\r\nnested =\r\n  inner = 2\r\n', 'f');
     assert.deepEqual(parsed.warnings, ['f line 1 sets a value outside any [section]; it is ignored.']);
-    assert.deepEqual([...parsed.sections[0].values], [['k', 'v'], ['url', 'http://x/#frag'], ['nested', '']]);
+    assert.deepEqual([...parsed.sections[0].values], [['k', 'v'], ['url', 'http://x/#frag'], ['nested', ''], ['nested.inner', '2']]);
   });
 });
