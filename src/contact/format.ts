@@ -6,8 +6,8 @@ export type TimeZoneChoice = 'local' | 'utc';
 
 const pad = (n: number, width = 2): string => String(Math.trunc(n)).padStart(width, '0');
 
-let zoneNameFormat: Intl.DateTimeFormat | undefined;
 // Intl is slow per call and a zone has one name per offset (standard/daylight): cache by offset.
+// A new formatter on each miss picks up a changed TZ.
 const zoneNames = new Map<number, string>();
 
 /** The short name of the local zone at a moment (`CET`, `GMT+1`), else its offset. */
@@ -17,7 +17,7 @@ function localZoneName(d: Date): string {
   if (cached) return cached;
   let name: string | undefined;
   try {
-    zoneNameFormat ??= new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
+    const zoneNameFormat = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' });
     name = zoneNameFormat.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value;
   } catch {
     // No Intl time zone data: fall back to the numeric offset.

@@ -1,4 +1,4 @@
-// The real AWS CLI on this machine reads each sample contact from the local endpoint; our
+// The AWS CLI installed on this machine reads each sample contact from the local endpoint; our
 // formatCliJson must print the very same text. Proves the document, not just its shape.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,6 +12,17 @@ import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
 import { repoRoot, sampleFiles } from './samples';
 
 const run = promisify(execFile);
+
+// What the `aws` script runs (awscli.clidriver), once per sample in a single Python process:
+// a CLI start costs about a second, fifteen of them would dominate the suite.
+const cliDriverScript = [
+  'import json, sys',
+  'from awscli.clidriver import create_clidriver',
+  'for args in json.loads(sys.argv[1]):',
+  '    rc = create_clidriver().main(args)',
+  "    sys.stdout.write('\\0%d\\0' % rc)",
+  '    sys.stdout.flush()',
+].join('\n');
 
 /** botocore drops members its model does not know; so must the expected text. */
 function knownOnly(value: JsonValue, schema: SchemaType | undefined): JsonValue {
@@ -50,22 +61,21 @@ describe('formatCliJson against the real AWS CLI', function () {
       TZ: 'UTC',
       PYTHONIOENCODING: 'utf-8',
     };
-    // Two at a time: each CLI start costs about a second of CPU.
+    const jobs = samples.map((s) => [
+      'connect', 'describe-contact', '--endpoint-url', endpoint.url, '--profile', 'local',
+      '--instance-id', s.instanceId, '--contact-id', s.contactId,
+    ]);
+    const { stdout } = await run('python3', ['-c', cliDriverScript, JSON.stringify(jobs)], { env, maxBuffer: 64 * 1024 * 1024 });
+    // Output of each run, then NUL, exit code, NUL.
+    const parts = stdout.split('\0');
+    assert.equal(parts.length, samples.length * 2 + 1, 'one output per sample');
     const failures: string[] = [];
-    for (let i = 0; i < samples.length; i += 2) {
-      await Promise.all(
-        samples.slice(i, i + 2).map(async (s) => {
-          const { stdout } = await run(
-            'aws',
-            ['connect', 'describe-contact', '--endpoint-url', endpoint.url, '--profile', 'local', '--instance-id', s.instanceId, '--contact-id', s.contactId],
-            { env, maxBuffer: 16 * 1024 * 1024 },
-          );
-          const doc = fromWireJson(s.body);
-          const expected: ContactDocument = { Contact: knownOnly(doc.Contact, childSchema(rootSchema, 'Contact')) as ContactDocument['Contact'] };
-          if (formatCliJson(expected) !== stdout) failures.push(s.contactId);
-        }),
-      );
-    }
+    samples.forEach((s, i) => {
+      assert.equal(parts[i * 2 + 1], '0', `${s.contactId}: CLI exit code`);
+      const doc = fromWireJson(s.body);
+      const expected: ContactDocument = { Contact: knownOnly(doc.Contact, childSchema(rootSchema, 'Contact')) as ContactDocument['Contact'] };
+      if (formatCliJson(expected) !== parts[i * 2]) failures.push(s.contactId);
+    });
     assert.deepEqual(failures, []);
   });
 });
