@@ -22,7 +22,7 @@ import {
   type LoadMoreNode,
 } from './explorerNodes';
 import type { HistoryEntry, HistoryFilter } from './historyEntries';
-import { buildSearchQuery, emptySearchText, nextPageQuery, type SearchSettings } from './searchWindow';
+import { buildSearchQuery, emptySearchText, nextPageQuery, searchPageSize, type SearchSettings } from './searchWindow';
 
 export interface ManualInstance {
   instanceId: string;
@@ -100,6 +100,8 @@ export class ExplorerModel {
   private readonly recent = new Map<string, RecentState>();
   private readonly refetch = new Set<string>();
   private readonly listeners: ((node: ExplorerNode | undefined) => void)[] = [];
+  /** Contacts per SearchContacts page (tests page through the few sample contacts with a small one). */
+  pageSize = searchPageSize;
 
   constructor(private readonly deps: ExplorerDeps) {}
 
@@ -317,7 +319,7 @@ export class ExplorerModel {
     let state = this.recent.get(group.id);
     if (!state) {
       const settings = this.deps.searchSettings();
-      const query = buildSearchQuery(group.instanceId, settings, this.deps.now());
+      const query = buildSearchQuery(group.instanceId, settings, this.deps.now(), this.pageSize);
       const fresh: RecentState = { target: group.target, instanceId: group.instanceId, query, settings, contacts: [], first: Promise.resolve() };
       fresh.first = this.deps.searchContacts(group.target, query).then(
         (page) => {

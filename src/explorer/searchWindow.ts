@@ -41,7 +41,7 @@ export function windowRange(window: SearchWindow, now: Date): { start: string; e
  * The first page's query. Later pages repeat it with the service's nextToken, so the window is
  * resolved once (a sliding "now" would shift the pages under the token).
  */
-export function buildSearchQuery(instanceId: string, settings: SearchSettings, now: Date): SearchContactsQuery {
+export function buildSearchQuery(instanceId: string, settings: SearchSettings, now: Date, pageSize = searchPageSize): SearchContactsQuery {
   const { start, end } = windowRange(settings.window, now);
   const query: SearchContactsQuery = {
     instanceId,
@@ -49,7 +49,7 @@ export function buildSearchQuery(instanceId: string, settings: SearchSettings, n
     end,
     timeRangeType: 'INITIATION_TIMESTAMP',
     sortOrder: 'DESCENDING',
-    maxResults: searchPageSize,
+    maxResults: pageSize,
   };
   if (settings.channels.length > 0 && settings.channels.length < allChannels.length) query.channels = [...settings.channels];
   return query;

@@ -35,6 +35,6 @@ describe('contact rows', () => {
   it('tooltip text cannot carry control or bidi characters from contact data', () => {
     const tip = contactTooltip(ref, { queue: 'Queue\u202e<script>\u0007' }, 'utc');
     const queue = tip.rows.find(([k]) => k === 'Queue')?.[1] ?? '';
-    assert.ok(!queue.includes("\u202e") && !queue.includes("\u0007"), queue);
+    assert.ok(!queue.includes('\u202e') && !queue.includes('\u0007'), queue);
   });
 });
