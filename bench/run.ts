@@ -1,0 +1,415 @@
+// `npm run bench` (via scripts/bench.sh, which builds, packages and starts the local
+// endpoint): runs every benchmark, each against a baseline measured in the same run,
+// prints one table and writes bench-results.json. It reports; it never fails on a
+// missed target (exit 0), but says MISSED plainly.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ActivationSample } from './activationChild';
+import { endpointUrl, fixtureEnv, localProfile, repoRoot, sampleIds } from './localAccount';
+import type { MemorySample } from './memory';
+import { runRender, type RenderResults, type TimedSample } from './render';
+import { measureSizes, type BundleSize, type SizeResults } from './sizes';
+import { bytes, KB, MB, median, megabytes, ms, range, round } from './stats';
+import type { WarmSample } from './warmLookup';
+
+interface Row {
+  figure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  /** undefined: informational, no target. */
+  pass: boolean | undefined;
+  /** Numbers behind the text, for bench-results.json. */
+  data: Record<string, unknown>;
+}
+
+const runs = {
+  activation: Number(process.env.BENCH_ACTIVATION_RUNS ?? 11),
+  cold: Number(process.env.BENCH_COLD_RUNS ?? 7),
+  warm: Number(process.env.BENCH_WARM_ITERATIONS ?? 300),
+  render: Number(process.env.BENCH_RENDER_RUNS ?? 7),
+};
+const outDir = join(repoRoot, 'out', 'bench-bundle');
+/** scripts/bench.sh copies the production dist/ here, so another build wiping dist/ mid-run cannot disturb it. */
+const distDir = join(outDir, 'dist');
+const vsixFile = join(outDir, 'connect-contact-explorer.vsix');
+
+function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+function ratioText(value: number, baseline: number): string {
+  return Number.isFinite(value) && Number.isFinite(baseline) && baseline > 0 ? `${(value / baseline).toFixed(2)}×` : '—';
+}
+
+function resultLine<T>(stdout: string): T {
+  const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (!line) throw new Error(`no BENCH_RESULT in output:\n${stdout.slice(0, 2000)}`);
+  return JSON.parse(line.slice('BENCH_RESULT '.length)) as T;
+}
+
+function node(script: string, args: string[], options: { env?: NodeJS.ProcessEnv; nodeFlags?: string[] } = {}): { stdout: string; stderr: string; status: number | null; wallMs: number } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [...(options.nodeFlags ?? []), join(outDir, script), ...args], { env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 64 * MB });
+  const wallMs = performance.now() - t0;
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status, wallMs };
+}
+
+// ---------------------------------------------------------------- activation
+
+function activationRows(): Row[] {
+  log(`activation: ${runs.activation} fresh processes each for dist/extension.js and a hello-world extension`);
+  const ours: ActivationSample[] = [];
+  const hello: ActivationSample[] = [];
+  for (let i = 0; i < runs.activation; i++) {
+    for (const which of i % 2 === 0 ? ['ours', 'hello'] : ['hello', 'ours']) {
+      const bundle = which === 'ours' ? join(distDir, 'extension.js') : join(outDir, 'helloExtension.js');
+      const r = node('activationChild.js', [bundle, repoRoot], { env: fixtureEnv() });
+      const sample = resultLine<ActivationSample>(r.stdout);
+      (which === 'ours' ? ours : hello).push(sample);
+    }
+  }
+  const errors = [...new Set(ours.map((s) => s.error).filter((e): e is string => !!e))];
+  const total = median(ours.filter((s) => !s.error).map((s) => s.totalMs));
+  const base = median(hello.map((s) => s.totalMs));
+  const sdkAtActivation = [...new Set(ours.flatMap((s) => s.sdkLoadedAtActivation))];
+  const sdkAfterIdle = [...new Set(ours.flatMap((s) => s.sdkLoadedAfterIdle))];
+  const declared = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } }).contributes.commands.map((c) => c.command);
+  const registered = new Set(ours[0]?.commands ?? []);
+  const missing = declared.filter((c) => !registered.has(c));
+  const sdkLoaded = sdkAtActivation.length > 0 || sdkAfterIdle.length > 0;
+  return [
+    {
+      figure: 'Activation: require + activate()',
+      value: errors.length ? `error: ${errors[0]}` : ms(total),
+      baseline: `${ms(base)} (hello-world ext)`,
+      ratio: ratioText(total, base),
+      target: '≤ 15 ms',
+      pass: errors.length ? false : total <= 15,
+      data: {
+        medianMs: round(total, 3),
+        requireMs: round(median(ours.map((s) => s.requireMs)), 3),
+        activateMs: round(median(ours.map((s) => s.activateMs)), 3),
+        rangeMs: range(ours.map((s) => s.totalMs)).map((v) => round(v, 3)),
+        baselineMs: round(base, 3),
+        baseline: 'the yo-code hello-world extension (one registerCommand), bundled by esbuild and loaded the same way, in a fresh process each run',
+        samples: ours.map((s) => round(s.totalMs, 3)),
+        baselineSamples: hello.map((s) => round(s.totalMs, 3)),
+        commandsRegistered: registered.size,
+        commandsDeclared: declared.length,
+        commandsNotRegistered: missing,
+        calls: ours[0]?.calls,
+        errors,
+      },
+    },
+    {
+      figure: 'AWS SDK loaded at activation',
+      value: sdkLoaded ? 'yes' : 'no',
+      baseline: '—',
+      ratio: '—',
+      target: 'no',
+      pass: !sdkLoaded && errors.length === 0,
+      data: { sdkModulesAtActivation: sdkAtActivation, sdkModulesAfter250msIdle: sdkAfterIdle },
+    },
+    {
+      figure: 'Commands registered at activation',
+      value: `${registered.size} of ${declared.length}`,
+      baseline: '—',
+      ratio: '—',
+      target: '—',
+      pass: undefined,
+      data: { notRegistered: missing },
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- lookups
+
+function coldRows(): Row[] {
+  log(`cold lookup: ${runs.cold} processes each, project vs aws CLI`);
+  const env = fixtureEnv();
+  const url = endpointUrl();
+  const ours: number[] = [];
+  const cli: number[] = [];
+  const problems: string[] = [];
+  let cliVersion = '';
+  const v = spawnSync('aws', ['--version'], { encoding: 'utf8' });
+  cliVersion = `${v.stdout ?? ''}${v.stderr ?? ''}`.trim();
+  for (let i = 0; i < runs.cold; i++) {
+    for (const which of i % 2 === 0 ? ['ours', 'cli'] : ['cli', 'ours']) {
+      if (which === 'ours') {
+        const r = node('coldLookup.js', [sampleIds.instanceA, sampleIds.voice], { env: { ...env, BENCH_ENDPOINT_URL: url } });
+        if (r.status !== 0 || !r.stdout.includes(sampleIds.voice)) problems.push(`project: exit ${r.status}: ${r.stderr.slice(0, 300)}`);
+        else ours.push(r.wallMs);
+      } else {
+        const t0 = performance.now();
+        const r = spawnSync('aws', ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice, '--endpoint-url', url, '--profile', localProfile, '--output', 'json'], { env, encoding: 'utf8' });
+        const wall = performance.now() - t0;
+        if (r.status !== 0 || !(r.stdout ?? '').includes(sampleIds.voice)) problems.push(`aws CLI: exit ${r.status}: ${(r.stderr ?? '').slice(0, 300)}`);
+        else cli.push(wall);
+      }
+    }
+  }
+  const value = median(ours);
+  const base = median(cli);
+  const ratio = value / base;
+  return [
+    {
+      figure: 'Cold lookup (whole process)',
+      value: ms(value),
+      baseline: `${ms(base)} (aws CLI)`,
+      ratio: ratioText(value, base),
+      target: 'ratio ≤ 0.25',
+      pass: Number.isFinite(ratio) ? ratio <= 0.25 : false,
+      data: { medianMs: round(value), baselineMs: round(base), ratioValue: round(ratio, 3), samples: ours.map((x) => round(x)), baselineSamples: cli.map((x) => round(x)), cliVersion, problems: [...new Set(problems)] },
+    },
+  ];
+}
+
+function warmRows(): Row[] {
+  log(`warm lookup: ${runs.warm} interleaved iterations`);
+  const r = node('warmLookup.js', [String(runs.warm)], { env: { ...process.env, BENCH_ENDPOINT_URL: endpointUrl() } });
+  if (r.status !== 0) throw new Error(`warm lookup failed: ${r.stderr}`);
+  const s = resultLine<WarmSample>(r.stdout);
+  const value = median(s.projectMs);
+  const base = median(s.sdkMs);
+  const withDoc = median(s.projectWithDocumentMs);
+  return [
+    {
+      figure: 'Warm lookup: describeContact',
+      value: ms(value),
+      baseline: `${ms(base)} (bare SDK send)`,
+      ratio: ratioText(value, base),
+      target: 'ratio ≤ 1.2',
+      pass: value / base <= 1.2,
+      data: { medianMs: round(value, 3), baselineMs: round(base, 3), ratioValue: round(value / base, 3), iterations: s.iterations, rangeMs: range(s.projectMs).map((x) => round(x, 3)), baselineRangeMs: range(s.sdkMs).map((x) => round(x, 3)) },
+    },
+    {
+      figure: 'Warm lookup + contact document',
+      value: ms(withDoc),
+      baseline: `${ms(base)} (bare SDK send)`,
+      ratio: ratioText(withDoc, base),
+      target: '—',
+      pass: undefined,
+      data: { medianMs: round(withDoc, 3), note: 'describeContact then toContactDocument: what a panel waits for' },
+    },
+  ];
+}
+
+function memoryRows(): Row[] {
+  log('memory: 1,000 lookups and 100 panels, heap after vs heap after 10');
+  const r = node('memory.js', [], { env: { ...process.env, BENCH_ENDPOINT_URL: endpointUrl() }, nodeFlags: ['--expose-gc'] });
+  if (r.status !== 0) throw new Error(`memory benchmark failed: ${r.stderr}`);
+  const s = resultLine<MemorySample>(r.stdout);
+  return [
+    {
+      figure: `Heap after ${s.lookups} lookups + ${s.panels} panels`,
+      value: megabytes(s.heapAfter),
+      baseline: `${megabytes(s.heapAtBaseline)} (after ${s.lookupsAtBaseline} + ${s.panelsAtBaseline})`,
+      ratio: ratioText(s.heapAfter, s.heapAtBaseline),
+      target: 'growth ≤ 10 MB',
+      pass: s.growth <= 10 * MB,
+      data: { ...s, growthMB: round(s.growth / MB, 3) },
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- render
+
+function medianOf(samples: TimedSample[]): number {
+  return median(samples.map((s) => s.ms));
+}
+
+function renderRows(r: RenderResults): Row[] {
+  const rows: Row[] = [];
+  const largest = Math.max(...r.sizes.map((s) => s.fields));
+  let preLargest = Number.NaN;
+  for (const size of r.sizes) {
+    const value = medianOf(size.panel);
+    const base = medianOf(size.pre);
+    if (size.fields === largest) preLargest = base;
+    const atLargest = size.fields === largest;
+    rows.push({
+      figure: `Render, ${size.fields.toLocaleString('en-US')} fields`,
+      value: ms(value),
+      baseline: `${ms(base)} (<pre> JSON)`,
+      ratio: ratioText(value, base),
+      target: atLargest ? '≤ 100 ms, ratio ≤ 3' : '—',
+      pass: atLargest ? value <= 100 && value / base <= 3 : undefined,
+      data: {
+        fields: size.fields,
+        messageBytes: size.documentBytes,
+        medianMs: round(value, 3),
+        baselineMs: round(base, 3),
+        ratioValue: round(value / base, 3),
+        medianToNextFrameMs: round(median(size.panel.map((s) => s.frameMs)), 3),
+        baselineToNextFrameMs: round(median(size.pre.map((s) => s.frameMs)), 3),
+        rowsInDom: size.panel[0]?.rows,
+        preLines: size.pre[0]?.lines,
+        samples: size.panel.map((s) => round(s.ms, 3)),
+        baselineSamples: size.pre.map((s) => round(s.ms, 3)),
+      },
+    });
+  }
+  const filter = medianOf(r.filter);
+  const preFilter = medianOf(r.preFilter);
+  rows.push({
+    figure: `Filter keystroke ("${r.filterKey}"), ${largest.toLocaleString('en-US')} fields`,
+    value: ms(filter),
+    baseline: `${ms(preFilter)} (<pre> line grep)`,
+    ratio: ratioText(filter, preFilter),
+    target: '≤ 30 ms',
+    pass: filter <= 30,
+    data: { medianMs: round(filter, 3), baselineMs: round(preFilter, 3), matches: r.filter[0]?.matches, baselineMatches: r.preFilter[0]?.matches, samples: r.filter.map((s) => round(s.ms, 3)), baselineSamples: r.preFilter.map((s) => round(s.ms, 3)), medianToNextFrameMs: round(median(r.filter.map((s) => s.frameMs)), 3) },
+  });
+  const expand = medianOf(r.expandAll);
+  rows.push({
+    figure: `Expand all, ${largest.toLocaleString('en-US')} fields`,
+    value: ms(expand),
+    baseline: `${ms(preLargest)} (<pre>, all shown)`,
+    ratio: ratioText(expand, preLargest),
+    target: '≤ 150 ms',
+    pass: expand <= 150,
+    data: { medianMs: round(expand, 3), baselineMs: round(preLargest, 3), collapsedRowsInViewBefore: r.expandAll.map((s) => s.collapsedBefore), samples: r.expandAll.map((s) => round(s.ms, 3)), medianToNextFrameMs: round(median(r.expandAll.map((s) => s.frameMs)), 3), errors: r.expandAll.map((s) => s.error).filter(Boolean) },
+  });
+  return rows;
+}
+
+// ---------------------------------------------------------------- sizes
+
+function sizeRow(figure: string, size: BundleSize, limit: number, limitText: string): Row {
+  return {
+    figure,
+    value: bytes(size.bytes),
+    baseline: `${bytes(size.gzipBytes)} gzipped`,
+    ratio: '—',
+    target: `≤ ${limitText}`,
+    pass: size.bytes <= limit,
+    data: { bytes: size.bytes, gzipBytes: size.gzipBytes, files: size.files.map((f) => `dist/${f.slice(distDir.length + 1)}`), largestContributors: size.contributors },
+  };
+}
+
+function sizeRows(s: SizeResults): Row[] {
+  return [
+    sizeRow('Size: dist/extension.js', s.extension, 60 * KB, '60 KB'),
+    sizeRow('Size: dist/sdk.js (lazy SDK chunk)', s.sdk, 600 * KB, '600 KB'),
+    sizeRow('Size: dist/webview.js + .css', s.webview, 300 * KB, '300 KB'),
+    {
+      figure: 'Size: VSIX',
+      value: s.vsix ? bytes(s.vsix.bytes) : 'not built',
+      baseline: '—',
+      ratio: '—',
+      target: '≤ 1.5 MB',
+      pass: s.vsix ? s.vsix.bytes <= 1.5 * MB : false,
+      data: s.vsix ? { bytes: s.vsix.bytes, largestEntries: s.vsix.largestEntries } : { error: 'dist-vsix/connect-contact-explorer.vsix was not produced by npm run package' },
+    },
+  ];
+}
+
+// ---------------------------------------------------------------- output
+
+function table(rows: Row[]): string {
+  const header = ['figure', 'value', 'baseline', 'ratio', 'target', 'pass/fail'];
+  const cells = rows.map((r) => [r.figure, r.value, r.baseline, r.ratio, r.target, r.pass === undefined ? '—' : r.pass ? 'pass' : 'MISSED']);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.map(line)].join('\n');
+}
+
+function failedRow(figure: string, error: unknown): Row {
+  const message = error instanceof Error ? error.message : String(error);
+  return { figure, value: 'error', baseline: '—', ratio: '—', target: '—', pass: false, data: { error: message } };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const rows: Row[] = [];
+  // BENCH_ONLY=Render,Sizes runs just those parts (for whoever is working on one figure).
+  const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim().toLowerCase());
+  const part = async (name: string, fn: () => Row[] | Promise<Row[]>) => {
+    if (only && !only.some((o) => name.toLowerCase().startsWith(o))) return;
+    try {
+      rows.push(...(await fn()));
+    } catch (error) {
+      log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      rows.push(failedRow(name, error));
+    }
+  };
+  await part('Sizes', async () => {
+    log('sizes: dist/ (production) and the VSIX, with esbuild metafiles');
+    return sizeRows(await measureSizes(repoRoot, distDir, vsixFile));
+  });
+  await part('Activation', activationRows);
+  await part('Cold lookup', coldRows);
+  await part('Warm lookup', warmRows);
+  await part('Memory', memoryRows);
+  let pageErrors: string[] = [];
+  await part('Render', async () => {
+    log(`render: ${runs.render} fresh pages per size and side in headless Chromium`);
+    const r = await runRender({
+      repoRoot,
+      distDir,
+      chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      sizes: [100, 1000, 10000],
+      runs: runs.render,
+      filterKey: 'a',
+    });
+    pageErrors = [...new Set(r.pageErrors)];
+    return renderRows(r);
+  });
+
+  const order = ['Activation', 'AWS SDK', 'Commands', 'Cold', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
+  const rank = (r: Row) => {
+    const i = order.findIndex((p) => r.figure.startsWith(p));
+    return i < 0 ? order.length : i;
+  };
+  rows.sort((a, b) => rank(a) - rank(b));
+
+  const text = table(rows);
+  process.stdout.write(`\n${text}\n\n`);
+  const missed = rows.filter((r) => r.pass === false);
+  if (missed.length) {
+    process.stdout.write(`MISSED ${missed.length} target(s):\n`);
+    for (const r of missed) process.stdout.write(`  MISSED ${r.figure}: ${r.value} (target ${r.target})${missedDetail(r)}\n`);
+  } else {
+    process.stdout.write('All targets met.\n');
+  }
+  if (pageErrors.length) process.stdout.write(`Page errors during the render benchmark: ${pageErrors.slice(0, 5).join(' | ')}\n`);
+
+  const results = {
+    date: new Date().toISOString(),
+    durationSeconds: round((Date.now() - started) / 1000, 1),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      totalMemoryMB: Math.round(os.totalmem() / MB),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+    },
+    runs,
+    units: 'times in ms (medians), sizes in bytes (1 KB = 1,024 bytes)',
+    figures: rows.map((r) => ({ figure: r.figure, value: r.value, baseline: r.baseline, ratio: r.ratio, target: r.target, pass: r.pass === undefined ? null : r.pass, ...r.data })),
+    pageErrors,
+    table: text,
+  };
+  writeFileSync(join(repoRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`Wrote bench-results.json (${results.durationSeconds} s).\n`);
+}
+
+/** For a missed size, name what makes it big. */
+function missedDetail(r: Row): string {
+  const contributors = r.data.largestContributors as { name: string; bytes: number }[] | undefined;
+  const entries = r.data.largestEntries as { name: string; bytes: number }[] | undefined;
+  const list = contributors ?? entries;
+  if (!list?.length) return '';
+  return `; largest: ${list.slice(0, 5).map((c) => `${c.name} ${bytes(c.bytes)}`).join(', ')}`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(0);
+});

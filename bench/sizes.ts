@@ -1,0 +1,116 @@
+// Sizes of what ships: the host bundle, the lazy SDK chunk, the webview bundle and the VSIX.
+// For each bundle, an esbuild metafile (same options as scripts/build.mjs, production) says
+// which packages the bytes come from, so a missed target names its cause.
+import * as esbuild from 'esbuild';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface Contributor {
+  /** A package (`@aws-sdk/client-connect`) or a project folder (`src/aws`). */
+  name: string;
+  bytes: number;
+}
+
+export interface BundleSize {
+  files: string[];
+  bytes: number;
+  gzipBytes: number;
+  /** Biggest contributors to the minified output, largest first. */
+  contributors: Contributor[];
+}
+
+export interface SizeResults {
+  extension: BundleSize;
+  sdk: BundleSize;
+  webview: BundleSize;
+  vsix: { file: string; bytes: number; largestEntries: { name: string; bytes: number }[] } | undefined;
+}
+
+function packageOf(input: string): string {
+  const i = input.lastIndexOf('node_modules/');
+  if (i >= 0) {
+    const parts = input.slice(i + 'node_modules/'.length).split('/');
+    return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
+  }
+  const parts = input.split('/');
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : input;
+}
+
+async function contributors(root: string, options: esbuild.BuildOptions, output: string): Promise<Contributor[]> {
+  const result = await esbuild.build({ ...options, absWorkingDir: root, write: false, metafile: true, logLevel: 'silent', minify: true, sourcemap: false, legalComments: 'none' });
+  const out = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(output));
+  if (!out) return [];
+  const byPackage = new Map<string, number>();
+  for (const [input, info] of Object.entries(out[1].inputs)) {
+    byPackage.set(packageOf(input), (byPackage.get(packageOf(input)) ?? 0) + info.bytesInOutput);
+  }
+  return [...byPackage.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, 10);
+}
+
+function fileBytes(paths: string[]): { bytes: number; gzipBytes: number } {
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const p of paths) {
+    if (!existsSync(p)) return { bytes: Number.NaN, gzipBytes: Number.NaN };
+    bytes += statSync(p).size;
+    gzipBytes += gzipSync(readFileSync(p)).length;
+  }
+  return { bytes, gzipBytes };
+}
+
+/** The host bundle's lazy chunks stay runtime requires, as in scripts/build.mjs. */
+function lazyChunkPlugin(root: string): esbuild.Plugin {
+  const lazy: Record<string, string> = {
+    [join(root, 'src/aws/sdk.ts')]: './sdk.js',
+    [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
+  };
+  return {
+    name: 'lazy-chunks',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.kind === 'entry-point') return undefined;
+        const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
+        const chunk = lazy[target];
+        return chunk ? { path: chunk, external: true } : undefined;
+      });
+    },
+  };
+}
+
+async function vsixEntries(file: string): Promise<{ name: string; bytes: number }[]> {
+  // The VSIX is a zip: read its central directory for compressed entry sizes.
+  const buf = readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return [];
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const entries: { name: string; bytes: number }[] = [];
+  for (let i = 0; i < count && buf.readUInt32LE(at) === 0x02014b50; i++) {
+    const compressed = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extraLength = buf.readUInt16LE(at + 30);
+    const commentLength = buf.readUInt16LE(at + 32);
+    entries.push({ name: buf.toString('utf8', at + 46, at + 46 + nameLength), bytes: compressed });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries.sort((a, b) => b.bytes - a.bytes).slice(0, 10);
+}
+
+export async function measureSizes(root: string, dist: string, vsixFile: string): Promise<SizeResults> {
+  const node: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: join(root, 'out', 'bench-bundle', 'size-probe') };
+  const extFiles = [join(dist, 'extension.js')];
+  const sdkFiles = [join(dist, 'sdk.js')];
+  const webFiles = [join(dist, 'webview.js'), join(dist, 'webview.css')];
+  const [extC, sdkC, webC] = await Promise.all([
+    contributors(root, { ...node, entryPoints: { extension: join(root, 'src/extension.ts') }, plugins: [lazyChunkPlugin(root)] }, 'extension.js'),
+    contributors(root, { ...node, entryPoints: { sdk: join(root, 'src/aws/sdk.ts') }, mainFields: ['main', 'module'] }, 'sdk.js'),
+    contributors(root, { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, outdir: join(root, 'out', 'bench-bundle', 'size-probe'), entryPoints: { webview: join(root, 'webview/main.ts') } }, 'webview.js'),
+  ]);
+  return {
+    extension: { files: extFiles, ...fileBytes(extFiles), contributors: extC },
+    sdk: { files: sdkFiles, ...fileBytes(sdkFiles), contributors: sdkC },
+    webview: { files: webFiles, ...fileBytes(webFiles), contributors: webC },
+    vsix: existsSync(vsixFile) ? { file: vsixFile, bytes: statSync(vsixFile).size, largestEntries: await vsixEntries(vsixFile) } : undefined,
+  };
+}
