@@ -1,8 +1,9 @@
 // Regenerates src/contact/describeContactSchema.ts from botocore's Amazon Connect model:
 // the shape tree of DescribeContactResponse, members in model order (the order the AWS CLI
 // prints them), compact enough to ship in both bundles.
-//   node scripts/gen-schema.mjs [path/to/service-2.json[.gz]]
-// Without an argument the model of the Python botocore on PATH is used.
+//   node scripts/gen-schema.mjs [--check] [path/to/service-2.json[.gz]]
+// Without a path the model of the Python botocore on PATH is used. --check writes nothing and
+// fails when the committed file differs from what the model gives.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,8 +13,12 @@ import { gunzipSync } from 'node:zlib';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outFile = join(root, 'src/contact/describeContactSchema.ts');
 
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const modelArg = args.find((a) => !a.startsWith('--'));
+
 function findModel() {
-  if (process.argv[2]) return { file: resolve(process.argv[2]), version: 'unknown' };
+  if (modelArg) return { file: resolve(modelArg), version: 'unknown' };
   const py = 'import botocore,os;print(os.path.dirname(botocore.__file__));print(botocore.__version__)';
   const [dir, version] = execFileSync('python3', ['-c', py], { encoding: 'utf8' }).trim().split('\n');
   const base = join(dir, 'data/connect/2017-08-08/service-2.json');
@@ -111,5 +116,14 @@ ${table('lists', 'List shape → item type.', lists)}
 ${table('maps', 'Map shape → value type (keys are strings).', maps)}
 ${table('enums', 'Enum shape → space-separated values.', enums)}`;
 
-writeFileSync(outFile, out);
-console.log(`wrote ${outFile} (${out.length} bytes) from ${file}`);
+if (check) {
+  const current = existsSync(outFile) ? readFileSync(outFile, 'utf8') : '';
+  if (current !== out) {
+    console.error(`${outFile} is out of date with ${file}: run node scripts/gen-schema.mjs`);
+    process.exit(1);
+  }
+  console.log(`${outFile} matches ${file}`);
+} else {
+  writeFileSync(outFile, out);
+  console.log(`wrote ${outFile} (${out.length} bytes) from ${file}`);
+}
