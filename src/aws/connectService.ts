@@ -2,7 +2,7 @@
 // send with the caller's AbortSignal, log one summary line (and wire details at
 // trace), and turn any failure into a ConnectServiceError.
 import type { ContactSearchSummary, InstanceSummary as SdkInstanceSummary } from '@aws-sdk/client-connect';
-import type { FinalizeHandlerArguments, HandlerExecutionContext, MetadataBearer } from '@smithy/types';
+import type { DeserializeHandlerArguments, HandlerExecutionContext, MetadataBearer } from '@smithy/types';
 import { ClientCache, type CachedClient } from './clientCache';
 import { connectError, toConnectError, type ConnectServiceError, type ErrorContext } from './errors';
 import { redact } from './redact';
@@ -307,8 +307,8 @@ export class ConnectService {
   /** Per-attempt wire log: method, path, status, request ID, size. Never headers, so never a signature or token. */
   private wireLogger(wire: WireState, secrets: () => Set<string> | undefined) {
     const logger = this.options.logger;
-    return (next: (args: FinalizeHandlerArguments<object>) => Promise<{ response: unknown }>, _context: HandlerExecutionContext) =>
-      async (args: FinalizeHandlerArguments<object>) => {
+    return (next: (args: DeserializeHandlerArguments<object>) => Promise<{ response: unknown }>, _context: HandlerExecutionContext) =>
+      async (args: DeserializeHandlerArguments<object>) => {
         wire.attempts += 1;
         const req = args.request as { method?: string; hostname?: string; port?: number; path?: string };
         const t0 = Date.now();

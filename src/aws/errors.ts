@@ -129,7 +129,7 @@ const signatureNames = new Set(['InvalidSignatureException', 'SignatureDoesNotMa
 const unknownKeyNames = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
 const expiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const invalidNames = new Set(['InvalidParameterException', 'InvalidRequestException', 'ValidationException', 'BadRequestException', 'SerializationException', 'InvalidContactFlowException', 'ConflictException']);
-const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ServiceQuotaExceededException']);
+const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
 const serverNames = new Set(['InternalServiceException', 'InternalServerException', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 
 function hostOf(endpoint: string | undefined, region: string | undefined): string {
@@ -228,7 +228,7 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
       const n = f.attempts ?? ctx.maxAttempts;
       return make('Throttling', `Amazon Connect is throttling ${op ?? 'requests'}: still throttled after ${n ?? 'several'} attempt${n === 1 ? '' : 's'}.`, 'Wait a moment and retry, or raise connectContacts.maxAttempts to retry longer.');
     }
-    if (invalidNames.has(name) || (f.httpStatus === 400 && !f.gotResponse)) {
+    if (invalidNames.has(name) || f.httpStatus === 400) {
       return make('InvalidInput', `Amazon Connect rejected the ${op ?? ''} request as invalid.${serviceDetail(msg)}`.replace(/\s+/g, ' ').replace(' .', '.'), 'Check the instance ID and contact ID.');
     }
     if (name === 'RequestTimeout' || name === 'RequestTimeoutException') {
