@@ -69,7 +69,9 @@ export async function insertIntoEditor(text: string, editors: EditorTracker): Pr
 
 export async function contactAsText(doc: ContactDocument, format: DocumentFormat): Promise<string> {
   if (format === 'json') return formatCliJson(doc);
-  const { toCliYaml } = await import('./contact/yamlChunk');
+  // A plain require of the lazy chunk (dist/yaml.js): the YAML library loads only when asked for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { toCliYaml } = require('./contact/yamlChunk') as typeof import('./contact/yamlChunk');
   return toCliYaml(doc);
 }
 

@@ -20,7 +20,7 @@ import type { RowAction } from './protocol';
 import type { ExtensionServices } from './services';
 
 /** An explorer node as the copy commands see it: a contact (no path) or one of its fields. */
-interface NodeTarget {
+export interface NodeTarget {
   ref: ContactRef;
   path?: PathSegment[];
 }
@@ -67,6 +67,8 @@ export class CopyCommands implements vscode.Disposable {
   constructor(
     private readonly services: ExtensionServices,
     private readonly panels: ContactPanels,
+    /** The explorer's selected rows, for keybindings (VS Code passes no node to them). */
+    private readonly explorerSelection: () => NodeTarget[],
   ) {}
 
   dispose(): void {
@@ -107,10 +109,14 @@ export class CopyCommands implements vscode.Disposable {
     const webviewPath = webviewContextPath(node);
     const panel = webviewPath ? this.panels.active() : undefined;
     if (panel && webviewPath) return this.rowAction(action, panel.ref, panel.doc, webviewPath);
-    const targets = targetsOf(node, selected);
+    const source = (node as { source?: unknown } | undefined)?.source;
+    let targets = targetsOf(node, selected);
+    // Keybindings say where they fired; the palette says nothing: the panel in front, else the explorer.
+    if (targets.length === 0 && (source === 'explorer' || (source === undefined && !this.panels.active()?.webviewPanel.active))) {
+      targets = this.explorerSelection();
+    }
     if (targets.length === 0) {
-      // The palette or a keybinding: act on the selected row of the panel in front.
-      if (!this.panels.runOnSelection(action)) {
+      if (source === 'explorer' || !this.panels.runOnSelection(action)) {
         void vscode.window.showInformationMessage('Select a field in a contact panel or in the Amazon Connect explorer first.');
       }
       return undefined;

@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
   };
   describeFlow = new DescribeContactFlow(services, accounts);
-  const copy: CopyCommands = new CopyCommands(services, panels);
+  const copy: CopyCommands = new CopyCommands(services, panels, () => explorer.selectedTargets());
   context.subscriptions.push(copy);
 
   const explorer = registerExplorer(services);
