@@ -37,7 +37,8 @@ export class HistoryStore implements vscode.Disposable {
 
   /** This window's lookups and other windows' ones, newest first. */
   entries(filter?: HistoryFilter): HistoryEntry[] {
-    return filterEntries(this.read(historyStorageKey), filter);
+    // A lowered maxEntries shows at once, before the next write trims the stored list.
+    return filterEntries(this.read(historyStorageKey).slice(0, Math.max(0, this.maxEntries())), filter);
   }
 
   add(entry: HistoryEntry): Promise<void> {

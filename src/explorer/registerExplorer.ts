@@ -7,6 +7,8 @@ import { isInputError, parseInstanceInput, validateInstanceIdLive } from '../aws
 import { listProfiles, type ProfileListing } from '../aws/profiles';
 import { validateRegionName } from '../aws/region';
 import type { AccountTarget, ContactChannel, ContactRef } from '../aws/types';
+import type { PathSegment } from '../contact/fieldNode';
+import { historyFields } from '../describeContact';
 import type { HistoryStore } from '../history';
 import type { ExtensionServices } from '../services';
 import { ExplorerModel, type ExplorerAccounts } from './explorerModel';
@@ -33,6 +35,11 @@ export interface ExplorerTestApi {
 export interface ExplorerHandle {
   commands: Record<string, (...args: any[]) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- VS Code passes untyped command arguments
   refresh(): void;
+  /**
+   * The selected contact and field rows as copy targets (`{ ref }` or `{ ref, path }`): for
+   * keybindings, which VS Code runs without arguments even when the tree has focus.
+   */
+  selectedTargets(): { ref: ContactRef; path?: PathSegment[] }[];
   testApi: ExplorerTestApi;
 }
 
@@ -181,6 +188,9 @@ export function registerExplorer(services: ExtensionServices): ExplorerHandle {
       if (!ref) return;
       try {
         await services.openContactPanel(ref);
+        // Opening a contact is a lookup: it goes to the top of Recent lookups.
+        const doc = services.contacts.peek(ref);
+        await history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...(doc ? historyFields(doc) : {}) });
       } catch (error) {
         services.showError(error, () => vscode.commands.executeCommand(id('openContact'), ref));
       }
@@ -230,6 +240,8 @@ export function registerExplorer(services: ExtensionServices): ExplorerHandle {
   return {
     commands,
     refresh: () => model.refresh(undefined),
+    selectedTargets: () =>
+      treeView.selection.flatMap((n) => (n.kind === 'field' ? [{ ref: n.ref, path: n.path }] : n.kind === 'contact' ? [{ ref: n.ref }] : [])),
     testApi: { model, provider, state, treeView },
   };
 }

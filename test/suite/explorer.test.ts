@@ -329,5 +329,15 @@ describe('Sidebar contact explorer', function () {
       assert.equal(await run('clearHistory', history, true), true);
       assert.deepEqual(await labels(history), ['No lookups in this instance yet']);
     });
+
+    it('counts opening a contact from the explorer as a lookup', async () => {
+      await run('setSearchWindow', { kind: 'last', hours: 24 * 7 });
+      const email = (await contactsIn(await group(sampleIds.instanceA, 'recent'))).find((c) => c.ref.contactId === sampleIds.email)!;
+      await run('openContact', email);
+      const [row] = await contactsIn(await group(sampleIds.instanceA, 'history'));
+      assert.equal(row.ref.contactId, sampleIds.email);
+      assert.equal(row.facts.channel, 'EMAIL');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
   });
 });
