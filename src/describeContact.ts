@@ -178,7 +178,10 @@ export class DescribeContactFlow {
           listed = instances.map((i) => ({ label: i.alias ?? i.id, description: i.id, detail: i.status ? `status ${i.status}` : undefined, instanceId: i.id }));
           for (const item of recent) {
             const match = instances.find((i) => i.id === item.instanceId);
-            if (match?.alias) item.label = `$(history) ${match.alias}`, (item.description = `${match.id} · recent`);
+            if (match?.alias) {
+              item.label = `$(history) ${match.alias}`;
+              item.description = `${match.id} · recent`;
+            }
           }
         })
         .catch((error: unknown) => {

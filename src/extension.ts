@@ -48,7 +48,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const contacts = new ContactDocumentCache(getConnect);
   const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
 
-  let describeFlow: DescribeContactFlow;
   const panels: ContactPanels = new ContactPanels({
     extensionUri: context.extensionUri,
     timeZone: () => readConfig().timeZone,
@@ -81,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
     },
   };
-  describeFlow = new DescribeContactFlow(services, accounts);
+  const describeFlow = new DescribeContactFlow(services, accounts);
   const copy: CopyCommands = new CopyCommands(services, panels, () => explorer.selectedTargets());
   context.subscriptions.push(copy);
 
