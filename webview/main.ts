@@ -7,6 +7,7 @@ import { ErrorBanner } from './banner';
 import { buildTree, summary } from './contactModel';
 import { customEl, el } from './dom';
 import { Header } from './header';
+import { parseHostMessage } from './hostMessages';
 import { attachTreeKeyboard } from './keyboard';
 import { StateSaver } from './state';
 import { registerToolkit } from './toolkit';
@@ -71,7 +72,8 @@ if (saved) {
   showContact(saved, { expandedKeys: saved.expanded ?? [], filter: saved.filter ?? '' });
 }
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
-  if (isHostMessage(e.data)) handle(e.data);
+  const message = parseHostMessage(e.data);
+  if (message) handle(message);
 });
 host.post({ type: 'ready' });
 
@@ -138,12 +140,6 @@ function snapshot(): PanelState | undefined {
 
 function sameContact(a: PanelContactRef, b: PanelContactRef): boolean {
   return a.contactId === b.contactId && a.instanceId === b.instanceId && a.region === b.region && a.profile === b.profile;
-}
-
-const hostMessageTypes: ReadonlySet<string> = new Set<HostMessage['type']>(['contact', 'loading', 'error', 'timeZone', 'runOnSelection']);
-
-function isHostMessage(data: unknown): data is HostMessage {
-  return typeof data === 'object' && data !== null && hostMessageTypes.has((data as { type?: unknown }).type as string);
 }
 
 function assertNever(value: never): never {

@@ -29,6 +29,9 @@ export interface PanelServer {
   close(): Promise<void>;
 }
 
+/** The tree's fixed row height (webview/tree.ts rowHeight). */
+export const rowHeightPx = 22;
+
 export const pageTitle = 'Contact c0ffee00 <b>&amp;</b>';
 
 export async function startPanelServer(): Promise<PanelServer> {
