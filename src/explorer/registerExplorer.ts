@@ -232,7 +232,7 @@ export function registerExplorer(services: ExtensionServices): ExplorerHandle {
 
     [id('describeInInstance')]: async (node?: unknown) => {
       const target = isNode(node, 'instance') || isNode(node, 'group') ? (node as InstanceNode | GroupNode) : undefined;
-      if (!target) return services.describeContactIn({ ...services.activeAccount(), instanceId: '' });
+      if (!target) return vscode.commands.executeCommand('connectContacts.describeContact');
       return services.describeContactIn({ profile: target.target.profile, region: target.target.region, instanceId: target.instanceId });
     },
   };
