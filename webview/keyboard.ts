@@ -86,8 +86,10 @@ export function attachTreeKeyboard(view: TreeView): void {
 
 function expandSiblings(view: TreeView, node: number): void {
   const parent = view.parentOf(node);
+  const siblings: number[] = [];
   for (let p = 0; p < view.visibleRowCount; p++) {
-    const sibling = view.nodeAt(p);
-    if (view.parentOf(sibling) === parent && view.isContainer(sibling)) view.setExpanded(sibling, true);
+    const candidate = view.nodeAt(p);
+    if (view.parentOf(candidate) === parent && view.isContainer(candidate)) siblings.push(candidate);
   }
+  view.expandMany(siblings);
 }

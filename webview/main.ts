@@ -114,7 +114,7 @@ function showContact(next: Shown, keep: { expandedKeys?: string[]; filter?: stri
   tree.setFilter(filter);
   tree.setTree(buildTree(next.contact, next.timeZone, Date.now()), Date.now(), { expandedKeys: keep.expandedKeys });
   toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
-  saver.flush();
+  saver.soon();
 }
 
 function setTimeZone(timeZone: TimeZoneChoice): void {

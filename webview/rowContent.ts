@@ -38,8 +38,11 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
   row.append(twistie, kindIcon, key);
   if (node.children !== undefined) {
     row.append(el('span', 'count', node.display));
+    // An explicit name: the row's action buttons must not become part of what is read out.
+    row.setAttribute('aria-label', `${node.key}, ${node.display}`);
     return;
   }
+  let label = `${node.key}: ${node.display}`;
   const value = el('span', `value kind-${node.kind}`);
   setHighlightedText(value, node.display, ctx.needle);
   row.append(value);
@@ -49,15 +52,20 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
     case 'timestamp':
       if (typeof raw === 'string') {
         const age = relativeAge(raw, ctx.now);
-        if (age) row.append(el('span', 'age', age));
+        if (age) {
+          row.append(el('span', 'age', age));
+          label += `, ${age}`;
+        }
       }
       break;
     case 'contactId':
       value.classList.add('contact-link');
       value.setAttribute('role', 'link');
       value.title = `Open contact ${node.display}`;
+      label += ' (link: Enter opens the contact)';
       break;
     default:
       break;
   }
+  row.setAttribute('aria-label', label);
 }

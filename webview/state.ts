@@ -20,8 +20,15 @@ export class StateSaver {
     });
   }
 
-  schedule(): void {
-    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), saveDelayMs);
+  schedule(delayMs = saveDelayMs): void {
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), delayMs);
+  }
+
+  /** Right after the current task: a new contact is saved at once, but after it is drawn. */
+  soon(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.schedule(0);
   }
 
   flush(): void {

@@ -185,6 +185,14 @@ export class TreeView {
     this.callbacks.onViewChange();
   }
 
+  /** Opens several sections with one redraw (`*` on a row opens all its siblings). */
+  expandMany(nodes: readonly number[]): void {
+    const exp = this.expansion;
+    for (const n of nodes) if (this.flat.container[n]) exp[n] = 1;
+    this.refresh();
+    this.callbacks.onViewChange();
+  }
+
   collapseAll(): void {
     this.expansion.fill(0);
     // The focused row may now be hidden: move focus to its level-1 ancestor.

@@ -111,6 +111,7 @@ describe('contact panel webview: host messages and state', function () {
     const page = panel.page;
     const message = contactMessage(sampleIds.voice);
     await panel.send(message);
+    await panel.waitForState({ fetchedAt: message.fetchedAt });
     let state = await panel.state();
     assert.ok(state, 'state saved as soon as a contact is shown');
     assert.deepEqual(state.ref, message.ref);

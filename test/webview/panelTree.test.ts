@@ -30,6 +30,11 @@ describe('contact panel webview: field tree', function () {
     assert.equal(agent.expanded, 'false');
     assert.equal(agent.value, '10 items', 'a container shows its item count');
     assert.equal((await panel.row('Channel')).value, 'VOICE');
+    const labels = await panel.page.locator('[role=treeitem]').evaluateAll((rows) =>
+      rows.slice(0, 9).map((r) => (r as unknown as { getAttribute(n: string): string }).getAttribute('aria-label')),
+    );
+    assert.equal(labels[0], 'Contact, 24 items');
+    assert.ok(labels.includes('Channel: VOICE'), 'rows are named by key and value');
     assert.deepEqual(
       [agent.setsize, agent.posinset],
       [Object.keys(contact).length, Object.keys(contact).indexOf('AgentInfo') + 1],
@@ -193,6 +198,18 @@ describe('contact panel webview: field tree', function () {
     assert.equal((await panel.row('AgentInfo')).expanded, 'false', 'Space toggles');
     await page.keyboard.type('quali');
     assert.equal(await panel.focusedKey(), 'QualityMetrics', 'type-ahead matches a prefix of several letters');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('*');
+    assert.ok(
+      (await panel.rows()).filter((r) => r.level === 2 && r.expanded !== null).every((r) => r.expanded === 'true'),
+      '* opens every section beside the focused row',
+    );
+    await page.locator('vscode-button.collapse-all').click();
+    await page.locator('[role=treeitem][tabindex="0"]').focus();
+    assert.equal(await panel.focusedKey(), 'Contact', 'after collapse all the tab stop is the top row');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('quali');
     await page.keyboard.press('ArrowUp');
     const above = keys[keys.indexOf('QualityMetrics') - 1];
     assert.equal(await panel.focusedKey(), above);
