@@ -327,16 +327,14 @@ export class Workbench {
   }
 
   /** Waits until the clipboard holds text matching `pattern` (the extension writes it async). */
-  async waitForClipboard(pattern: RegExp): Promise<string> {
-    const handle = await this.page.waitForFunction(
-      async ([source, flags]) => {
-        const text = await (globalThis as unknown as BrowserGlobals).navigator.clipboard.readText();
-        return new RegExp(source, flags).test(text) ? text : undefined;
-      },
-      [pattern.source, pattern.flags] as const,
-      { polling: 100 },
-    );
-    return (await handle.jsonValue()) as string;
+  async waitForClipboard(pattern: RegExp, timeoutMs = defaultTimeout): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = await this.readClipboard();
+      if (pattern.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`the clipboard never matched ${pattern}; it holds ${JSON.stringify(text)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
+    }
   }
 
   /** Switches the colour theme through the real theme picker and waits for it to apply. */
