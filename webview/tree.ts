@@ -120,7 +120,7 @@ export class TreeView {
     if ((this.filterResult?.needle ?? '') === needle) return this.filterResult?.count ?? 0;
     this.applyFilter(needle, true);
     this.gen++;
-    this.refresh();
+    this.refresh(undefined, true);
     return this.filterResult?.count ?? 0;
   }
 
@@ -252,13 +252,18 @@ export class TreeView {
     this.visibleCount = count;
   }
 
-  /** Recomputes what is visible and redraws, keeping keyboard focus in the tree if it was there. */
-  private refresh(hadFocus = this.hasDomFocus()): void {
+  /**
+   * Recomputes what is visible and redraws, keeping keyboard focus in the tree if it was
+   * there; `reveal` scrolls the focused row into view (the first match of a new filter).
+   */
+  private refresh(hadFocus = this.hasDomFocus(), reveal = false): void {
     this.computeVisible();
     if (this.focusedNode >= 0 && this.posOf[this.focusedNode] < 0) this.focusedNode = this.nearestVisibleAncestor(this.focusedNode);
+    if (hadFocus && this.focusedNode < 0 && this.visibleCount > 0) this.focusedNode = this.visible[0];
     this.tree.style.height = `${this.visibleCount * rowHeight}px`;
     this.empty.hidden = this.visibleCount > 0 || this.flat.nodes.length === 0;
     this.empty.textContent = this.filterResult ? 'No fields match the filter.' : 'This contact has no fields.';
+    if (reveal && this.focusedNode >= 0) this.scrollToPos(this.posOf[this.focusedNode]);
     this.render();
     if (hadFocus && !this.hasDomFocus()) this.focusRowElement();
   }

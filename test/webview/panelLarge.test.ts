@@ -39,6 +39,18 @@ describe('contact panel webview: a 10,000-field contact', function () {
   it('filters it: counts every match and shows each with its ancestors', async () => {
     const { panel } = suite;
     await panel.send(contactMessage(sampleIds.maximal, { contact: doc }));
+    await panel.page.locator('vscode-button.expand-all').click();
+    await panel.page.locator('[role=treeitem][tabindex="0"]').focus();
+    await panel.page.keyboard.press('End'); // scrolled far down
+    // Matches thousands of values (value 0-4, value 0-40, …): a list far longer than the view.
+    await panel.page.locator('vscode-text-field.filter input').fill('-4');
+    const firstMatchInView = await panel.page.evaluate(`(() => {
+      const view = document.querySelector('.tree-scroll').getBoundingClientRect();
+      const row = document.querySelector('[role=treeitem].focused.match');
+      const box = row.getBoundingClientRect();
+      return box.top >= view.top && box.bottom <= view.bottom;
+    })()`);
+    assert.equal(firstMatchInView, true, 'the first match is scrolled into view');
     await panel.page.locator('vscode-text-field.filter input').fill('attr_7_4');
     // attr_7_4 and attr_7_40 … attr_7_49: eleven keys.
     assert.equal(await panel.page.locator('.match-count').textContent(), '11 matches');
