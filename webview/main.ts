@@ -69,7 +69,7 @@ document.addEventListener('keydown', (e) => {
 // once; the host resends the contact after `ready` and the view keeps its place.
 const saved = host.loadState();
 if (saved) {
-  showContact(saved, { expandedKeys: saved.expanded ?? [], filter: saved.filter ?? '' });
+  showContact(saved, { expandedKeys: saved.expanded, filter: saved.filter ?? '' });
 }
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
   const message = parseHostMessage(e.data);

@@ -12,7 +12,8 @@ import type { HostMessage, PanelState, WebviewMessage } from '../../src/protocol
 import { makeNonce, renderPanelHtml } from '../../src/panel/webviewHtml';
 
 export const repoRoot = resolve(__dirname, '../../..');
-const distDir = join(repoRoot, 'dist');
+// WEBVIEW_DIST_DIR runs the same tests against another build (e.g. a production one).
+const distDir = resolve(process.env.WEBVIEW_DIST_DIR ?? join(repoRoot, 'dist'));
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const contentTypes: Record<string, string> = {
