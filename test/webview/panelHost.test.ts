@@ -150,6 +150,15 @@ describe('contact panel webview: host messages and state', function () {
     assert.equal((await restored.row('QueueInfo')).expanded, 'true');
   });
 
+  it('restores a state that has no view details (as the host writes it) to the default view', async () => {
+    const restored = await suite.open({
+      initialState: { ref: refFor(sampleIds.voice), contact: sampleDocument(sampleIds.voice), fetchedAt: '2026-11-20T12:00:00.000Z', timeZone: 'local' },
+    });
+    const rows = await restored.rows();
+    assert.deepEqual([rows[0].key, rows[0].expanded], ['Contact', 'true']);
+    assert.equal(rows.filter((r) => r.level === 2).length, Object.keys(sampleDocument(sampleIds.voice).Contact).length);
+  });
+
   it('starts afresh for a different contact', async () => {
     const { panel } = suite;
     await panel.send(contactMessage(sampleIds.voice));
