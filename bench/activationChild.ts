@@ -10,6 +10,8 @@ export interface ActivationSample {
   requireMs: number;
   activateMs: number;
   totalMs: number;
+  /** CPU time of require + activate (user + system): less sensitive than wall time to a busy machine. */
+  cpuMs: number;
   sdkLoadedAtActivation: string[];
   sdkLoadedAfterIdle: string[];
   commands: string[];
@@ -37,8 +39,9 @@ async function main(): Promise<void> {
   const { module: vscode, registrations } = createFakeVscode(vscodeApiNames(root));
   installFakeVscode(vscode);
   const context = fakeExtensionContext(vscode, root);
-  const sample: ActivationSample = { requireMs: NaN, activateMs: NaN, totalMs: NaN, sdkLoadedAtActivation: [], sdkLoadedAfterIdle: [], commands: [], calls: {} };
+  const sample: ActivationSample = { requireMs: NaN, activateMs: NaN, totalMs: NaN, cpuMs: NaN, sdkLoadedAtActivation: [], sdkLoadedAfterIdle: [], commands: [], calls: {} };
   try {
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ext = require(bundle) as { activate(ctx: unknown): unknown };
@@ -46,6 +49,8 @@ async function main(): Promise<void> {
     const result = ext.activate(context);
     if (result instanceof Promise) await result;
     const t2 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    sample.cpuMs = (cpu.user + cpu.system) / 1000;
     sample.requireMs = t1 - t0;
     sample.activateMs = t2 - t1;
     sample.totalMs = t2 - t0;

@@ -1,15 +1,14 @@
-// Bundles the benchmark scripts into out/bench-bundle/ with esbuild: independent of the
-// test tsconfig (whose tsc output lands in out/bench/), so a type error elsewhere cannot
-// stop a benchmark run. Project code is
-// bundled; the SDK is not: src/aws/sdk.ts resolves to the shipped chunk sdk.js (in the
-// snapshot of dist/ that scripts/bench.sh copies to out/bench-bundle/dist/), so the
-// lookups run the very SDK build the extension loads.
+// Bundles the benchmark scripts into .cache/bench/ with esbuild: independent of the test
+// tsconfig (a type error elsewhere cannot stop a run) and outside out/ (scripts/test.sh
+// deletes out/). Project code is bundled; the SDK is not: src/aws/sdk.ts resolves to the
+// shipped chunk sdk.js, in the snapshot of dist/ that scripts/bench.sh copies to
+// .cache/bench/dist/, so the lookups run the very SDK build the extension loads.
 import * as esbuild from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = join(root, 'out', 'bench-bundle');
+const outdir = join(root, '.cache', 'bench');
 const sdkEntry = join(root, 'src', 'aws', 'sdk.ts');
 
 const shippedSdkChunk = {

@@ -5,7 +5,7 @@ import { defaultTransport } from '../src/aws/types';
 import { localAwsFiles, localProfile, localRegion } from '../test/endpoint/localCredentials';
 import { sampleIds } from '../test/endpoint/sampleIds';
 
-/** The bench scripts are bundled into out/bench-bundle/. */
+/** The bench scripts are bundled into .cache/bench/. */
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 export function endpointUrl(): string {

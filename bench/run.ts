@@ -33,7 +33,7 @@ const runs = {
   warm: Number(process.env.BENCH_WARM_ITERATIONS ?? 300),
   render: Number(process.env.BENCH_RENDER_RUNS ?? 7),
 };
-const outDir = join(repoRoot, 'out', 'bench-bundle');
+const outDir = join(repoRoot, '.cache', 'bench');
 /** scripts/bench.sh copies the production dist/ here, so another build wiping dist/ mid-run cannot disturb it. */
 const distDir = join(outDir, 'dist');
 const vsixFile = join(outDir, 'connect-contact-explorer.vsix');
@@ -94,6 +94,8 @@ function activationRows(): Row[] {
         medianMs: round(total, 3),
         requireMs: round(median(ours.map((s) => s.requireMs)), 3),
         activateMs: round(median(ours.map((s) => s.activateMs)), 3),
+        cpuMs: round(median(ours.map((s) => s.cpuMs)), 3),
+        baselineCpuMs: round(median(hello.map((s) => s.cpuMs)), 3),
         rangeMs: range(ours.map((s) => s.totalMs)).map((v) => round(v, 3)),
         baselineMs: round(base, 3),
         baseline: 'the yo-code hello-world extension (one registerCommand), bundled by esbuild and loaded the same way, in a fresh process each run',
@@ -327,6 +329,7 @@ function failedRow(figure: string, error: unknown): Row {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0];
   const rows: Row[] = [];
   // BENCH_ONLY=Render,Sizes runs just those parts (for whoever is working on one figure).
   const only = process.env.BENCH_ONLY?.split(',').map((p) => p.trim().toLowerCase());
@@ -378,6 +381,11 @@ async function main(): Promise<void> {
   } else {
     process.stdout.write('All targets met.\n');
   }
+  const loadAtEnd = os.loadavg()[0];
+  const cores = os.cpus().length;
+  if (Math.max(loadAtStart, loadAtEnd) > cores * 1.5) {
+    process.stdout.write(`Note: the machine was busy (1-minute load average ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end, on ${cores} cores): wall times are inflated.\n`);
+  }
   if (pageErrors.length) process.stdout.write(`Page errors during the render benchmark: ${pageErrors.slice(0, 5).join(' | ')}\n`);
 
   const results = {
@@ -389,6 +397,9 @@ async function main(): Promise<void> {
       totalMemoryMB: Math.round(os.totalmem() / MB),
       platform: `${os.platform()} ${os.release()}`,
       node: process.version,
+      chromium: chromiumVersion(),
+      loadAverageAtStart: round(loadAtStart, 2),
+      loadAverageAtEnd: round(loadAtEnd, 2),
     },
     runs,
     units: 'times in ms (medians), sizes in bytes (1 KB = 1,024 bytes)',
@@ -398,6 +409,11 @@ async function main(): Promise<void> {
   };
   writeFileSync(join(repoRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(`Wrote bench-results.json (${results.durationSeconds} s).\n`);
+}
+
+function chromiumVersion(): string {
+  const r = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' });
+  return (r.stdout ?? '').trim();
 }
 
 /** For a missed size, name what makes it big. */

@@ -98,14 +98,14 @@ async function vsixEntries(file: string): Promise<{ name: string; bytes: number 
 }
 
 export async function measureSizes(root: string, dist: string, vsixFile: string): Promise<SizeResults> {
-  const node: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: join(root, 'out', 'bench-bundle', 'size-probe') };
+  const node: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: join(root, '.cache', 'bench', 'size-probe') };
   const extFiles = [join(dist, 'extension.js')];
   const sdkFiles = [join(dist, 'sdk.js')];
   const webFiles = [join(dist, 'webview.js'), join(dist, 'webview.css')];
   const [extC, sdkC, webC] = await Promise.all([
     contributors(root, { ...node, entryPoints: { extension: join(root, 'src/extension.ts') }, plugins: [lazyChunkPlugin(root)] }, 'extension.js'),
     contributors(root, { ...node, entryPoints: { sdk: join(root, 'src/aws/sdk.ts') }, mainFields: ['main', 'module'] }, 'sdk.js'),
-    contributors(root, { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, outdir: join(root, 'out', 'bench-bundle', 'size-probe'), entryPoints: { webview: join(root, 'webview/main.ts') } }, 'webview.js'),
+    contributors(root, { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, outdir: join(root, '.cache', 'bench', 'size-probe'), entryPoints: { webview: join(root, 'webview/main.ts') } }, 'webview.js'),
   ]);
   return {
     extension: { files: extFiles, ...fileBytes(extFiles), contributors: extC },

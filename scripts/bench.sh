@@ -16,16 +16,16 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-snapshot=out/bench-bundle/dist
-mkdir -p out/bench-bundle dist-vsix
-rm -rf "$snapshot" out/bench-bundle/connect-contact-explorer.vsix
+snapshot=.cache/bench/dist
+mkdir -p .cache/bench dist-vsix
+rm -rf "$snapshot" .cache/bench/connect-contact-explorer.vsix
 rm -f dist-vsix/connect-contact-explorer.vsix
 echo "[bench] npm run package (production build + VSIX)" >&2
-if npm run --silent package >out/bench-bundle/package.log 2>&1; then
-  cp dist-vsix/connect-contact-explorer.vsix out/bench-bundle/
+if npm run --silent package >.cache/bench/package.log 2>&1; then
+  cp dist-vsix/connect-contact-explorer.vsix .cache/bench/
 else
-  echo "[bench] npm run package failed (see out/bench-bundle/package.log); sizes will show no VSIX" >&2
-  tail -n 20 out/bench-bundle/package.log >&2 || true
+  echo "[bench] npm run package failed (see .cache/bench/package.log); sizes will show no VSIX" >&2
+  tail -n 20 .cache/bench/package.log >&2 || true
 fi
 # Benchmark a private copy of dist/: other work in this tree may rebuild (and first wipe)
 # dist/ at any moment. A copy that misses a file, or is a development build (source maps),
@@ -36,19 +36,19 @@ for attempt in 1 2; do
   if [ -f "$snapshot/extension.js" ] && [ -f "$snapshot/sdk.js" ] && [ -f "$snapshot/webview.js" ] && [ -f "$snapshot/webview.css" ] && [ ! -f "$snapshot/extension.js.map" ]; then break; fi
   if [ "$attempt" = 2 ]; then echo "[bench] dist/ is incomplete after a production build" >&2; exit 1; fi
   echo "[bench] dist/ changed under us; building it again (production)" >&2
-  node scripts/build.mjs --production >>out/bench-bundle/package.log 2>&1 || { echo "[bench] production build failed" >&2; tail -n 30 out/bench-bundle/package.log >&2; exit 1; }
+  node scripts/build.mjs --production >>.cache/bench/package.log 2>&1 || { echo "[bench] production build failed" >&2; tail -n 30 .cache/bench/package.log >&2; exit 1; }
 done
 
 echo "[bench] bundling the benchmark scripts" >&2
 node bench/build.mjs
 
 port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-node out/bench-bundle/endpoint.js --port "$port" --quiet >out/bench-bundle/endpoint.log 2>&1 &
+node .cache/bench/endpoint.js --port "$port" --quiet >.cache/bench/endpoint.log 2>&1 &
 endpoint_pid=$!
 for _ in $(seq 1 100); do
   if node -e "require('net').connect($port,'127.0.0.1').on('connect',()=>process.exit(0)).on('error',()=>process.exit(1))" 2>/dev/null; then break; fi
-  if ! kill -0 "$endpoint_pid" 2>/dev/null; then echo "[bench] the local endpoint exited:" >&2; cat out/bench-bundle/endpoint.log >&2; exit 1; fi
+  if ! kill -0 "$endpoint_pid" 2>/dev/null; then echo "[bench] the local endpoint exited:" >&2; cat .cache/bench/endpoint.log >&2; exit 1; fi
   sleep 0.1
 done
 
-BENCH_ENDPOINT_URL="http://127.0.0.1:$port" node out/bench-bundle/run.js
+BENCH_ENDPOINT_URL="http://127.0.0.1:$port" node .cache/bench/run.js
