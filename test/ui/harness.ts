@@ -144,24 +144,25 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').focus();
     await this.page.keyboard.press('F1');
     await this.quickInputBox.waitFor();
-    // Wait until the focused row is this command, so Enter cannot run a neighbour. The palette
-    // does not refresh while it is open, so a command that the extension host registers just
-    // after the window loads shows up only on a new query: re-type until it is there.
-    const focused = this.quickInput
-      .locator('.quick-input-list .monaco-list-row.focused')
-      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) });
+    // Pick the row labelled exactly so (the palette may rank a longer title first). The palette
+    // does not refresh while it is open, so a command the extension host registers just after
+    // the window loads shows up only on a new query: re-type until it is there.
+    const row = this.quickInput
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactText(title) }) })
+      .first();
     const deadline = Date.now() + defaultTimeout;
     for (;;) {
       await this.quickInputBox.fill(`>${title}`);
       try {
-        await focused.waitFor({ timeout: 2000 });
+        await row.waitFor({ timeout: 2000 });
         break;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`the command palette has no command titled "${title}"`);
         await this.quickInputBox.fill('>');
       }
     }
-    await this.page.keyboard.press('Enter');
+    await row.click();
   }
 
   /** Types into the open quick input (a prompt or a pick list) and, by default, presses Enter. */
