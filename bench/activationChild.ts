@@ -36,6 +36,11 @@ async function main(): Promise<void> {
   const [bundle, root] = process.argv.slice(2);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const m of hostBuiltins) require(`node:${m}`);
+  // The host's module loader is warm too: the first user-land require pays one-time
+  // set-up (resolution paths, debuglog) that no extension pays in VS Code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(`${root}/package.json`);
+  process.cpuUsage();
   const { module: vscode, registrations } = createFakeVscode(vscodeApiNames(root));
   installFakeVscode(vscode);
   const context = fakeExtensionContext(vscode, root);
