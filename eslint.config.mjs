@@ -28,6 +28,24 @@ export default tseslint.config(
     },
   },
   {
+    // Contact data reaches the webview's DOM as text only.
+    files: ['webview/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'createContextualFragment', 'setHTMLUnsafe', 'srcdoc'].map((property) => ({
+          property,
+          message: 'Contact data reaches the DOM as text only (textContent).',
+        })),
+        { object: 'document', property: 'write' },
+        { object: 'document', property: 'writeln' },
+      ],
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' } },
   },

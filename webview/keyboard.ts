@@ -4,11 +4,19 @@ import type { TreeView } from './tree';
 
 const typeAheadResetMs = 700;
 
-export function attachTreeKeyboard(view: TreeView): void {
+export function attachTreeKeyboard(view: TreeView, onCopy: (node: number, action: 'copyValue' | 'copyPath') => void): void {
   let typed = '';
   let typedAt = 0;
   view.element.addEventListener('keydown', (e) => {
     if (!(e.target instanceof HTMLElement) || !e.target.classList.contains('row')) return;
+    // Ctrl/Cmd+C on a focused row copies its value (Ctrl+Alt+C its path), unless text is selected.
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && !e.shiftKey && view.focused >= 0) {
+      if (!e.altKey && String(window.getSelection() ?? '') !== '') return;
+      onCopy(view.focused, e.altKey ? 'copyPath' : 'copyValue');
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const node = view.focused;
     if (node < 0) return;

@@ -33,7 +33,7 @@ const tree = new TreeView({
   onOpenContact: (contactId) => host.post({ type: 'openContact', contactId }),
   onViewChange: () => saver.schedule(),
 });
-attachTreeKeyboard(tree);
+attachTreeKeyboard(tree, (node, action) => host.post({ type: 'rowAction', action, path: tree.field(node).path }));
 const toolbar = new Toolbar({
   expandAll: () => tree.expandAll(),
   collapseAll: () => tree.collapseAll(),
