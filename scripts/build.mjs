@@ -1,6 +1,6 @@
 // One esbuild script, three outputs:
 //   dist/extension.js  the extension host bundle (node, cjs, `vscode` external)
-//   dist/sdk.js        the AWS SDK chunk, required on the first AWS call only
+//   dist/sdk.js        the call path and the AWS SDK, required on the first AWS call only
 //   dist/webview.js    the panel UI (browser) and dist/webview.css, plus codicons
 // Flags: --watch rebuilds on change; --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
@@ -16,7 +16,7 @@ const dist = join(root, 'dist');
 // Modules that become chunks of their own: an import of one from the host bundle
 // is left as a runtime require of the built chunk, so it loads on first use.
 const lazyChunks = {
-  [join(root, 'src/aws/sdk.ts')]: './sdk.js',
+  [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
   [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
 };
 
@@ -54,14 +54,16 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: { sdk: join(root, 'src/aws/sdk.ts'), yaml: join(root, 'src/contact/yamlChunk.ts') },
+    // The call path (ConnectService, client cache, error mapping) and the SDK it loads.
+    entryPoints: { sdk: join(root, 'src/aws/serviceChunk.ts'), yaml: join(root, 'src/contact/yamlChunk.ts') },
     outdir: dist,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    // The SDK ships ESM and CJS; prefer the CJS build the host loads fastest.
-    mainFields: ['main', 'module'],
+    // The SDK ships ESM and CJS; its ESM build lets esbuild drop the commands we never send
+    // (measured: 757 KB -> 483 KB, and a faster first call).
+    mainFields: ['module', 'main'],
   },
   {
     ...common,

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AccountResolver } from './account';
 import { pickProfile, pickRegion } from './accountPickers';
-import { ConnectService } from './aws/connectService';
-import { toErrorInfo } from './aws/errors';
+import type { ConnectService } from './aws/connectService';
+import { loadServiceModule } from './aws/serviceLoader';
 import { awsFilePaths } from './aws/profiles';
 import type { ConnectErrorInfo, ContactRef } from './aws/types';
 import { registerCommandTable, type CommandTable } from './commands';
@@ -41,10 +41,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   let connect: ConnectService | undefined;
   const getConnect = (): ConnectService =>
-    (connect ??= new ConnectService({ env: process.env, transport: () => readConfig().transport, logger: callLoggerFor(log) }));
+    (connect ??= new (loadServiceModule().ConnectService)({ env: process.env, transport: () => readConfig().transport, logger: callLoggerFor(log) }));
 
   const shownErrors: ShownError[] = [];
-  const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : toErrorInfo(error));
+  const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : loadServiceModule().toErrorInfo(error));
   const contacts = new ContactDocumentCache(getConnect);
   const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
 

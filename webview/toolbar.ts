@@ -4,6 +4,9 @@ import type { TimeZoneChoice } from '../src/protocol';
 import { customEl, el, icon } from './dom';
 import { setTextFieldValue, textFieldValue } from './toolkit';
 
+// Made once at load: the first Intl number format starts ICU, which would land on the first keystroke.
+const matchCountFormat = new Intl.NumberFormat('en-US');
+
 export interface ToolbarCallbacks {
   expandAll(): void;
   collapseAll(): void;
@@ -70,7 +73,7 @@ export class Toolbar {
   }
 
   setMatchCount(needle: string, count: number): void {
-    this.count.textContent = needle ? (count === 0 ? 'No matches' : count === 1 ? '1 match' : `${count.toLocaleString('en-US')} matches`) : '';
+    this.count.textContent = needle ? (count === 0 ? 'No matches' : count === 1 ? '1 match' : `${matchCountFormat.format(count)} matches`) : '';
     this.count.classList.toggle('none', needle !== '' && count === 0);
   }
 

@@ -1,58 +1,10 @@
 // The one place a failure becomes something a person can act on: every error
 // from the SDK, the credential chain, Node's network stack or our own checks
 // maps to a ConnectErrorInfo here. Messages pass through `redact` last.
-import { redact } from './redact';
-import type { ConnectErrorInfo, ConnectErrorKind, ProfileKind } from './types';
+import { connectError, ConnectServiceError, type ErrorContext } from './connectServiceError';
+import type { ConnectErrorInfo, ConnectErrorKind } from './types';
 
-export class ConnectServiceError extends Error {
-  readonly info: ConnectErrorInfo;
-
-  constructor(info: ConnectErrorInfo) {
-    super(info.message);
-    this.name = 'ConnectServiceError';
-    this.info = info;
-  }
-
-  get kind(): ConnectErrorKind {
-    return this.info.kind;
-  }
-}
-
-export function isConnectServiceError(error: unknown): error is ConnectServiceError {
-  return error instanceof ConnectServiceError;
-}
-
-/** What was being done when it failed; each field sharpens the message. */
-export interface ErrorContext {
-  operation?: string;
-  profile?: string;
-  profileKind?: ProfileKind;
-  region?: string;
-  instanceId?: string;
-  contactId?: string;
-  endpoint?: string;
-  maxAttempts?: number;
-  connectTimeoutSeconds?: number;
-  readTimeoutSeconds?: number;
-  /** Exact secret values to scrub (the resolved credentials). */
-  knownSecrets?: Iterable<string>;
-}
-
-/** Builds an error of a known kind, redacted like the mapped ones. */
-export function connectError(
-  kind: ConnectErrorKind,
-  message: string,
-  extra: Omit<Partial<ConnectErrorInfo>, 'kind' | 'message'> & { knownSecrets?: Iterable<string> } = {},
-): ConnectServiceError {
-  const { knownSecrets, ...rest } = extra;
-  const info: ConnectErrorInfo = { kind, message: redact(message, knownSecrets) };
-  if (rest.hint !== undefined) info.hint = redact(rest.hint, knownSecrets);
-  if (rest.requestId !== undefined) info.requestId = rest.requestId;
-  if (rest.httpStatus !== undefined) info.httpStatus = rest.httpStatus;
-  if (rest.operation !== undefined) info.operation = rest.operation;
-  if (rest.profile !== undefined) info.profile = rest.profile;
-  return new ConnectServiceError(info);
-}
+export { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
 
 interface ErrorFacts {
   name: string;

@@ -191,7 +191,7 @@ export function listProfiles(env: NodeJS.ProcessEnv = process.env): ProfileListi
     sourceProfile: values.get('source_profile') || undefined,
     source: [...source].sort(),
   }));
-  profiles.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+  profiles.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { profiles, defaultProfile: defaultProfileName(env), configFile: paths.configFile, credentialsFile: paths.credentialsFile, warnings };
 }
 

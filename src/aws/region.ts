@@ -1,6 +1,6 @@
 // Which region a call goes to, and why: the order a user expects from the CLI,
 // with a pasted ARN's region first because the contact lives there.
-import { connectError } from './errors';
+import { connectError } from './connectServiceError';
 import { regionPattern } from './ids';
 
 export type RegionSource = 'arn' | 'explicit' | 'profile' | 'AWS_REGION' | 'AWS_DEFAULT_REGION';

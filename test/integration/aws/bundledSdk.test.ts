@@ -33,7 +33,7 @@ describe('ConnectService on the bundled SDK chunk', function () {
       format: 'cjs',
       target: 'node20',
       external: ['vscode'],
-      mainFields: ['main', 'module'],
+      mainFields: ['module', 'main'],
       logLevel: 'error',
     });
     chunk = join(home.dir, 'dist', 'sdk.js');

@@ -1,0 +1,4 @@
+// Built into dist/sdk.js together with the SDK: everything that runs only once a call is
+// made (the service, client cache, transport, error mapping) stays out of the activation bundle.
+export { ConnectService } from './connectService';
+export { toErrorInfo } from './errors';
