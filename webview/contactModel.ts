@@ -1,7 +1,8 @@
 // The webview's one door into the pure contact layer (src/contact): building the field
-// tree, the header summary, and the texts around a value (age, tooltip).
+// tree, the header summary, the texts around a value (age, tooltip) and its kind's icon.
 import type { ContactDocument } from '../src/contact/contactDocument';
 import { summarizeContact, type ContactSummary } from '../src/contact/contactSummary';
+import { fieldKindIcons } from '../src/contact/fieldIcons';
 import type { FieldNode } from '../src/contact/fieldNode';
 import { buildFieldTree, fieldTooltip } from '../src/contact/fieldTree';
 import { formatRelativeAge } from '../src/contact/format';
@@ -24,4 +25,9 @@ export function tooltip(node: FieldNode, now: number): string {
 
 export function summary(doc: ContactDocument, timeZone: TimeZoneChoice): ContactSummary {
   return summarizeContact(doc, { timeZone });
+}
+
+/** The codicon name for a field's kind (the explorer uses the same table). */
+export function fieldIcon(node: FieldNode): string {
+  return fieldKindIcons[node.kind] ?? 'symbol-field';
 }

@@ -1,7 +1,7 @@
 // What one tree row shows, by field kind. Text only: every value is set with
 // textContent (via setHighlightedText) or as a title / aria / data attribute.
-import type { FieldKind, FieldNode } from '../src/contact/fieldNode';
-import { relativeAge, tooltip } from './contactModel';
+import type { FieldNode } from '../src/contact/fieldNode';
+import { fieldIcon, relativeAge, tooltip } from './contactModel';
 import { el, setHighlightedText } from './dom';
 
 export interface RowRenderContext {
@@ -11,27 +11,12 @@ export interface RowRenderContext {
   now: number;
 }
 
-const kindIcons: Record<FieldKind, string> = {
-  structure: 'symbol-structure',
-  map: 'symbol-namespace',
-  list: 'symbol-array',
-  string: 'symbol-string',
-  number: 'symbol-number',
-  boolean: 'symbol-boolean',
-  null: 'circle-slash',
-  timestamp: 'calendar',
-  duration: 'watch',
-  enum: 'symbol-enum',
-  arn: 'symbol-key',
-  contactId: 'link',
-};
-
 /** Rebuilds the row's children; the row element itself (role, aria state) belongs to the tree. */
 export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext): void {
   row.textContent = '';
   const twistie = el('span', 'twistie codicon');
   twistie.setAttribute('aria-hidden', 'true');
-  const kindIcon = el('span', `kind-icon codicon codicon-${kindIcons[node.kind] ?? 'symbol-field'}`);
+  const kindIcon = el('span', `kind-icon codicon codicon-${fieldIcon(node)}`);
   kindIcon.setAttribute('aria-hidden', 'true');
   const key = el('span', 'key');
   setHighlightedText(key, node.key, ctx.needle);

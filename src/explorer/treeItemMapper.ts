@@ -2,7 +2,7 @@
 // menus in package.json, and the click command. Contact data is only ever set as text;
 // tooltips are untrusted Markdown with HTML off, and values go in through appendText.
 import * as vscode from 'vscode';
-import type { FieldKind } from '../contact/fieldNode';
+import { fieldKindIcons } from '../contact/fieldIcons';
 import { fieldTooltip } from '../contact/fieldTree';
 import type { TimeZoneChoice } from '../contact/format';
 import { channelIcon, contactDescription, contactLabel, contactTooltip } from './contactLabels';
@@ -17,21 +17,6 @@ export const explorerCommandIds = {
 } as const;
 
 const groupIcons = { history: 'history', pinned: 'pinned', recent: 'search' } as const;
-
-const fieldIcons: Record<FieldKind, string> = {
-  structure: 'symbol-structure',
-  map: 'symbol-namespace',
-  list: 'symbol-array',
-  string: 'symbol-string',
-  number: 'symbol-number',
-  boolean: 'symbol-boolean',
-  null: 'circle-slash',
-  timestamp: 'calendar',
-  duration: 'watch',
-  enum: 'symbol-enum',
-  arn: 'symbol-key',
-  contactId: 'link',
-};
 
 function untrusted(): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', false);
@@ -115,7 +100,7 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
     case 'field': {
       const item = new vscode.TreeItem(node.key, node.expandable ? Collapsed : None);
       item.description = node.display;
-      item.iconPath = new vscode.ThemeIcon(fieldIcons[node.fieldKind]);
+      item.iconPath = new vscode.ThemeIcon(fieldKindIcons[node.fieldKind]);
       item.contextValue = `field.${node.expandable ? 'container' : 'leaf'}`;
       item.tooltip = fieldTooltip({ path: node.path, key: node.key, kind: node.fieldKind, value: node.value, display: node.display }, { timeZone });
       return withId(item, node);
