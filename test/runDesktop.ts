@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startEndpoint } from './endpoint/server';
-import { testEnvVariable, type ExtHostTestEnv } from './suite/testEnv';
+import { testEnvSettings, testEnvVariable, writeTestEnv } from './suite/testEnv';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -26,24 +26,17 @@ async function main(): Promise<number> {
 
   const endpoint = await startEndpoint({ quiet: true });
   try {
-    const env: ExtHostTestEnv = {
-      endpointUrl: endpoint.url,
-      controlUrl: `${endpoint.url.replace(/\/$/, '')}/__control`,
-      profile: 'local',
-      region: 'us-east-1',
+    const envFile = path.join(artifacts, 'ext-host-desktop-env.json');
+    const env = writeTestEnv(envFile, endpoint.url, {
       repoRoot,
       workspaceFolder,
       resultsFile,
       logFile: path.join(artifacts, 'ext-host-desktop-tests.log'),
-    };
-    const envFile = path.join(artifacts, 'ext-host-desktop-env.json');
-    fs.writeFileSync(envFile, JSON.stringify(env, null, 2));
+    });
     fs.writeFileSync(
       path.join(userDataDir, 'User', 'settings.json'),
       JSON.stringify({
-        'connectContacts.endpointUrl': endpoint.url,
-        'connectContacts.profile': env.profile,
-        'connectContacts.region': env.region,
+        ...testEnvSettings(env),
         'security.workspace.trust.enabled': false,
         'workbench.startupEditor': 'none',
       }),

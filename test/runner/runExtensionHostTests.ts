@@ -10,8 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startEndpoint } from '../endpoint/server';
-import type { ExtHostTestEnv } from '../suite/testEnv';
-import { testEnvVariable } from '../suite/testEnv';
+import { testEnvSettings, testEnvVariable, writeTestEnv } from '../suite/testEnv';
 import { launchChromium } from './browser';
 import { startCodeServer, type CodeServer } from './codeServer';
 import { artifactsDir, ensureArtifactsDir, repoRoot } from './paths';
@@ -113,30 +112,21 @@ async function main(): Promise<number> {
 
   try {
     log(`local Connect endpoint at ${endpoint.url}`);
-    const env: ExtHostTestEnv = {
-      endpointUrl: endpoint.url,
-      controlUrl: `${endpoint.url.replace(/\/$/, '')}/__control`,
-      profile: 'local',
-      region: 'us-east-1',
+    const envFile = path.join(artifactsDir, 'ext-host-env.json');
+    const env = writeTestEnv(envFile, endpoint.url, {
       repoRoot,
       workspaceFolder,
       resultsFile,
       logFile,
       ...(args.grep ? { grep: args.grep } : {}),
-    };
-    const envFile = path.join(artifactsDir, 'ext-host-env.json');
-    fs.writeFileSync(envFile, JSON.stringify(env, null, 2));
+    });
 
     const csStarted = Date.now();
     codeServer = await startCodeServer({
       folder: workspaceFolder,
       logName: 'code-server-ext-host',
       env: { [testEnvVariable]: envFile },
-      settings: {
-        'connectContacts.endpointUrl': endpoint.url,
-        'connectContacts.profile': env.profile,
-        'connectContacts.region': env.region,
-      },
+      settings: testEnvSettings(env),
       keepTemp: args.keep,
     });
     log(`code-server at ${codeServer.url} (answered in ${seconds(csStarted)})`);

@@ -24,6 +24,34 @@ export interface ExtHostTestEnv {
 
 export const testEnvVariable = 'CCE_TEST_ENV_FILE';
 
+/** Where a runner's suite writes, besides the endpoint it started. */
+export type TestRunPaths = Pick<ExtHostTestEnv, 'repoRoot' | 'workspaceFolder' | 'resultsFile' | 'logFile' | 'grep'>;
+
+/**
+ * What both runners (code-server and desktop VS Code) tell the suite: their endpoint, the
+ * `local` profile in us-east-1 and where to write; saved as JSON in `envFile`.
+ */
+export function writeTestEnv(envFile: string, endpointUrl: string, paths: TestRunPaths): ExtHostTestEnv {
+  const env: ExtHostTestEnv = {
+    endpointUrl,
+    controlUrl: `${endpointUrl.replace(/\/$/, '')}/__control`,
+    profile: 'local',
+    region: 'us-east-1',
+    ...paths,
+  };
+  fs.writeFileSync(envFile, JSON.stringify(env, null, 2));
+  return env;
+}
+
+/** The settings that point the extension at the suite's endpoint, profile and region. */
+export function testEnvSettings(env: ExtHostTestEnv): Record<string, string> {
+  return {
+    'connectContacts.endpointUrl': env.endpointUrl,
+    'connectContacts.profile': env.profile,
+    'connectContacts.region': env.region,
+  };
+}
+
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 export function readTestEnv(): ExtHostTestEnv {
