@@ -3,18 +3,8 @@ import { fromWireJson, type ContactDocument } from '../../../src/contact/contact
 import type { FieldNode } from '../../../src/contact/fieldNode';
 import { buildFieldTree, fieldChildren, fieldNodeAt, fieldTooltip } from '../../../src/contact/fieldTree';
 import { toJmesPath } from '../../../src/contact/paths';
+import { allNodes } from './fieldNodes';
 import { deepValueMap, fixture, leaves, maximalId, sample, sampleFiles } from './samples';
-
-function allNodes(root: FieldNode): FieldNode[] {
-  const out: FieldNode[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    out.push(n);
-    if (n.children) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
-  }
-  return out;
-}
 
 function byPath(root: FieldNode): Map<string, FieldNode> {
   return new Map(allNodes(root).map((n) => [toJmesPath(n.path), n]));

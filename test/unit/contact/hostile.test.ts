@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { formatCliJson, fromWireJson, type ContactDocument } from '../../../src/contact/contactDocument';
 import { panelTitle, summarizeContact } from '../../../src/contact/contactSummary';
 import { copyJsonText, copyValueText, pathValueLines } from '../../../src/contact/copyText';
-import type { FieldNode } from '../../../src/contact/fieldNode';
 import { buildFieldTree, fieldTooltip } from '../../../src/contact/fieldTree';
 import { toJmesPath, valueAt } from '../../../src/contact/paths';
 import { toCliYaml } from '../../../src/contact/yamlChunk';
+import { allNodes } from './fieldNodes';
 import { deepValueMap, hostileId, sample } from './samples';
 
 // eslint-disable-next-line no-control-regex
@@ -27,17 +27,6 @@ function synthetic(): ContactDocument {
       Recordings: Array.from({ length: 200 }, (_, i) => ({ Location: `s3://b/${i}\n` })),
     },
   });
-}
-
-function allNodes(root: FieldNode): FieldNode[] {
-  const out: FieldNode[] = [];
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    out.push(n);
-    if (n.children) stack.push(...n.children);
-  }
-  return out;
 }
 
 describe('hostile contact data', () => {
