@@ -12,7 +12,7 @@ RESULTS="$ARTIFACTS/results"
 REPORTER="out/test/runner/specJsonReporter.js"
 export FORCE_COLOR="${FORCE_COLOR:-0}"
 
-rm -rf "$RESULTS"
+rm -rf "$ARTIFACTS" # this run's logs, results and screenshots only
 mkdir -p "$RESULTS"
 run_start=$(date +%s)
 stage_failures=0

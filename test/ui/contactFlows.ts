@@ -15,12 +15,22 @@ export async function describeContact(workbench: Workbench, instance: string, co
 
 /** Types an instance ID/ARN (or a contact ARN) into the instance picker and accepts the typed entry. */
 export async function enterInstance(workbench: Workbench, text: string): Promise<void> {
-  await workbench.quickInput.filter({ hasText: /Describe Contact/ }).waitFor();
+  await instancePicker(workbench).waitFor();
   await workbench.typeInQuickInput(text, { submit: false });
-  // The typed entry is listed first; wait for it so Enter accepts it and not a listed instance.
-  const typedEntry = workbench.quickInput.locator('.quick-input-list .monaco-list-row').first();
-  await typedEntry.filter({ hasText: idTail(text) }).waitFor();
+  // The picker adds an entry for what was typed ($(edit) an instance, $(arrow-right) a contact ARN)
+  // and lists it first; wait until it is the focused row, so Enter accepts it.
+  const typedEntry = workbench.quickInput
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ has: workbench.page.locator('.codicon-edit, .codicon-arrow-right') })
+    .filter({ hasText: idTail(text) });
+  await typedEntry.waitFor();
   await workbench.quickInputBox.press('Enter');
+  await instancePicker(workbench).waitFor({ state: 'hidden' });
+}
+
+/** The instance picker (titled, unlike the command palette that opened it). */
+export function instancePicker(workbench: Workbench): Locator {
+  return workbench.quickInput.filter({ has: workbench.page.locator('.quick-input-title', { hasText: /Describe Contact \(/ }) });
 }
 
 /** Types into the "Contact ID" prompt and submits. */
@@ -90,8 +100,14 @@ export async function expandExplorerRow(row: Locator): Promise<void> {
 /** Right-click → a context menu item (VS Code draws its menus in the page in the browser). */
 export async function contextMenu(workbench: Workbench, row: Locator, item: string): Promise<void> {
   await row.click({ button: 'right' });
-  const menuItem = workbench.page.locator('.monaco-menu .action-label', { hasText: exact(item) }).first();
-  await menuItem.click();
+  const menu = workbench.page.locator('.monaco-menu');
+  const menuItem = menu.locator('.action-item', { has: workbench.page.locator('.action-label', { hasText: exact(item) }) }).first();
+  // A click right after the menu opens can be taken for the right-click's own release: hover
+  // (which focuses the item) and press Enter instead, as a keyboard user would.
+  await menuItem.hover();
+  await menuItem.and(workbench.page.locator('.focused')).waitFor();
+  await workbench.page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden' });
 }
 
 /** DescribeContact requests the endpoint has served so far. */

@@ -3,17 +3,19 @@
 import * as assert from 'node:assert/strict';
 import { sampleIds } from '../endpoint/sampleIds';
 import { describeContact, panelRow } from './contactFlows';
-import { openWorkbench, type Workbench } from './harness';
+import { captureOnError, openWorkbench, type Workbench } from './harness';
 
 describe('copy and insert from the contact panel', () => {
   let workbench: Workbench;
 
-  before(async () => {
-    workbench = await openWorkbench();
-    // The editor that Insert into Editor should write to: open before the panel takes the focus.
-    await workbench.openFile('notes.md');
-    await describeContact(workbench, sampleIds.instanceA, sampleIds.voice);
-  });
+  before(() =>
+    captureOnError('copy and insert setup', async () => {
+      workbench = await openWorkbench();
+      // The editor that Insert into Editor should write to: open before the panel takes the focus.
+      await workbench.openFile('notes.md');
+      await describeContact(workbench, sampleIds.instanceA, sampleIds.voice);
+    }),
+  );
 
   after(async () => {
     await workbench?.close();

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { sampleIds } from '../endpoint/sampleIds';
 import { contextMenu, describeContact, expandExplorerRow, explorerRow } from './contactFlows';
-import { openWorkbench, type Workbench } from './harness';
+import { captureOnError, openWorkbench, type Workbench } from './harness';
 
 describe('the Amazon Connect explorer', () => {
   let workbench: Workbench;
@@ -26,10 +26,12 @@ describe('the Amazon Connect explorer', () => {
         .map((row) => row.text),
     );
 
-  before(async () => {
-    workbench = await openWorkbench();
-    sideBar = await workbench.openViewContainer('Amazon Connect');
-  });
+  before(() =>
+    captureOnError('explorer setup', async () => {
+      workbench = await openWorkbench();
+      sideBar = await workbench.openViewContainer('Amazon Connect');
+    }),
+  );
 
   after(async () => {
     await workbench?.close();

@@ -14,6 +14,7 @@ import { artifactName, ensureArtifactsDir, vsixPath } from '../runner/paths';
 // The few browser globals page functions use (the test tsconfig has no DOM lib).
 interface BrowserGlobals {
   navigator: { clipboard: { readText(): Promise<string>; writeText(text: string): Promise<void> } };
+  document: { querySelector(selector: string): { style: { display: string }; value?: string } | null };
 }
 interface RenderedLines {
   querySelectorAll(selector: string): ArrayLike<{ textContent: string | null; style: { top: string } }>;
@@ -100,6 +101,16 @@ export async function openWorkbench(options: UiSessionOptions = {}): Promise<Wor
   return workbench;
 }
 
+/** Runs a hook's steps; on failure records the screen first (mocha's afterEach skips hooks). */
+export async function captureOnError<T>(title: string, steps: () => Promise<T>): Promise<T> {
+  try {
+    return await steps();
+  } catch (error) {
+    await captureFailure(title);
+    throw error;
+  }
+}
+
 /** Screenshot + what was on screen, for every open workbench (called on test failure). */
 export async function captureFailure(title: string): Promise<void> {
   for (const workbench of openWorkbenches) {
@@ -163,6 +174,13 @@ export class Workbench {
       }
     }
     await row.click();
+    // The palette is gone (or replaced by the command's own prompt) before anyone types again.
+    await this.page.waitForFunction(() => {
+      const doc = (globalThis as unknown as BrowserGlobals).document;
+      const widget = doc.querySelector('.quick-input-widget');
+      const input = doc.querySelector('.quick-input-widget .quick-input-box input');
+      return !widget || widget.style.display === 'none' || !(input?.value ?? '').startsWith('>');
+    });
   }
 
   /** Types into the open quick input (a prompt or a pick list) and, by default, presses Enter. */

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Dialog } from 'playwright-core';
 import { sampleIds } from '../endpoint/sampleIds';
 import { describeContact, panel, panelRow, panelRows } from './contactFlows';
-import { openWorkbench, type Workbench } from './harness';
+import { captureOnError, openWorkbench, type Workbench } from './harness';
 
 // Page functions run in the browser; the test tsconfig has no DOM lib.
 interface PageWindow {
@@ -23,14 +23,16 @@ describe('a hostile contact in the panel', () => {
     void dialog.dismiss();
   };
 
-  before(async () => {
-    workbench = await openWorkbench();
-    workbench.page.on('dialog', onDialog);
-    await workbench.page.evaluate(() => {
-      (globalThis as unknown as PageWindow).__cceSentinel = 'intact';
-    });
-    await describeContact(workbench, sampleIds.instanceB, sampleIds.hostile);
-  });
+  before(() =>
+    captureOnError('hostile contact setup', async () => {
+      workbench = await openWorkbench();
+      workbench.page.on('dialog', onDialog);
+      await workbench.page.evaluate(() => {
+        (globalThis as unknown as PageWindow).__cceSentinel = 'intact';
+      });
+      await describeContact(workbench, sampleIds.instanceB, sampleIds.hostile);
+    }),
+  );
 
   after(async () => {
     workbench?.page.off('dialog', onDialog);

@@ -10,20 +10,23 @@ import {
   enterContact,
   enterInstance,
   focusedPanelRow,
+  instancePicker,
   panel,
   panelRow,
   panelRows,
   waitForPanel,
 } from './contactFlows';
-import { openWorkbench, uiSession, type Workbench } from './harness';
+import { captureOnError, openWorkbench, uiSession, type Workbench } from './harness';
 
 describe('Describe Contact from the command palette', () => {
   let workbench: Workbench;
 
-  before(async () => {
-    workbench = await openWorkbench();
-    await describeContact(workbench, sampleIds.instanceA, sampleIds.voice);
-  });
+  before(() =>
+    captureOnError('Describe Contact setup', async () => {
+      workbench = await openWorkbench();
+      await describeContact(workbench, sampleIds.instanceA, sampleIds.voice);
+    }),
+  );
 
   after(async () => {
     await workbench?.close();
@@ -96,6 +99,10 @@ describe('Describe Contact from the command palette', () => {
   it('moves through the tree with the keyboard: arrows, Home, End, type-ahead', async () => {
     const focusedKey = (key: string) =>
       focusedPanelRow(workbench).filter({ has: panel(workbench).locator('.key', { hasText: new RegExp(`^${key}$`) }) });
+    // From a known state: only the top level open (earlier tests opened and filtered sections).
+    await panel(workbench).locator('vscode-button.collapse-all').click();
+    await panelRow(workbench, 'Name').waitFor({ state: 'detached' });
+    await panelRow(workbench, 'Contact').locator('.twistie').click();
     // A click on a leaf focuses it (a click on a section would also fold it).
     await panelRow(workbench, 'Id').click();
     await focusedKey('Id').waitFor();
@@ -140,7 +147,7 @@ describe('Describe Contact from the command palette', () => {
     const { endpoint } = await uiSession();
     const before = describeRequests(endpoint);
     await workbench.runCommand(describeTitle);
-    await workbench.quickInput.filter({ hasText: /Describe Contact/ }).waitFor();
+    await instancePicker(workbench).waitFor();
     await workbench.typeInQuickInput('1111 1111', { submit: false });
     await workbench.waitForQuickInputText(/contains a space at position 5/);
     await workbench.quickInputBox.press('Enter');

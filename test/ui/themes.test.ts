@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { sampleIds } from '../endpoint/sampleIds';
 import { describeContact, panel } from './contactFlows';
-import { openWorkbench, type Workbench } from './harness';
+import { captureOnError, openWorkbench, type Workbench } from './harness';
 
 interface Styled {
   ownerDocument: { body: { className: string } };
@@ -27,10 +27,12 @@ describe('the panel in light and dark themes', () => {
     return { workbench: inWorkbench, webview: inWebview.background, webviewClass: inWebview.className };
   };
 
-  before(async () => {
-    workbench = await openWorkbench();
-    await describeContact(workbench, sampleIds.instanceA, sampleIds.maximal);
-  });
+  before(() =>
+    captureOnError('themes setup', async () => {
+      workbench = await openWorkbench();
+      await describeContact(workbench, sampleIds.instanceA, sampleIds.maximal);
+    }),
+  );
 
   after(async () => {
     await workbench?.close();

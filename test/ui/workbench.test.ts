@@ -1,13 +1,15 @@
 // UI smoke: the packaged VSIX installs into code-server and contributes what a person sees first.
 import * as assert from 'node:assert/strict';
-import { openWorkbench, type Workbench } from './harness';
+import { captureOnError, openWorkbench, type Workbench } from './harness';
 
 describe('workbench with the packaged extension', () => {
   let workbench: Workbench;
 
-  before(async () => {
-    workbench = await openWorkbench();
-  });
+  before(() =>
+    captureOnError('workbench setup', async () => {
+      workbench = await openWorkbench();
+    }),
+  );
 
   after(async () => {
     await workbench?.close();
