@@ -1,5 +1,6 @@
 // A throwaway HOME with the fixture AWS files (and any extra profiles a test needs),
-// plus a ConnectService wired to it and a CallLogger that keeps every line.
+// plus a ConnectService wired to it and a CallLogger that keeps every line, and the mocha
+// hooks that give a describe block the local endpoint and such a home.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { ConnectService } from '../../../src/aws/connectService';
 import { defaultTransport, type CallLogEntry, type CallLogger, type TransportSettings } from '../../../src/aws/types';
 import { localAwsFiles } from '../../endpoint/localCredentials';
 import { findRepoRoot } from '../../endpoint/paths';
+import { startEndpoint, type EndpointOptions, type RunningEndpoint } from '../../endpoint/server';
 
 export interface AwsHome {
   dir: string;
@@ -20,14 +22,16 @@ export interface AwsHome {
   remove(): void;
 }
 
-export function makeAwsHome(): AwsHome {
+/** `config`: the config file's text instead of the fixture's. */
+export function makeAwsHome(config?: string): AwsHome {
   const dir = mkdtempSync(join(tmpdir(), 'cce-aws-'));
   const aws = join(dir, '.aws');
   mkdirSync(aws, { recursive: true });
   const fixtures = localAwsFiles(findRepoRoot(__dirname));
   const configFile = join(aws, 'config');
   const credentialsFile = join(aws, 'credentials');
-  copyFileSync(fixtures.configFile, configFile);
+  if (config === undefined) copyFileSync(fixtures.configFile, configFile);
+  else writeFileSync(configFile, config);
   copyFileSync(fixtures.credentialsFile, credentialsFile);
   return {
     dir,
@@ -44,6 +48,29 @@ export function makeAwsHome(): AwsHome {
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+export interface LocalAws {
+  /** Both set in the block's before(), the same for all its tests. */
+  readonly endpoint: RunningEndpoint;
+  readonly home: AwsHome;
+}
+
+/**
+ * Mocha hooks for a describe block: the local Connect endpoint (quiet unless `endpoint` says
+ * otherwise) and a fresh AWS home (`config` as for makeAwsHome), both gone after the block.
+ */
+export function useLocalAws(opts: { endpoint?: EndpointOptions; config?: string } = {}): LocalAws {
+  const local = {} as { endpoint: RunningEndpoint; home: AwsHome };
+  before(async () => {
+    local.endpoint = await startEndpoint({ quiet: true, ...opts.endpoint });
+    local.home = makeAwsHome(opts.config);
+  });
+  after(async () => {
+    await local.endpoint?.close();
+    local.home?.remove();
+  });
+  return local;
 }
 
 export class RecordingLogger implements CallLogger {

@@ -4,27 +4,15 @@ import * as assert from 'node:assert/strict';
 import { ConnectServiceError } from '../../../src/aws/errors';
 import { localRegion, localSessionCredentials, localSessionProfile } from '../../endpoint/localCredentials';
 import { sampleIds } from '../../endpoint/sampleIds';
-import { startEndpoint } from '../../endpoint/server';
-import { makeAwsHome, makeService, type AwsHome } from './awsHome';
+import { makeService, useLocalAws } from './awsHome';
 
-type Endpoint = Awaited<ReturnType<typeof startEndpoint>>;
 
 describe('ConnectService logging', function () {
   this.timeout(20_000);
-  let endpoint: Endpoint;
-  let home: AwsHome;
-
-  before(async () => {
-    endpoint = await startEndpoint({ quiet: true });
-    home = makeAwsHome();
-  });
-  after(async () => {
-    await endpoint.close();
-    home.remove();
-  });
+  const local = useLocalAws();
 
   it('logs success and failure paths with a session-token credential and never a secret', async () => {
-    const { service, logger } = makeService(home, { endpointUrl: endpoint.url, maxAttempts: 2 });
+    const { service, logger } = makeService(local.home, { endpointUrl: local.endpoint.url, maxAttempts: 2 });
     const target = { profile: localSessionProfile, region: localRegion };
     const ref = { ...target, instanceId: sampleIds.instanceA, contactId: sampleIds.voice };
     const errors: ConnectServiceError[] = [];
@@ -39,15 +27,15 @@ describe('ConnectService logging', function () {
     await service.listInstances(target);
     await service.searchContacts(target, { instanceId: sampleIds.instanceA, start: '2000-01-01T00:00:00Z', end: new Date().toISOString() });
     await capture(service.describeContact({ ...ref, contactId: sampleIds.missingContact }));
-    endpoint.setFaults({ throttle: 10 });
+    local.endpoint.setFaults({ throttle: 10 });
     await capture(service.describeContact(ref));
-    endpoint.setFaults({ status500: true });
+    local.endpoint.setFaults({ status500: true });
     await capture(service.getContactAttributes(target, sampleIds.instanceA, sampleIds.voice));
-    endpoint.setFaults({ malformedJson: true });
+    local.endpoint.setFaults({ malformedJson: true });
     await capture(service.describeInstance(target, sampleIds.instanceA));
-    endpoint.clearFaults();
+    local.endpoint.clearFaults();
     // The same access key with the wrong secret and the session token: the signature is rejected.
-    home.addCredentials([
+    local.home.addCredentials([
       '[session-wrong]',
       `aws_access_key_id = ${localSessionCredentials.accessKeyId}`,
       'aws_secret_access_key = wrongSessionSecretValueXYZ0123456789abcd',
@@ -68,7 +56,7 @@ describe('ConnectService logging', function () {
       ['DescribeContact', 403, 'SignatureRejected'],
     ]);
     for (const entry of logger.entries) {
-      assert.equal(entry.endpoint, endpoint.url);
+      assert.equal(entry.endpoint, local.endpoint.url);
       assert.equal(entry.region, localRegion);
       assert.ok(entry.requestId, `${entry.operation} has a request ID`);
       assert.ok(entry.durationMs >= 0);

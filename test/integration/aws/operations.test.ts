@@ -4,28 +4,16 @@ import * as assert from 'node:assert/strict';
 import { ConnectServiceError } from '../../../src/aws/errors';
 import { localProfile, localRegion } from '../../endpoint/localCredentials';
 import { sampleIds } from '../../endpoint/sampleIds';
-import { startEndpoint } from '../../endpoint/server';
-import { makeAwsHome, makeService, type AwsHome } from './awsHome';
+import { makeService, useLocalAws } from './awsHome';
 
-type Endpoint = Awaited<ReturnType<typeof startEndpoint>>;
 
 describe('ConnectService against the local endpoint: operations', function () {
   this.timeout(20_000);
-  let endpoint: Endpoint;
-  let home: AwsHome;
+  const local = useLocalAws();
   const target = { profile: localProfile, region: localRegion };
 
-  before(async () => {
-    endpoint = await startEndpoint({ quiet: true });
-    home = makeAwsHome();
-  });
-  after(async () => {
-    await endpoint.close();
-    home.remove();
-  });
-
   it('describes a contact, keeping Dates and dropping $metadata', async () => {
-    const { service, logger } = makeService(home, { endpointUrl: endpoint.url });
+    const { service, logger } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const result = await service.describeContact({ ...target, instanceId: sampleIds.instanceA, contactId: sampleIds.voice });
     const contact = result.output.Contact;
     assert.equal(contact.Id, sampleIds.voice);
@@ -38,7 +26,7 @@ describe('ConnectService against the local endpoint: operations', function () {
     assert.equal(entry.operation, 'DescribeContact');
     assert.equal(entry.profile, localProfile);
     assert.equal(entry.region, localRegion);
-    assert.equal(entry.endpoint, endpoint.url);
+    assert.equal(entry.endpoint, local.endpoint.url);
     assert.equal(entry.httpStatus, 200);
     assert.equal(entry.requestId, result.requestId);
     assert.equal(entry.attempts, 1);
@@ -48,14 +36,14 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('describes the maximal contact with every nested section', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const { output } = await service.describeContact({ ...target, instanceId: sampleIds.instanceA, contactId: sampleIds.maximal });
     const c = output.Contact;
     for (const key of ['AgentInfo', 'QueueInfo', 'Attributes', 'SegmentAttributes', 'Recordings']) assert.ok(key in c, `${key} present`);
   });
 
   it('reports a missing contact as NotFound with the request ID', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const error = await service.describeContact({ ...target, instanceId: sampleIds.instanceA, contactId: sampleIds.missingContact }).then(
       () => assert.fail('expected NotFound'),
       (e: unknown) => e,
@@ -68,7 +56,7 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('lists instances, across pages', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const all = await service.listInstances(target);
     assert.deepEqual(all.map((i) => i.alias), [sampleIds.instanceAAlias, sampleIds.instanceBAlias, sampleIds.instanceCAlias]);
     assert.equal(all[0].id, sampleIds.instanceA);
@@ -85,7 +73,7 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('describes an instance', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const instance = await service.describeInstance(target, sampleIds.instanceB);
     assert.equal(instance.id, sampleIds.instanceB);
     assert.equal(instance.alias, sampleIds.instanceBAlias);
@@ -94,7 +82,7 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('searches contacts and pages through the results', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const query = { instanceId: sampleIds.instanceA, start: '2000-01-01T00:00:00Z', end: new Date(Date.now() + 86_400_000).toISOString() };
     const whole = await service.searchContacts(target, query);
     assert.ok(whole.contacts.length >= 5, `found ${whole.contacts.length}`);
@@ -118,7 +106,7 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('rejects an unreadable search window before calling', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     await assert.rejects(service.searchContacts(target, { instanceId: sampleIds.instanceA, start: 'yesterday', end: '2024-01-01T00:00:00Z' }), {
       name: 'ConnectServiceError',
       message: 'The search start time "yesterday" is not a date and time.',
@@ -126,7 +114,7 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('gets contact attributes', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const attrs = await service.getContactAttributes(target, sampleIds.instanceA, sampleIds.voice);
     assert.equal(typeof attrs, 'object');
     assert.ok(Object.values(attrs).every((v) => typeof v === 'string'));
@@ -134,18 +122,18 @@ describe('ConnectService against the local endpoint: operations', function () {
   });
 
   it('rejects a missing region and a malformed one before any request', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
-    const before = endpoint.requests.length;
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
+    const before = local.endpoint.requests.length;
     await assert.rejects(service.listInstances({ profile: localProfile, region: '' }), { name: 'ConnectServiceError', message: 'No region is chosen.' });
     await assert.rejects(service.listInstances({ profile: localProfile, region: 'Virginia' }), { message: '"Virginia" is not a region name; region names look like us-east-1.' });
-    assert.equal(endpoint.requests.length, before);
+    assert.equal(local.endpoint.requests.length, before);
   });
 
   it('reuses one client per profile and region, and rebuilds after invalidate()', async () => {
-    const { service } = makeService(home, { endpointUrl: endpoint.url });
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     await service.listInstances(target);
-    home.addConfig('[profile added-later]\nregion = us-east-1');
-    home.addCredentials('[added-later]\naws_access_key_id = AKIALOCALCONNECT0001\naws_secret_access_key = localConnectSecretKeyDoNotUseAnywhere0001');
+    local.home.addConfig('[profile added-later]\nregion = us-east-1');
+    local.home.addCredentials('[added-later]\naws_access_key_id = AKIALOCALCONNECT0001\naws_secret_access_key = localConnectSecretKeyDoNotUseAnywhere0001');
     await assert.rejects(service.listInstances({ profile: 'added-later', region: localRegion }), { message: /^Profile added-later is not in / });
     service.invalidate();
     const instances = await service.listInstances({ profile: 'added-later', region: localRegion });

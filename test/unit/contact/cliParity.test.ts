@@ -2,14 +2,11 @@
 // formatCliJson must print the very same text. Proves the document, not just its shape.
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { formatCliJson, fromWireJson, type ContactDocument, type JsonValue } from '../../../src/contact/contactDocument';
 import { childSchema, rootSchema, type SchemaType } from '../../../src/contact/schema';
-import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
-import { repoRoot, sampleFiles } from './samples';
+import { useLocalAws } from '../../integration/aws/awsHome';
+import { sampleFiles } from './samples';
 
 const run = promisify(execFile);
 
@@ -38,31 +35,22 @@ function knownOnly(value: JsonValue, schema: SchemaType | undefined): JsonValue 
 
 describe('formatCliJson against the real AWS CLI', function () {
   this.timeout(120_000);
-  let endpoint: RunningEndpoint;
-  let dir: string;
-
-  before(async () => {
-    endpoint = await startEndpoint({ rebaseTimes: false });
-    dir = mkdtempSync(path.join(tmpdir(), 'cli-parity-'));
-    writeFileSync(path.join(dir, 'config'), '[profile local]\nregion = us-east-1\noutput = json\ncli_timestamp_format = iso8601\n');
-  });
-
-  after(async () => {
-    await endpoint?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  const local = useLocalAws({
+    endpoint: { rebaseTimes: false },
+    config: '[profile local]\nregion = us-east-1\noutput = json\ncli_timestamp_format = iso8601\n',
   });
 
   it('prints every sample contact exactly as `aws connect describe-contact` does', async () => {
     const samples = sampleFiles();
     const env = {
       ...process.env,
-      AWS_CONFIG_FILE: path.join(dir, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(repoRoot(), 'test', 'fixtures', 'aws', 'credentials'),
+      AWS_CONFIG_FILE: local.home.configFile,
+      AWS_SHARED_CREDENTIALS_FILE: local.home.credentialsFile,
       TZ: 'UTC',
       PYTHONIOENCODING: 'utf-8',
     };
     const jobs = samples.map((s) => [
-      'connect', 'describe-contact', '--endpoint-url', endpoint.url, '--profile', 'local',
+      'connect', 'describe-contact', '--endpoint-url', local.endpoint.url, '--profile', 'local',
       '--instance-id', s.instanceId, '--contact-id', s.contactId,
     ]);
     const { stdout } = await run('python3', ['-c', cliDriverScript, JSON.stringify(jobs)], { env, maxBuffer: 64 * 1024 * 1024 });
