@@ -1,90 +1,32 @@
 // Test harness for the contact panel webview: serves the exact page renderPanelHtml
-// builds (same CSP) plus dist/ from a 127.0.0.1 server, and drives it in Debian's
+// builds (same CSP) plus dist/ from a 127.0.0.1 server (panelServer.ts), and drives it in Debian's
 // Chromium with playwright-core. A stub `acquireVsCodeApi` (added before any page
 // script runs) records what the webview posts and saves; the host side is played by
 // window.postMessage, as VS Code delivers host messages.
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, PanelState, WebviewMessage } from '../../src/protocol';
-import { makeNonce, renderPanelHtml } from '../../src/panel/webviewHtml';
+import { startPanelServer as servePanel, type PanelServer } from './panelServer';
+
+export type { PanelServer };
 
 export const repoRoot = resolve(__dirname, '../../..');
 // WEBVIEW_DIST_DIR runs the same tests against another build (e.g. a production one).
 const distDir = resolve(process.env.WEBVIEW_DIST_DIR ?? join(repoRoot, 'dist'));
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const contentTypes: Record<string, string> = {
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.ttf': 'font/ttf',
-  '.map': 'application/json',
-};
-
-export interface PanelServer {
-  origin: string;
-  /** Title the page was rendered with (the webview must never change it). */
-  title: string;
-  close(): Promise<void>;
-}
-
 /** The tree's fixed row height (webview/tree.ts rowHeight). */
 export const rowHeightPx = 22;
 
 export const pageTitle = 'Contact c0ffee00 <b>&amp;</b>';
 
-export async function startPanelServer(): Promise<PanelServer> {
-  let origin = '';
-  const server: Server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', origin);
-      if (url.pathname === '/') {
-        const html = renderPanelHtml({
-          cspSource: origin,
-          nonce: makeNonce(),
-          scriptUri: `${origin}/dist/webview.js`,
-          styleUri: `${origin}/dist/webview.css`,
-          codiconUri: `${origin}/dist/codicons/codicon.css`,
-          title: pageTitle,
-        });
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-        return;
-      }
-      if (url.pathname.startsWith('/dist/')) {
-        const file = normalize(join(distDir, url.pathname.slice('/dist/'.length)));
-        if (!file.startsWith(distDir)) {
-          res.writeHead(403).end();
-          return;
-        }
-        try {
-          const body = await readFile(file);
-          res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body);
-        } catch {
-          res.writeHead(404).end();
-        }
-        return;
-      }
-      if (url.pathname === '/favicon.ico') {
-        res.writeHead(204).end();
-        return;
-      }
-      if (url.pathname === '/test-theme.css') {
-        // A stand-in for the theme variables VS Code injects (test-only colours).
-        res.writeHead(200, { 'content-type': 'text/css' }).end(testThemeCss);
-        return;
-      }
-      res.writeHead(404).end();
-    })();
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    origin,
+/** The panel page as the tests get it, plus the stand-in theme stylesheet at /test-theme.css. */
+export function startPanelServer(): Promise<PanelServer> {
+  return servePanel({
+    distDir,
     title: pageTitle,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
+    routes: { '/test-theme.css': { contentType: 'text/css', body: () => testThemeCss } },
+  });
 }
 
 // A stand-in for the theme variables VS Code injects into every webview (values from its
