@@ -108,7 +108,8 @@ stage "unit tests" "$RESULTS/unit.json" mocha_run unit out/test/unit
 stage "integration tests (real SDK and AWS CLI against the local endpoint)" "$RESULTS/integration.json" \
   mocha_run integration out/test/integration --timeout 20000
 stage "webview tests" "$RESULTS/webview.json" mocha_run webview out/test/webview --timeout 20000
-stage "package the VSIX" - npm run --silent package
+# vsce does not create the --out folder (a fresh clone has none).
+stage "package the VSIX" - bash -c 'mkdir -p dist-vsix && npm run --silent package'
 stage "check the VSIX contents" - check_vsix
 stage "extension-host suite in code-server" "$RESULTS/ext-host.json" node out/test/runner/runExtensionHostTests.js
 stage "UI tests (packaged VSIX in code-server, Chromium)" "$RESULTS/ui.json" \
