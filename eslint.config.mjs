@@ -16,6 +16,17 @@ export default tseslint.config(
     },
   },
   {
+    // The SDK loads on the first call: only src/aws/sdk.ts imports its runtime values.
+    files: ['src/**/*.ts'],
+    ignores: ['src/aws/sdk.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@aws-sdk/*', '@smithy/*'], allowTypeImports: true, message: 'Import SDK values only in src/aws/sdk.ts (loaded lazily).' }] },
+      ],
+    },
+  },
+  {
     files: ['src/aws/**/*.ts', 'src/contact/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/aws and src/contact are pure: no vscode import.' }] }],

@@ -76,7 +76,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         ? { type: 'rowAction', action: m.action as RowAction, path: m.path }
         : undefined;
     case 'openContact':
-      return typeof m.contactId === 'string' && m.contactId.length >= 1 && m.contactId.length <= 256
+      // Only an ID (the API's 1–256 characters of an ID's alphabet): never an ARN, a URL or text.
+      return typeof m.contactId === 'string' && /^[A-Za-z0-9_-]{1,256}$/.test(m.contactId)
         ? { type: 'openContact', contactId: m.contactId }
         : undefined;
     case 'setTimeZone':
