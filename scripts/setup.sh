@@ -23,7 +23,8 @@ did=()
 log() { printf '[setup] %s\n' "$*"; }
 
 # --- Debian packages ---------------------------------------------------------
-apt_packages=(chromium libkrb5-dev ripgrep)
+# openssl makes the TLS tests' certificates; python3, make and g++ build code-server's native modules.
+apt_packages=(chromium libkrb5-dev ripgrep openssl python3 make g++)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

@@ -43,6 +43,13 @@ export async function updateConfig(key: 'profile' | 'region' | 'timeZone', value
   await vscode.workspace.getConfiguration(configSection).update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-export function affectsConfig(e: vscode.ConfigurationChangeEvent): boolean {
-  return e.affectsConfiguration(configSection);
+/** Settings that change who we call and how: clients are rebuilt and the explorer reloads. */
+const accountKeys = ['profile', 'region', 'endpointUrl', 'connectTimeoutSeconds', 'readTimeoutSeconds', 'caBundle', 'verifyTls', 'maxAttempts'];
+
+export function affectsAccount(e: vscode.ConfigurationChangeEvent): boolean {
+  return accountKeys.some((key) => e.affectsConfiguration(`${configSection}.${key}`));
+}
+
+export function affectsTimeZone(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(`${configSection}.timeZone`);
 }

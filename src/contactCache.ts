@@ -48,7 +48,8 @@ export class ContactDocumentCache implements ContactCache {
       .finally(() => {
         if (this.inFlight.get(key) === fetch) this.inFlight.delete(key);
       });
-    this.inFlight.set(key, fetch);
+    // A fetch the caller may cancel is not shared: cancelling it must not fail anyone else.
+    if (!options.signal) this.inFlight.set(key, fetch);
     return fetch;
   }
 }

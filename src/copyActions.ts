@@ -63,7 +63,7 @@ export async function insertIntoEditor(text: string, editors: EditorTracker): Pr
     if (!ok) throw new Error('The editor refused the edit (is it read-only?).');
     return target;
   }
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content: text });
+  const document = await vscode.workspace.openTextDocument({ language: /^\s*[[{]/.test(text) ? 'json' : 'plaintext', content: text });
   return vscode.window.showTextDocument(document);
 }
 

@@ -5,7 +5,7 @@ import type { ContactRef } from './aws/types';
 import type { CommandTable } from './commands';
 import type { ContactDocument } from './contact/contactDocument';
 import type { PathSegment } from './contact/fieldNode';
-import { toJmesPath } from './contact/paths';
+import { toJmesPath, valueAt } from './contact/paths';
 import {
   cliCommandText,
   EditorTracker,
@@ -122,7 +122,7 @@ export class CopyCommands implements vscode.Disposable {
       return undefined;
     }
     try {
-      if (targets.length > 1 && action !== 'copyCli') return await this.copyMany(action, targets);
+      if (targets.length > 1) return await this.copyMany(action, targets);
       const target = targets[0];
       if (action === 'copyCli') return await this.rowAction('copyCli', target.ref, { Contact: {} }, target.path ?? []);
       const doc = await this.services.contacts.get(target.ref);
@@ -133,15 +133,29 @@ export class CopyCommands implements vscode.Disposable {
     }
   }
 
-  /** Several fields of one or more contacts: `path: value` lines. */
+  /**
+   * Several fields of one or more contacts: `path: value` lines (values, insert), one path per
+   * line, one JSON object keyed by path, or one CLI command per line.
+   */
   private async copyMany(action: RowAction, targets: NodeTarget[]): Promise<string> {
-    const parts: string[] = [];
+    const endpointUrl = this.services.config().transport.endpointUrl;
+    const lines: string[] = [];
+    const json: Record<string, unknown> = {};
     for (const t of targets) {
-      const doc = await this.services.contacts.get(t.ref);
       const fieldPath = t.path ?? ['Contact'];
-      parts.push(action === 'copyPath' ? toJmesPath(fieldPath) : multiFieldText(doc, [fieldPath]));
+      if (action === 'copyCli') {
+        lines.push(cliCommandText(t.ref, t.path, endpointUrl));
+        continue;
+      }
+      if (action === 'copyPath') {
+        lines.push(toJmesPath(fieldPath));
+        continue;
+      }
+      const doc = await this.services.contacts.get(t.ref);
+      if (action === 'copyJson') json[toJmesPath(fieldPath)] = valueAt(doc, fieldPath) ?? null;
+      else lines.push(multiFieldText(doc, [fieldPath]));
     }
-    const text = parts.join('\n');
+    const text = action === 'copyJson' ? JSON.stringify(json, null, 4) : lines.join('\n');
     if (action === 'insert') await insertIntoEditor(text, this.editors);
     else await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(check) ${describeAction[action]}: ${targets.length} fields`, 3000);

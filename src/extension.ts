@@ -9,7 +9,7 @@ import { loadServiceModule } from './aws/serviceLoader';
 import { awsFilePaths } from './aws/profiles';
 import type { ConnectErrorInfo, ContactRef } from './aws/types';
 import { registerCommandTable, type CommandTable } from './commands';
-import { affectsConfig, readConfig } from './config';
+import { affectsAccount, affectsTimeZone, readConfig } from './config';
 import { ContactDocumentCache } from './contactCache';
 import { CopyCommands } from './copyCommands';
 import { DescribeContactFlow, describeArgsFromUri } from './describeContact';
@@ -56,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     openRelated: async (ref) => void (await describeFlow.lookup(ref)),
     rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
     openAsDocument: async (_ref, doc) => void (await copy.openDocument(doc, 'json')),
+    showError: (error) => services.showError(error),
     log,
   });
   context.subscriptions.push(panels, vscode.window.registerWebviewPanelSerializer(contactPanelViewType, panels));
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     describeError,
     showError: (error, retry) => {
       const info = describeError(error);
+      if (info.kind === 'Cancelled') return;
       log.error(`${info.kind}: ${errorText(info)}`);
       void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
     },
@@ -117,9 +119,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!affectsConfig(e)) return;
-      refreshAccount();
-      if (e.affectsConfiguration('connectContacts.timeZone')) for (const p of panels.all()) p.setTimeZone(readConfig().timeZone);
+      if (affectsAccount(e)) refreshAccount();
+      if (affectsTimeZone(e)) {
+        for (const p of panels.all()) p.setTimeZone(readConfig().timeZone);
+        explorer.redraw();
+      }
     }),
     vscode.window.registerUriHandler({
       handleUri: (uri) => {

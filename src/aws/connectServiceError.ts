@@ -18,8 +18,15 @@ export class ConnectServiceError extends Error {
   }
 }
 
+/**
+ * By shape, not `instanceof`: the activation bundle and the lazy SDK chunk each carry a
+ * copy of this class, and an error made by one must be recognised by the other.
+ */
 export function isConnectServiceError(error: unknown): error is ConnectServiceError {
-  return error instanceof ConnectServiceError;
+  if (error instanceof ConnectServiceError) return true;
+  if (!(error instanceof Error) || error.name !== 'ConnectServiceError') return false;
+  const info = (error as { info?: { kind?: unknown; message?: unknown } }).info;
+  return typeof info === 'object' && info !== null && typeof info.kind === 'string' && typeof info.message === 'string';
 }
 
 /** What was being done when it failed; each field sharpens the message. */

@@ -1,7 +1,7 @@
 // The one place a failure becomes something a person can act on: every error
 // from the SDK, the credential chain, Node's network stack or our own checks
 // maps to a ConnectErrorInfo here. Messages pass through `redact` last.
-import { connectError, ConnectServiceError, type ErrorContext } from './connectServiceError';
+import { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
 import type { ConnectErrorInfo, ConnectErrorKind } from './types';
 
 export { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
@@ -126,7 +126,7 @@ function serviceDetail(message: string): string {
 
 /** Maps any failure to a ConnectServiceError. Already-mapped errors pass through. */
 export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectServiceError {
-  if (error instanceof ConnectServiceError) return error;
+  if (isConnectServiceError(error)) return error;
   const f = factsOf(error);
   const op = ctx.operation;
   const profile = ctx.profile;

@@ -35,6 +35,8 @@ export interface ExplorerTestApi {
 export interface ExplorerHandle {
   commands: Record<string, (...args: any[]) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- VS Code passes untyped command arguments
   refresh(): void;
+  /** Re-renders without fetching (labels follow a changed time zone). */
+  redraw(): void;
   /**
    * The selected contact and field rows as copy targets (`{ ref }` or `{ ref, path }`): for
    * keybindings, which VS Code runs without arguments even when the tree has focus.
@@ -240,6 +242,7 @@ export function registerExplorer(services: ExtensionServices): ExplorerHandle {
   return {
     commands,
     refresh: () => model.refresh(undefined),
+    redraw: () => model.redraw(),
     selectedTargets: () =>
       treeView.selection.flatMap((n) => (n.kind === 'field' ? [{ ref: n.ref, path: n.path }] : n.kind === 'contact' ? [{ ref: n.ref }] : [])),
     testApi: { model, provider, state, treeView },

@@ -27,6 +27,8 @@ export interface ContactPanelHost {
   openRelated(ref: ContactRef): Promise<void>;
   rowAction(action: RowAction, ref: ContactRef, doc: ContactDocument, path: (string | number)[]): Promise<void>;
   openAsDocument(ref: ContactRef, doc: ContactDocument): Promise<void>;
+  /** A failed action (an editor that refuses the insert, a lookup that fails) becomes a notification. */
+  showError(error: unknown): void;
   log: vscode.LogOutputChannel;
 }
 
@@ -66,7 +68,7 @@ export class ContactPanel {
           host.log.warn('Contact panel: dropped a malformed message from the webview.');
           return;
         }
-        void this.handle(message);
+        this.handle(message).catch((error: unknown) => host.showError(error));
       }),
       webviewPanel.onDidDispose(() => this.dispose()),
     );

@@ -34,18 +34,39 @@ describe('Describe Contact (command with arguments)', function () {
 
   it('focuses the existing panel when the same contact is described again', async () => {
     const api = await extensionApi();
+    const first = await describe_({ instanceId: sampleIds.instanceA, contactId: sampleIds.chat });
+    assert.ok(first);
+    const panel = await waitFor('the panel', () => api.panels.find(first.ref));
+    await vscode.commands.executeCommand('workbench.action.files.newUntitledFile');
     await describe_({ instanceId: sampleIds.instanceA, contactId: sampleIds.chat });
-    const count = api.panels.all().length;
-    await describe_({ instanceId: sampleIds.instanceA, contactId: sampleIds.chat });
-    assert.equal(api.panels.all().length, count);
+    const contactTabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('connectContacts.contact'));
+    assert.equal(contactTabs.length, 1, 'a second panel was opened for the same contact');
+    assert.equal(api.panels.find(first.ref), panel);
+    await waitFor('the panel to come to the front', () => panel.webviewPanel.active);
   });
 
-  it('takes the instance and region from a pasted contact ARN', async () => {
-    const result = await describe_({ contactId: `  "${sampleContactArn(sampleIds.instanceB, sampleIds.salesChat)}" ` });
+  it('takes the instance and region from a pasted contact ARN, over the region passed in', async () => {
+    const result = await describe_({ contactId: `  "${sampleContactArn(sampleIds.instanceB, sampleIds.salesChat)}" `, region: 'eu-west-2' });
     assert.ok(result);
     assert.equal(result.ref.instanceId, sampleIds.instanceB);
     assert.equal(result.ref.region, sampleIds.region);
     assert.equal(result.contact.Contact.Id, sampleIds.salesChat);
+  });
+
+  it('restores a panel from its saved state after a reload, without calling AWS', async () => {
+    const api = await extensionApi();
+    const ref = { profile: env.profile, region: env.region, instanceId: sampleIds.instanceA, contactId: sampleIds.task };
+    const contact = await api.services.contacts.get(ref);
+    await endpointControl.clearRequests();
+    const webviewPanel = vscode.window.createWebviewPanel('connectContacts.contact', 'Contact', vscode.ViewColumn.Active, { enableScripts: true });
+    await api.panels.deserializeWebviewPanel(webviewPanel, { ref, contact, fetchedAt: '2026-01-01T00:00:00.000Z', timeZone: 'utc' });
+    const restored = api.panels.find(ref);
+    assert.ok(restored, 'no panel after restore');
+    assert.deepEqual(restored.doc, contact);
+    assert.equal(webviewPanel.title, `TASK · ${sampleIds.task.slice(0, 8)}`);
+    assert.deepEqual(await endpointControl.requests(), []);
   });
 
   it('records the lookup in the history, newest first', async () => {
