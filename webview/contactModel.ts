@@ -1,6 +1,7 @@
 // The webview's one door into the pure contact layer (src/contact): building the field
 // tree, the header summary, the texts around a value (age, tooltip) and its kind's icon.
 import type { ContactDocument } from '../src/contact/contactDocument';
+import { copyValueText } from '../src/contact/copyText';
 import { summarizeContact, type ContactSummary } from '../src/contact/contactSummary';
 import { fieldKindIcons } from '../src/contact/fieldIcons';
 import type { FieldNode } from '../src/contact/fieldNode';
@@ -12,6 +13,11 @@ export type { ContactSummary };
 
 export function buildTree(doc: ContactDocument, timeZone: TimeZoneChoice, now: number): FieldNode {
   return buildFieldTree(doc, { timeZone, now });
+}
+
+/** Exactly what Copy Value puts on the clipboard for a field. */
+export function valueText(node: FieldNode): string {
+  return copyValueText(node.value, node.kind);
 }
 
 export function relativeAge(iso: string, now: number): string {

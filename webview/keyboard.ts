@@ -4,15 +4,15 @@ import type { TreeView } from './tree';
 
 const typeAheadResetMs = 700;
 
-export function attachTreeKeyboard(view: TreeView, onCopy: (node: number, action: 'copyValue' | 'copyPath') => void): void {
+export function attachTreeKeyboard(view: TreeView, onCopyPath: (node: number) => void): void {
   let typed = '';
   let typedAt = 0;
   view.element.addEventListener('keydown', (e) => {
     if (!(e.target instanceof HTMLElement) || !e.target.classList.contains('row')) return;
-    // Ctrl/Cmd+C on a focused row copies its value (Ctrl+Alt+C its path), unless text is selected.
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && !e.shiftKey && view.focused >= 0) {
-      if (!e.altKey && String(window.getSelection() ?? '') !== '') return;
-      onCopy(view.focused, e.altKey ? 'copyPath' : 'copyValue');
+    // Ctrl/Cmd+Alt+C on a focused row copies its path. (Plain Ctrl+C is the browser's copy
+    // event, handled in main.ts: VS Code in a browser never forwards it to a keybinding.)
+    if ((e.ctrlKey || e.metaKey) && e.altKey && e.code === 'KeyC' && !e.shiftKey && view.focused >= 0) {
+      onCopyPath(view.focused);
       e.preventDefault();
       e.stopPropagation();
       return;

@@ -4,7 +4,7 @@ import './styles.css';
 import type { ContactDocument } from '../src/contact/contactDocument';
 import type { HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol';
 import { ErrorBanner } from './banner';
-import { buildTree, summary } from './contactModel';
+import { buildTree, summary, valueText } from './contactModel';
 import { customEl, el } from './dom';
 import { Header } from './header';
 import { parseHostMessage } from './hostMessages';
@@ -33,7 +33,17 @@ const tree = new TreeView({
   onOpenContact: (contactId) => host.post({ type: 'openContact', contactId }),
   onViewChange: () => saver.schedule(),
 });
-attachTreeKeyboard(tree, (node, action) => host.post({ type: 'rowAction', action, path: tree.field(node).path }));
+attachTreeKeyboard(tree, (node) => host.post({ type: 'rowAction', action: 'copyPath', path: tree.field(node).path }));
+// Ctrl/Cmd+C on a focused row (with no text selected) copies the field's value, exactly.
+document.addEventListener('copy', (e) => {
+  const field = tree.focusedField();
+  const onRow = document.activeElement instanceof HTMLElement && document.activeElement.classList.contains('row');
+  if (!field || !onRow || String(window.getSelection() ?? '') !== '' || !e.clipboardData) return;
+  e.clipboardData.setData('text/plain', valueText(field));
+  e.preventDefault();
+  // The host writes the same text and confirms it in the status bar.
+  host.post({ type: 'rowAction', action: 'copyValue', path: field.path });
+});
 const toolbar = new Toolbar({
   expandAll: () => tree.expandAll(),
   collapseAll: () => tree.collapseAll(),

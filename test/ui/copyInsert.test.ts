@@ -44,6 +44,16 @@ describe('copy and insert from the contact panel', () => {
     assert.equal(copied.QueueInfo.Id, 'b0b1b2b3-1111-4ccc-8ddd-000000000b01');
   });
 
+  it('Ctrl+C on a focused row copies its value, exactly', async () => {
+    await workbench.writeClipboard('(clipboard before the test)');
+    await panelRow(workbench, 'Description').click();
+    await workbench.page.keyboard.press('Control+C');
+    assert.equal(
+      await workbench.waitForClipboard(/escalations/),
+      'Customer called about a declined card payment; transferred to escalations.',
+    );
+  });
+
   it('Insert into Editor writes the value into the last text editor', async () => {
     await panelRow(workbench, 'Id').click();
     await workbench.runCommand('Amazon Connect: Insert into Editor');
