@@ -64,11 +64,11 @@ export class DescribeContactFlow {
     const ref: ContactRef = { ...target };
     try {
       const contact = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: describing contact ${shortId(ref.contactId)}…`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: describing contact ${shortId(ref.contactId)}`, cancellable: true },
         (_progress, token) => {
           const abort = new AbortController();
-          token.onCancellationRequested(() => abort.abort());
-          return this.services.contacts.get(ref, { force: true, signal: abort.signal });
+          const cancel = token.onCancellationRequested(() => abort.abort());
+          return this.services.contacts.get(ref, { force: true, signal: abort.signal }).finally(() => cancel.dispose());
         },
       );
       await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
