@@ -62,7 +62,7 @@ function fileBytes(paths: string[]): { bytes: number; gzipBytes: number } {
 /** The host bundle's lazy chunks stay runtime requires, as in scripts/build.mjs. */
 function lazyChunkPlugin(root: string): esbuild.Plugin {
   const lazy: Record<string, string> = {
-    [join(root, 'src/aws/sdk.ts')]: './sdk.js',
+    [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
     [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
   };
   return {
@@ -104,7 +104,7 @@ export async function measureSizes(root: string, dist: string, vsixFile: string)
   const webFiles = [join(dist, 'webview.js'), join(dist, 'webview.css')];
   const [extC, sdkC, webC] = await Promise.all([
     contributors(root, { ...node, entryPoints: { extension: join(root, 'src/extension.ts') }, plugins: [lazyChunkPlugin(root)] }, 'extension.js'),
-    contributors(root, { ...node, entryPoints: { sdk: join(root, 'src/aws/sdk.ts') }, mainFields: ['main', 'module'] }, 'sdk.js'),
+    contributors(root, { ...node, entryPoints: { sdk: join(root, 'src/aws/serviceChunk.ts') }, mainFields: ['module', 'main'] }, 'sdk.js'),
     contributors(root, { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, outdir: join(root, '.cache', 'bench', 'size-probe'), entryPoints: { webview: join(root, 'webview/main.ts') } }, 'webview.js'),
   ]);
   return {

@@ -13,7 +13,7 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const dist = join(root, 'dist');
 
-// Modules that become chunks of their own: an import of one from the host bundle
+// Modules that become chunks of their own (bench/sizes.ts mirrors this table): an import of one from the host bundle
 // is left as a runtime require of the built chunk, so it loads on first use.
 const lazyChunks = {
   [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
