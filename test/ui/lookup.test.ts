@@ -143,6 +143,30 @@ describe('Describe Contact from the command palette', () => {
     await workbench.clearNotifications();
   });
 
+  it('cancels a slow lookup from its progress notification, which aborts the HTTP request', async () => {
+    const { endpoint } = await uiSession();
+    endpoint.setFaults({ hangMs: 60_000, operation: 'DescribeContact' });
+    try {
+      await workbench.runCommand(describeTitle);
+      await enterInstance(workbench, sampleIds.instanceA);
+      await enterContact(workbench, sampleIds.email);
+      await workbench.waitForNotification(/describing contact 9c4a5f6e/);
+      await workbench.clickNotificationButton(/describing contact 9c4a5f6e/, 'Cancel');
+      // The endpoint sees the client go away (status 0: abandoned) long before it would answer.
+      const deadline = Date.now() + 15_000;
+      const abandoned = () =>
+        endpoint.requests.some((r) => r.operation === 'DescribeContact' && r.path.includes(sampleIds.email) && r.status === 0);
+      while (!abandoned()) {
+        if (Date.now() > deadline) assert.fail(`the request was not aborted: ${JSON.stringify(endpoint.requests.slice(-3))}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      assert.ok(!(await workbench.editorTabs()).some((t) => /EMAIL/.test(t)), 'a panel opened for the cancelled lookup');
+      assert.ok(!(await workbench.notifications()).some((n) => /failed|error|cancelled/i.test(n)), 'cancelling showed an error');
+    } finally {
+      endpoint.clearFaults();
+    }
+  });
+
   it('explains a malformed instance ID and sends no DescribeContact request', async () => {
     const { endpoint } = await uiSession();
     const before = describeRequests(endpoint);
