@@ -1,9 +1,8 @@
 // Sizes of what ships: the host bundle, the lazy SDK chunk, the webview bundle and the VSIX.
-// For each bundle, an esbuild metafile (same options as scripts/build.mjs, production) says
-// which packages the bytes come from, so a missed target names its cause.
-import * as esbuild from 'esbuild';
+// The metafile that scripts/build.mjs wrote for the same production build says which packages
+// the bytes come from, so a missed target names its cause.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface Contributor {
@@ -37,9 +36,13 @@ function packageOf(input: string): string {
   return parts.length > 2 ? `${parts[0]}/${parts[1]}` : input;
 }
 
-async function contributors(root: string, options: esbuild.BuildOptions, output: string): Promise<Contributor[]> {
-  const result = await esbuild.build({ ...options, absWorkingDir: root, write: false, metafile: true, logLevel: 'silent', minify: true, sourcemap: false, legalComments: 'none' });
-  const out = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith(output));
+interface BuildMeta {
+  production: boolean;
+  outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+function contributors(meta: BuildMeta | undefined, output: string): Contributor[] {
+  const out = meta && Object.entries(meta.outputs).find(([file]) => file.endsWith(`dist/${output}`));
   if (!out) return [];
   const byPackage = new Map<string, number>();
   for (const [input, info] of Object.entries(out[1].inputs)) {
@@ -57,25 +60,6 @@ function fileBytes(paths: string[]): { bytes: number; gzipBytes: number } {
     gzipBytes += gzipSync(readFileSync(p)).length;
   }
   return { bytes, gzipBytes };
-}
-
-/** The host bundle's lazy chunks stay runtime requires, as in scripts/build.mjs. */
-function lazyChunkPlugin(root: string): esbuild.Plugin {
-  const lazy: Record<string, string> = {
-    [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
-    [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
-  };
-  return {
-    name: 'lazy-chunks',
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        if (args.kind === 'entry-point') return undefined;
-        const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
-        const chunk = lazy[target];
-        return chunk ? { path: chunk, external: true } : undefined;
-      });
-    },
-  };
 }
 
 async function vsixEntries(file: string): Promise<{ name: string; bytes: number }[]> {
@@ -98,19 +82,16 @@ async function vsixEntries(file: string): Promise<{ name: string; bytes: number 
 }
 
 export async function measureSizes(root: string, dist: string, vsixFile: string): Promise<SizeResults> {
-  const node: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], outdir: join(root, '.cache', 'bench', 'size-probe') };
+  const metaFile = join(root, '.cache', 'build-meta.json');
+  const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as BuildMeta) : undefined;
+  const production = meta?.production ? meta : undefined;
   const extFiles = [join(dist, 'extension.js')];
   const sdkFiles = [join(dist, 'sdk.js')];
   const webFiles = [join(dist, 'webview.js'), join(dist, 'webview.css')];
-  const [extC, sdkC, webC] = await Promise.all([
-    contributors(root, { ...node, entryPoints: { extension: join(root, 'src/extension.ts') }, plugins: [lazyChunkPlugin(root)] }, 'extension.js'),
-    contributors(root, { ...node, entryPoints: { sdk: join(root, 'src/aws/serviceChunk.ts') }, mainFields: ['module', 'main'] }, 'sdk.js'),
-    contributors(root, { bundle: true, platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'css' }, outdir: join(root, '.cache', 'bench', 'size-probe'), entryPoints: { webview: join(root, 'webview/main.ts') } }, 'webview.js'),
-  ]);
   return {
-    extension: { files: extFiles, ...fileBytes(extFiles), contributors: extC },
-    sdk: { files: sdkFiles, ...fileBytes(sdkFiles), contributors: sdkC },
-    webview: { files: webFiles, ...fileBytes(webFiles), contributors: webC },
+    extension: { files: extFiles, ...fileBytes(extFiles), contributors: contributors(production, 'extension.js') },
+    sdk: { files: sdkFiles, ...fileBytes(sdkFiles), contributors: contributors(production, 'sdk.js') },
+    webview: { files: webFiles, ...fileBytes(webFiles), contributors: contributors(production, 'webview.js') },
     vsix: existsSync(vsixFile) ? { file: vsixFile, bytes: statSync(vsixFile).size, largestEntries: await vsixEntries(vsixFile) } : undefined,
   };
 }

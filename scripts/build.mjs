@@ -4,7 +4,7 @@
 //   dist/webview.js    the panel UI (browser) and dist/webview.css, plus codicons
 // Flags: --watch rebuilds on change; --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,7 +13,7 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const dist = join(root, 'dist');
 
-// Modules that become chunks of their own (bench/sizes.ts mirrors this table): an import of one from the host bundle
+// Modules that become chunks of their own: an import of one from the host bundle
 // is left as a runtime require of the built chunk, so it loads on first use.
 const lazyChunks = {
   [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
@@ -38,6 +38,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'info',
   legalComments: 'none',
+  // Which inputs the bytes come from: written to .cache/build-meta.json for `npm run bench`.
+  metafile: true,
 };
 
 const targets = [
@@ -50,7 +52,6 @@ const targets = [
     target: 'node20',
     external: ['vscode'],
     plugins: [lazyChunkPlugin],
-    metafile: true,
   },
   {
     ...common,
@@ -90,5 +91,8 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[watch] building dist/ on change; Ctrl-C stops');
 } else {
-  await Promise.all(targets.map((t) => esbuild.build(t)));
+  const results = await Promise.all(targets.map((t) => esbuild.build(t)));
+  const outputs = Object.assign({}, ...results.map((r) => r.metafile.outputs));
+  mkdirSync(join(root, '.cache'), { recursive: true });
+  writeFileSync(join(root, '.cache', 'build-meta.json'), JSON.stringify({ production, outputs }));
 }
