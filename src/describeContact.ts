@@ -4,6 +4,7 @@ import type { AccountResolver } from './account';
 import { isInputError, parseContactInput, parseInstanceInput, validateContactIdLive } from './aws/ids';
 import type { AccountTarget, ContactRef, InstanceSummary } from './aws/types';
 import type { ContactDocument } from './contact/contactDocument';
+import { shortId } from './contact/contactSummary';
 import type { ExtensionServices } from './services';
 
 /** Arguments for keybindings, other extensions and the URI handler. */
@@ -242,10 +243,6 @@ export class DescribeContactFlow {
       quickPick.show();
     });
   }
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
 }
 
 function text(value: unknown): string | undefined {

@@ -78,7 +78,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     showError: (error, retry) => {
       const info = describeError(error);
       if (info.kind === 'Cancelled') return;
-      log.error(`${info.kind}: ${errorText(info)}`);
+      // Failed calls are already logged by the service with their operation; log only the rest.
+      if (!info.operation) log.error(`${info.kind}: ${errorText(info)}`);
       void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
     },
   };

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { parseContactInput } from './aws/ids';
 import type { ContactDocument } from './contact/contactDocument';
 import type { ContactPanels } from './panel/contactPanels';
 
@@ -35,10 +36,8 @@ export async function openAwsConfigFile(configFile: string): Promise<void> {
 export async function openSampleContact(extensionUri: vscode.Uri, panels: ContactPanels): Promise<void> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'sample-contact.json'));
   const doc = JSON.parse(new TextDecoder().decode(bytes)) as ContactDocument;
-  const arn = String(doc.Contact.Arn ?? '');
-  const m = /^arn:[^:]+:connect:([^:]+):\d+:instance\/([^/]+)\/contact\/(.+)$/.exec(arn);
-  panels.show(
-    { profile: 'sample', region: m?.[1] ?? 'us-east-1', instanceId: m?.[2] ?? 'sample-instance', contactId: m?.[3] ?? String(doc.Contact.Id ?? 'sample') },
-    doc,
-  );
+  // The sample's own ARN names its instance and region.
+  const parsed = parseContactInput(String(doc.Contact.Arn ?? ''));
+  if (!parsed.ok || !parsed.instanceId || !parsed.arn) throw new Error(`The bundled sample contact has no valid ARN: ${parsed.ok ? 'no instance' : parsed.message}`);
+  panels.show({ profile: 'sample', region: parsed.arn.region, instanceId: parsed.instanceId, contactId: parsed.contactId }, doc);
 }

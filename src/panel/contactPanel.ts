@@ -16,6 +16,11 @@ import { makeNonce, renderPanelHtml } from './webviewHtml';
 
 export const contactPanelViewType = 'connectContacts.contact';
 
+/** Scripts on; local resources limited to the built assets. For new and restored panels alike. */
+export function contactPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+}
+
 /** What a panel needs from the rest of the extension. */
 export interface ContactPanelHost {
   extensionUri: vscode.Uri;
@@ -49,7 +54,7 @@ export class ContactPanel {
   ) {
     this.timeZone = timeZone ?? host.timeZone();
     const dist = vscode.Uri.joinPath(host.extensionUri, 'dist');
-    webviewPanel.webview.options = { enableScripts: true, localResourceRoots: [dist] };
+    webviewPanel.webview.options = contactPanelOptions(host.extensionUri);
     webviewPanel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'connect.svg');
     this.setTitle();
     const webview = webviewPanel.webview;

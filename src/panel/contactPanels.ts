@@ -4,7 +4,7 @@ import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { contactKey } from '../contactCache';
 import type { PanelState, RowAction } from '../protocol';
-import { ContactPanel, contactPanelViewType, type ContactPanelHost } from './contactPanel';
+import { ContactPanel, contactPanelOptions, contactPanelViewType, type ContactPanelHost } from './contactPanel';
 
 export class ContactPanels implements vscode.WebviewPanelSerializer<PanelState> {
   private readonly panels = new Map<string, ContactPanel>();
@@ -20,10 +20,12 @@ export class ContactPanels implements vscode.WebviewPanelSerializer<PanelState> 
       existing.reveal();
       return existing;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(contactPanelViewType, 'Contact', vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, 'dist')],
-    });
+    const webviewPanel = vscode.window.createWebviewPanel(
+      contactPanelViewType,
+      'Contact',
+      vscode.ViewColumn.Active,
+      contactPanelOptions(this.host.extensionUri),
+    );
     return this.track(new ContactPanel(webviewPanel, ref, doc, new Date().toISOString(), this.host, (p) => this.forget(p)));
   }
 

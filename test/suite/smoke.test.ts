@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { declaredCommandIds } from '../../src/commands';
+import type { ExtensionApi } from '../../src/extension';
 import { readTestEnv } from './testEnv';
 
 const extensionId = 'connect-contact-tools.connect-contact-explorer';
@@ -18,6 +20,24 @@ describe('extension smoke', () => {
   it('registers the Describe Contact command', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('connectContacts.describeContact'), 'connectContacts.describeContact is not registered');
+  });
+
+  it('registers every command the manifest declares', async () => {
+    const manifest = vscode.extensions.getExtension(extensionId)!.packageJSON as Parameters<typeof declaredCommandIds>[0];
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = declaredCommandIds(manifest).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  it('opens the bundled sample contact offline, from its own ARN', async () => {
+    const api = (await vscode.extensions.getExtension<ExtensionApi>(extensionId)!.activate());
+    await vscode.commands.executeCommand('connectContacts.openSampleContact');
+    const panel = api.panels.all().find((p) => p.ref.profile === 'sample');
+    assert.ok(panel, 'no sample panel');
+    assert.equal(panel.ref.region, 'us-east-1');
+    assert.equal(panel.ref.instanceId, '11111111-1111-4111-8111-111111111111');
+    assert.equal(panel.webviewPanel.title, `VOICE · ${panel.ref.contactId.slice(0, 8)}`);
+    panel.webviewPanel.dispose();
   });
 
   it('sees the endpoint and profile settings the runner wrote', () => {
