@@ -9,15 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { collectJsonResults } from '../runner/jsonResults';
 import { readTestEnv } from './testEnv';
-
-interface TestResult {
-  title: string;
-  fullTitle: string;
-  file?: string;
-  duration?: number;
-  err: { message?: string; stack?: string } | Record<string, never>;
-}
 
 const { EVENT_RUN_BEGIN, EVENT_RUN_END, EVENT_SUITE_BEGIN, EVENT_SUITE_END, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING } =
   Mocha.Runner.constants;
@@ -33,16 +26,7 @@ function fileReporterFor(logFile: string, resultsFile: string) {
         fs.appendFileSync(logFile, `${line}\n`);
         console.log(line);
       };
-      const passes: TestResult[] = [];
-      const failures: TestResult[] = [];
-      const pending: TestResult[] = [];
-      const toResult = (test: Mocha.Test, err?: Error): TestResult => ({
-        title: test.title,
-        fullTitle: test.fullTitle(),
-        file: test.file,
-        duration: test.duration,
-        err: err ? { message: err.message, stack: err.stack } : {},
-      });
+      const failures = collectJsonResults(runner, () => this.stats, resultsFile);
       let depth = 0;
       const indent = (): string => '  '.repeat(depth);
       runner.on(EVENT_RUN_BEGIN, () => write(''));
@@ -55,15 +39,13 @@ function fileReporterFor(logFile: string, resultsFile: string) {
         if (!suite.root) depth--;
       });
       runner.on(EVENT_TEST_PASS, (test: Mocha.Test) => {
-        passes.push(toResult(test));
         write(`${indent()}✔ ${test.title} (${test.duration ?? 0}ms)`);
       });
       runner.on(EVENT_TEST_PENDING, (test: Mocha.Test) => {
-        pending.push(toResult(test));
         write(`${indent()}- ${test.title}`);
       });
-      runner.on(EVENT_TEST_FAIL, (test: Mocha.Test, err: Error) => {
-        failures.push(toResult(test, err));
+      // Registered after collectJsonResults' listener, so `failures` already holds this one.
+      runner.on(EVENT_TEST_FAIL, (test: Mocha.Test) => {
         write(`${indent()}${failures.length}) ${test.title}`);
       });
       runner.once(EVENT_RUN_END, () => {
@@ -75,10 +57,8 @@ function fileReporterFor(logFile: string, resultsFile: string) {
         failures.forEach((failure, index) => {
           write('');
           write(`  ${index + 1}) ${failure.fullTitle}:`);
-          write(`     ${(failure.err as { stack?: string; message?: string }).stack ?? (failure.err as { message?: string }).message ?? ''}`.replace(/\n/g, '\n     '));
+          write(`     ${failure.err.stack ?? failure.err.message ?? ''}`.replace(/\n/g, '\n     '));
         });
-        const tests = [...passes, ...failures, ...pending];
-        fs.writeFileSync(resultsFile, JSON.stringify({ stats, tests, pending, failures, passes }, null, 2));
       });
     }
   };
