@@ -1,7 +1,7 @@
 // Bundles the benchmark scripts into .cache/bench/ with esbuild: independent of the test
 // tsconfig (a type error elsewhere cannot stop a run) and outside out/ (scripts/test.sh
-// deletes out/). Project code is bundled; the SDK is not: src/aws/sdk.ts resolves to the
-// shipped chunk sdk.js, in the snapshot of dist/ that scripts/bench.sh copies to
+// deletes out/). Project code is bundled; the SDK is not: src/aws/sdk.ts and serviceChunk.ts
+// resolve to the shipped chunk sdk.js, in the snapshot of dist/ that scripts/bench.sh copies to
 // .cache/bench/dist/, so the lookups run the very SDK build the extension loads.
 import * as esbuild from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, '.cache', 'bench');
-const sdkEntry = join(root, 'src', 'aws', 'sdk.ts');
+// Both build into the shipped chunk: sdk.ts is re-exported by serviceChunk.ts.
+const shippedChunkSources = [join(root, 'src', 'aws', 'sdk.ts'), join(root, 'src', 'aws', 'serviceChunk.ts')];
 
 const shippedSdkChunk = {
   name: 'shipped-sdk-chunk',
@@ -17,7 +18,7 @@ const shippedSdkChunk = {
     build.onResolve({ filter: /^\.\.?\// }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
-      return target === sdkEntry ? { path: './dist/sdk.js', external: true } : undefined;
+      return shippedChunkSources.includes(target) ? { path: './dist/sdk.js', external: true } : undefined;
     });
   },
 };

@@ -167,6 +167,7 @@ export function fakeExtensionContext(vscode: unknown, extensionPath: string): Re
     asAbsolutePath: (p: string) => path.join(extensionPath, p),
     storagePath: undefined,
     globalStoragePath: storage,
+    globalStorageUri: { scheme: 'file', path: storage, fsPath: storage },
     logPath: storage,
     extensionMode: 1,
   };

@@ -5,6 +5,7 @@
 // Flags: --watch rebuilds on change; --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,28 @@ const lazyChunkPlugin = {
       const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
       const chunk = lazyChunks[target];
       return chunk ? { path: chunk, external: true } : undefined;
+    });
+  },
+};
+
+// The client's package index also builds `Connect`, an aggregate of all ~400 of its commands,
+// at load time. The chunk takes the client and the commands src/aws/sdk.ts names from their own
+// modules instead (measured: 590 KB -> 528 KB, and 10 ms off a cold lookup).
+const sdkSource = join(root, 'src', 'aws', 'sdk.ts');
+const connectCommandsPlugin = {
+  name: 'connect-commands',
+  setup(build) {
+    build.onResolve({ filter: /^@aws-sdk\/client-connect$/ }, (args) =>
+      args.importer === sdkSource ? { path: sdkSource, namespace: 'connect-commands' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'connect-commands' }, async () => {
+      const block = (await readFile(sdkSource, 'utf8')).match(/export \{([^}]*)\} from '@aws-sdk\/client-connect';/);
+      if (!block) throw new Error(`${sdkSource}: expected one "export { … } from '@aws-sdk/client-connect';"`);
+      const names = block[1].split(',').map((n) => n.trim()).filter(Boolean);
+      const contents = names
+        .map((n) => `export { ${n} } from '@aws-sdk/client-connect/dist-es/${n === 'ConnectClient' ? n : `commands/${n}`}.js';`)
+        .join('\n');
+      return { contents, resolveDir: root, loader: 'js' };
     });
   },
 };
@@ -65,6 +88,10 @@ const targets = [
     // The SDK ships ESM and CJS; its ESM build lets esbuild drop the commands we never send
     // (measured: 757 KB -> 483 KB, and a faster first call).
     mainFields: ['module', 'main'],
+    // The SDK's `await import('node:http')` as a require: src/lazyChunk.ts compiles a chunk
+    // with vm.Script, which has no loader for import().
+    supported: { 'dynamic-import': false },
+    plugins: [connectCommandsPlugin],
   },
   {
     ...common,

@@ -16,6 +16,7 @@ import { DescribeContactFlow, describeArgsFromUri } from './describeContact';
 import { errorText, showErrorNotification, type ShownError } from './errorNotifications';
 import { registerExplorer } from './explorer/registerExplorer';
 import { HistoryStore } from './history';
+import { configureChunks } from './lazyChunk';
 import { callLoggerFor, createLogChannel } from './log';
 import { contactPanelViewType } from './panel/contactPanel';
 import { ContactPanels } from './panel/contactPanels';
@@ -35,6 +36,10 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLogChannel();
   context.subscriptions.push(log);
+  configureChunks({
+    codeCacheFolder: path.join(context.globalStorageUri.fsPath, 'code-cache'),
+    onLoad: (l) => log.debug(`Loaded ${path.basename(l.file)} in ${Math.round(l.ms)} ms (code cache: ${l.codeCache})`),
+  });
   const accounts = new AccountResolver(readConfig);
   const accountChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(accountChanged);

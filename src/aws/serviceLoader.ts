@@ -1,11 +1,12 @@
-// Loads the call path (dist/sdk.js) on first use. build.mjs turns this require of
-// './serviceChunk' into a runtime require of the built chunk.
+// Loads the call path (dist/sdk.js) on first use. build.mjs turns this resolve of
+// './serviceChunk' into the path of the built chunk.
+import { loadChunk } from '../lazyChunk';
+
 export type ServiceModule = typeof import('./serviceChunk');
 
 let loaded: ServiceModule | undefined;
 
 export function loadServiceModule(): ServiceModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load of the call path
-  loaded ??= require('./serviceChunk') as ServiceModule;
+  loaded ??= loadChunk(require.resolve('./serviceChunk')) as ServiceModule;
   return loaded;
 }

@@ -1,45 +1,45 @@
-// The extension ships the SDK as one esbuild chunk (dist/sdk.js). Build that chunk
-// the way scripts/build.mjs does and run calls through it: credential providers the
-// SDK loads with dynamic imports (SSO) and the retry strategy must survive bundling.
+// The extension ships the call path and the SDK as one esbuild chunk (dist/sdk.js, from the
+// build stage of the test command) and loads it through src/lazyChunk.ts with a V8 code
+// cache. Run calls through that very file, loaded that way: credential providers the SDK
+// loads lazily (SSO), its `import('node:http')` (which vm.Script cannot run) and the retry
+// strategy must survive bundling, and a session that starts from the cache must work too.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { ConnectService } from '../../../src/aws/connectService';
-import { ConnectServiceError } from '../../../src/aws/errors';
-import type { Sdk } from '../../../src/aws/sdkLoader';
+import { isConnectServiceError } from '../../../src/aws/connectServiceError';
+import type { ServiceModule } from '../../../src/aws/serviceLoader';
 import { defaultTransport } from '../../../src/aws/types';
+import { configureChunks, loadChunk, saveCodeCaches, type ChunkLoad } from '../../../src/lazyChunk';
 import { localProfile, localRegion } from '../../endpoint/localCredentials';
 import { findRepoRoot } from '../../endpoint/paths';
 import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint } from '../../endpoint/server';
 import { makeAwsHome, RecordingLogger, type AwsHome } from './awsHome';
 
-describe('ConnectService on the bundled SDK chunk', function () {
+describe('ConnectService from the shipped chunk dist/sdk.js', function () {
   this.timeout(60_000);
   let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
   let home: AwsHome;
-  let chunk: string;
+  const loads: ChunkLoad[] = [];
+  const shipped = join(findRepoRoot(__dirname), 'dist', 'sdk.js');
+
+  /** The shipped chunk as a new session sees it: the same bytes, loaded afresh. */
+  function session(name: string): ServiceModule {
+    const folder = join(home.dir, name);
+    mkdirSync(folder);
+    copyFileSync(shipped, join(folder, 'sdk.js'));
+    return loadChunk(join(folder, 'sdk.js')) as ServiceModule;
+  }
 
   before(async () => {
+    assert.ok(existsSync(shipped), `${shipped} is missing: run \`node scripts/build.mjs\` first (the test command does)`);
     home = makeAwsHome();
-    const root = findRepoRoot(__dirname);
-    // Same options as the sdk target of scripts/build.mjs.
-    await build({
-      entryPoints: { sdk: join(root, 'src/aws/sdk.ts') },
-      outdir: join(home.dir, 'dist'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['vscode'],
-      mainFields: ['module', 'main'],
-      logLevel: 'error',
-    });
-    chunk = join(home.dir, 'dist', 'sdk.js');
+    configureChunks({ codeCacheFolder: join(home.dir, 'code-cache'), onLoad: (l) => loads.push(l) });
     endpoint = await startEndpoint({ quiet: true });
   });
   after(async () => {
+    configureChunks({});
     await endpoint?.close();
     home.remove();
   });
@@ -52,15 +52,9 @@ describe('ConnectService on the bundled SDK chunk', function () {
       accessToken: 'expiredAccessTokenValue',
       expiresAt: '2020-01-01T00:00:00Z',
     }));
+    const { ConnectService } = session('first');
     const logger = new RecordingLogger();
-    const service = new ConnectService({
-      env: home.env,
-      transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }),
-      logger,
-      retryDelayMs: 20,
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- load the freshly built chunk, as the extension does
-      loadSdk: async () => require(chunk) as Sdk,
-    });
+    const service = new ConnectService({ env: home.env, transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }), logger, retryDelayMs: 20 });
     const ref = { profile: localProfile, region: localRegion, instanceId: sampleIds.instanceA, contactId: sampleIds.chat };
     endpoint.setFaults({ throttle: 1, operation: 'DescribeContact' });
     const { output } = await service.describeContact(ref);
@@ -71,11 +65,28 @@ describe('ConnectService on the bundled SDK chunk', function () {
     process.env.HOME = home.dir;
     try {
       const error = await service.describeContact({ ...ref, profile: 'sso-dev' }).then(() => undefined, (e: unknown) => e);
-      assert.ok(error instanceof ConnectServiceError);
+      // By shape: the chunk has its own copy of the error class.
+      assert.ok(isConnectServiceError(error));
       assert.equal(error.kind, 'SsoTokenExpired');
       assert.equal(error.info.hint, 'Run `aws sso login --profile sso-dev` in a terminal, then retry.');
     } finally {
       process.env.HOME = savedHome;
+      service.dispose();
+    }
+  });
+
+  it('the next session compiles the chunk from the code cache the first one wrote, and works the same', async () => {
+    saveCodeCaches();
+    assert.deepEqual(readdirSync(join(home.dir, 'code-cache')).map((f) => f.replace(/-[0-9a-f]+\./, '-….')), ['sdk-….v8cache']);
+    const { ConnectService } = session('second');
+    assert.deepEqual(loads.map((l) => l.codeCache), ['missing', 'used']);
+    const service = new ConnectService({ env: home.env, transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }) });
+    try {
+      const { output } = await service.describeContact({ profile: localProfile, region: localRegion, instanceId: sampleIds.instanceA, contactId: sampleIds.voice });
+      assert.equal(output.Contact.Id, sampleIds.voice);
+      assert.equal(output.Contact.Channel, 'VOICE');
+    } finally {
+      service.dispose();
     }
   });
 });
