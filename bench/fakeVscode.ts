@@ -168,6 +168,8 @@ export function fakeExtensionContext(vscode: unknown, extensionPath: string): Re
     storagePath: undefined,
     globalStoragePath: storage,
     globalStorageUri: { scheme: 'file', path: storage, fsPath: storage },
+    // Activation registers the commands the manifest declares.
+    extension: { packageJSON: JSON.parse(readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as unknown, extensionUri: uri, extensionPath },
     logPath: storage,
     extensionMode: 1,
   };

@@ -1,7 +1,10 @@
-// One esbuild script, three outputs:
-//   dist/extension.js  the extension host bundle (node, cjs, `vscode` external)
-//   dist/sdk.js        the call path and the AWS SDK, required on the first AWS call only
+// One esbuild script, these outputs:
+//   dist/extension.js  activation: what VS Code must know up front (node, cjs, `vscode` external)
+//   dist/features.js   the commands, explorer and panels, loaded on first use
+//   dist/sdk.js        the call path and the AWS SDK, loaded on the first AWS call only
+//   dist/yaml.js       Open as YAML's serializer
 //   dist/webview.js    the panel UI (browser) and dist/webview.css, plus codicons
+// The three lazy chunks load through src/lazyChunk.ts.
 // Flags: --watch rebuilds on change; --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +20,7 @@ const dist = join(root, 'dist');
 // Modules that become chunks of their own: an import of one from the host bundle
 // is left as a runtime require of the built chunk, so it loads on first use.
 const lazyChunks = {
+  [join(root, 'src/features.ts')]: './features.js',
   [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
   [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
 };
@@ -78,8 +82,13 @@ const targets = [
   },
   {
     ...common,
-    // The call path (ConnectService, client cache, error mapping) and the SDK it loads.
-    entryPoints: { sdk: join(root, 'src/aws/serviceChunk.ts'), yaml: join(root, 'src/contact/yamlChunk.ts') },
+    // The lazy chunks: the features; the call path (ConnectService, client cache, error
+    // mapping) with the SDK it loads; the YAML serializer.
+    entryPoints: {
+      features: join(root, 'src/features.ts'),
+      sdk: join(root, 'src/aws/serviceChunk.ts'),
+      yaml: join(root, 'src/contact/yamlChunk.ts'),
+    },
     outdir: dist,
     platform: 'node',
     format: 'cjs',
@@ -91,7 +100,7 @@ const targets = [
     // The SDK's `await import('node:http')` as a require: src/lazyChunk.ts compiles a chunk
     // with vm.Script, which has no loader for import().
     supported: { 'dynamic-import': false },
-    plugins: [connectCommandsPlugin],
+    plugins: [lazyChunkPlugin, connectCommandsPlugin],
   },
   {
     ...common,

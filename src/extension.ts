@@ -1,104 +1,56 @@
-// Activation wires the features together; each feature lives in its own module.
-// Nothing here loads the AWS SDK: ConnectService loads it on the first call.
+// Activation registers what VS Code must know up front (commands, the sidebar view, the
+// panel serializer, the link handler, the status bar) and keeps the account current. The
+// features behind them load on first use (dist/features.js); the AWS SDK on the first call.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AccountResolver } from './account';
-import { pickProfile, pickRegion } from './accountPickers';
-import type { ConnectService } from './aws/connectService';
-import { loadServiceModule } from './aws/serviceLoader';
 import { awsFilePaths } from './aws/profiles';
-import type { ConnectErrorInfo, ContactRef } from './aws/types';
-import { registerCommandTable, type CommandTable } from './commands';
+import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
-import { ContactDocumentCache } from './contactCache';
-import { CopyCommands } from './copyCommands';
-import { DescribeContactFlow, describeArgsFromUri } from './describeContact';
-import { errorText, showErrorNotification, type ShownError } from './errorNotifications';
-import { registerExplorer } from './explorer/registerExplorer';
-import { HistoryStore } from './history';
-import { configureChunks } from './lazyChunk';
-import { callLoggerFor, createLogChannel } from './log';
-import { contactPanelViewType } from './panel/contactPanel';
-import { ContactPanels } from './panel/contactPanels';
-import { openAwsConfigFile, openSampleContact } from './onboarding';
-import type { ExtensionServices } from './services';
+import { ExplorerView } from './explorer/explorerView';
+import type { Features } from './features';
+import { loadFeaturesModule } from './featuresLoader';
+import { configureChunks, type ChunkOptions } from './lazyChunk';
+import { createLogChannel } from './log';
+import { contactPanelViewType, contactsViewId } from './manifestIds';
 import { createAccountStatusBar, renderAccountStatusBar } from './statusBar';
 
-/** What `activate` returns: used by other extensions' `describeContact` calls and by the extension-host tests. */
-export interface ExtensionApi {
-  services: ExtensionServices;
-  panels: ContactPanels;
-  explorer: ReturnType<typeof registerExplorer>;
-  /** Errors shown as notifications, newest last (the tests read what the user read). */
-  shownErrors: ShownError[];
-}
+/**
+ * What `activate` returns: used by other extensions' `describeContact` calls and by the
+ * extension-host tests. Reading a member loads the features.
+ */
+export type ExtensionApi = Pick<Features, 'services' | 'panels' | 'explorer' | 'shownErrors' | 'commands'>;
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLogChannel();
   context.subscriptions.push(log);
-  configureChunks({
+  const chunks: ChunkOptions = {
     codeCacheFolder: path.join(context.globalStorageUri.fsPath, 'code-cache'),
     onLoad: (l) => log.debug(`Loaded ${path.basename(l.file)} in ${Math.round(l.ms)} ms (code cache: ${l.codeCache})`),
-  });
+  };
+  configureChunks(chunks);
   const accounts = new AccountResolver(readConfig);
   const accountChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(accountChanged);
 
-  let connect: ConnectService | undefined;
-  const getConnect = (): ConnectService =>
-    (connect ??= new (loadServiceModule().ConnectService)({ env: process.env, transport: () => readConfig().transport, logger: callLoggerFor(log) }));
+  let features: Features | undefined;
+  const view = new ExplorerView(() => load().explorer.provider);
+  const treeView = vscode.window.createTreeView(contactsViewId, { treeDataProvider: view, dragAndDropController: view, canSelectMany: true, showCollapseAll: true });
+  context.subscriptions.push(view, treeView);
+  const load = (): Features =>
+    (features ??= loadFeaturesModule().createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView, chunks }));
 
-  const shownErrors: ShownError[] = [];
-  const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : loadServiceModule().toErrorInfo(error));
-  const contacts = new ContactDocumentCache(getConnect);
-  const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
-
-  const panels: ContactPanels = new ContactPanels({
-    extensionUri: context.extensionUri,
-    timeZone: () => readConfig().timeZone,
-    refetch: (ref) => contacts.get(ref, { force: true }),
-    describeError,
-    openRelated: async (ref) => void (await describeFlow.lookup(ref)),
-    rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
-    openAsDocument: async (_ref, doc) => void (await copy.openDocument(doc, 'json')),
-    showError: (error) => services.showError(error),
-    log,
-  });
-  context.subscriptions.push(panels, vscode.window.registerWebviewPanelSerializer(contactPanelViewType, panels));
-
-  const services: ExtensionServices = {
-    context,
-    connect: getConnect,
-    config: readConfig,
-    activeAccount: () => accounts.active(),
-    onDidChangeAccount: accountChanged.event,
-    history,
-    contacts,
-    log,
-    openContactPanel: async (ref: ContactRef) => {
-      panels.show(ref, await contacts.get(ref));
-    },
-    describeContactIn: async (target) => void (await describeFlow.run({ instanceId: target.instanceId, profile: target.profile, region: target.region })),
-    describeError,
-    showError: (error, retry) => {
-      const info = describeError(error);
-      if (info.kind === 'Cancelled') return;
-      // Failed calls are already logged by the service with their operation; log only the rest.
-      if (!info.operation) log.error(`${info.kind}: ${errorText(info)}`);
-      void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
-    },
-  };
-  const describeFlow = new DescribeContactFlow(services, accounts);
-  const copy: CopyCommands = new CopyCommands(services, panels, () => explorer.selectedTargets());
-  context.subscriptions.push(copy);
-
-  const explorer = registerExplorer(services);
+  // Every command the manifest declares, each loading the features on its first run.
+  const commandIds = declaredCommandIds(context.extension.packageJSON as Parameters<typeof declaredCommandIds>[0]);
+  const table: CommandTable = Object.fromEntries(
+    commandIds.map((id) => [id, (...args: unknown[]) => (load().commands[id] as (...a: unknown[]) => unknown)(...args)]),
+  );
+  registerCommandTable(context, table);
 
   const statusBar = createAccountStatusBar();
   context.subscriptions.push(statusBar);
   const refreshAccount = () => {
     accounts.invalidate();
-    connect?.invalidate();
     const listing = accounts.profiles();
     for (const warning of listing.warnings) log.warn(warning);
     void vscode.commands.executeCommand('setContext', 'connectContacts.noProfiles', listing.profiles.length === 0);
@@ -107,44 +59,35 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     accountChanged.fire();
   };
 
-  const table: CommandTable = {
-    'connectContacts.describeContact': (args?: unknown) => describeFlow.run(args),
-    'connectContacts.selectProfile': async (options?: { thenRegion?: boolean }) => {
-      const profile = await pickProfile(accounts);
-      if (profile !== undefined && options?.thenRegion) await pickRegion(accounts);
-      return profile;
-    },
-    'connectContacts.selectRegion': () => pickRegion(accounts),
-    'connectContacts.showLog': () => log.show(true),
-    'connectContacts.openAwsConfig': () => openAwsConfigFile(accounts.profiles().configFile),
-    'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
-    ...copy.commands(),
-    ...explorer.commands,
-  };
-  registerCommandTable(context, table);
-
   context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(contactPanelViewType, {
+      deserializeWebviewPanel: (panel, state) => load().panels.deserializeWebviewPanel(panel, state),
+    }),
+    vscode.window.registerUriHandler({ handleUri: (uri) => load().handleUri(uri) }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsAccount(e)) refreshAccount();
-      if (affectsTimeZone(e)) {
-        for (const p of panels.all()) p.setTimeZone(readConfig().timeZone);
-        explorer.redraw();
-      }
-    }),
-    vscode.window.registerUriHandler({
-      handleUri: (uri) => {
-        const args = describeArgsFromUri(uri);
-        if (args) {
-          void describeFlow.run(args);
-          return;
-        }
-        void vscode.window.showWarningMessage(`Amazon Connect: unknown link ${uri.path}. Use …/describe?instance=ID&contact=ID.`);
-      },
+      if (affectsTimeZone(e)) features?.timeZoneChanged();
     }),
     ...watchAwsFiles(refreshAccount),
   );
   refreshAccount();
-  return { services, panels, explorer, shownErrors };
+  return {
+    get services() {
+      return load().services;
+    },
+    get panels() {
+      return load().panels;
+    },
+    get explorer() {
+      return load().explorer;
+    },
+    get shownErrors() {
+      return load().shownErrors;
+    },
+    get commands() {
+      return load().commands;
+    },
+  };
 }
 
 /** The AWS config and credentials files change under us (`aws configure`, `aws sso login`): re-read them. */
@@ -159,14 +102,6 @@ function watchAwsFiles(onChange: () => void): vscode.Disposable[] {
     watcher.onDidDelete(onChange);
     return watcher;
   });
-}
-
-/** Our own checks (bad input, no region) hand over an already-reduced error. */
-function isErrorInfo(value: unknown): value is ConnectErrorInfo {
-  return (
-    typeof value === 'object' && value !== null && !(value instanceof Error) &&
-    typeof (value as ConnectErrorInfo).kind === 'string' && typeof (value as ConnectErrorInfo).message === 'string'
-  );
 }
 
 export function deactivate(): void {

@@ -23,7 +23,12 @@ let saveTimer: NodeJS.Timeout | undefined;
 /** Long enough for the first call through a chunk to finish, so its functions are in the cache. */
 const saveDelayMs = 5000;
 
-export function configureChunks(options: { codeCacheFolder?: string; onLoad?: (load: ChunkLoad) => void }): void {
+export interface ChunkOptions {
+  codeCacheFolder?: string;
+  onLoad?: (load: ChunkLoad) => void;
+}
+
+export function configureChunks(options: ChunkOptions): void {
   cacheFolder = options.codeCacheFolder;
   onLoad = options.onLoad;
 }

@@ -1,13 +1,13 @@
-// The thin VS Code side of the explorer: hands the model's nodes to the tree view, shows
-// progress on the view while a node loads, and puts dragged fields on the data transfer.
+// The thin VS Code side of the explorer: hands the model's nodes to the tree view (through
+// ExplorerView, registered at activation), shows progress on the view while a node loads, and
+// puts dragged fields on the data transfer.
 import * as vscode from 'vscode';
 import type { TimeZoneChoice } from '../contact/format';
 import { dragMimeType, dragText } from './explorerDrag';
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode } from './explorerNodes';
+import { contactsViewId } from '../manifestIds';
 import { toTreeItem } from './treeItemMapper';
-
-export const contactsViewId = 'connectContacts.contacts';
 
 export class ExplorerTreeProvider
   implements vscode.TreeDataProvider<ExplorerNode>, vscode.TreeDragAndDropController<ExplorerNode>, vscode.Disposable

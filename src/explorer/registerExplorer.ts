@@ -1,4 +1,4 @@
-// The sidebar explorer: creates the tree view and returns the `connectContacts.explorer.*`
+// The sidebar explorer: feeds the tree view (created at activation) and returns the `connectContacts.explorer.*`
 // handlers for the one command table (extension.ts registers them). Each handler is the whole
 // story of its command: read the node VS Code passes, ask what is missing, change the state.
 import * as vscode from 'vscode';
@@ -14,7 +14,7 @@ import type { ExtensionServices } from '../services';
 import { ExplorerModel, type ExplorerAccounts } from './explorerModel';
 import type { AccountNode, ErrorNode, ExplorerNode, GroupNode, InstanceNode, LoadMoreNode } from './explorerNodes';
 import { ExplorerState } from './explorerState';
-import { contactsViewId, ExplorerTreeProvider } from './explorerTreeProvider';
+import { ExplorerTreeProvider } from './explorerTreeProvider';
 import {
   allChannels,
   channelLabels,
@@ -33,6 +33,8 @@ export interface ExplorerTestApi {
 }
 
 export interface ExplorerHandle {
+  /** What the view (ExplorerView) forwards to. */
+  provider: ExplorerTreeProvider;
   commands: Record<string, (...args: any[]) => unknown>; // eslint-disable-line @typescript-eslint/no-explicit-any -- VS Code passes untyped command arguments
   refresh(): void;
   /** Re-renders without fetching (labels follow a changed time zone). */
@@ -73,7 +75,7 @@ function selection<K extends ExplorerNode['kind']>(node: unknown, selected: unkn
   return isNode(node, kind) ? [node] : [];
 }
 
-export function registerExplorer(services: ExtensionServices): ExplorerHandle {
+export function registerExplorer(services: ExtensionServices, treeView: vscode.TreeView<ExplorerNode>): ExplorerHandle {
   const { context, history } = services;
   const state = new ExplorerState(context.globalState);
   let profiles: ProfileListing | undefined;
@@ -101,16 +103,9 @@ export function registerExplorer(services: ExtensionServices): ExplorerHandle {
     describeError: (error) => services.describeError(error),
   });
   const provider = new ExplorerTreeProvider(model, () => services.config().timeZone);
-  const treeView = vscode.window.createTreeView(contactsViewId, {
-    treeDataProvider: provider,
-    dragAndDropController: provider,
-    canSelectMany: true,
-    showCollapseAll: true,
-  });
 
   context.subscriptions.push(
     provider,
-    treeView,
     history,
     history.onDidChange(() => model.redraw()),
     services.onDidChangeAccount(() => {
@@ -240,6 +235,7 @@ export function registerExplorer(services: ExtensionServices): ExplorerHandle {
   };
 
   return {
+    provider,
     commands,
     refresh: () => model.refresh(undefined),
     redraw: () => model.redraw(),

@@ -14,7 +14,6 @@ import {
 } from '../protocol';
 import { makeNonce, renderPanelHtml } from './webviewHtml';
 
-export const contactPanelViewType = 'connectContacts.contact';
 
 /** Scripts on; local resources limited to the built assets. For new and restored panels alike. */
 export function contactPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {

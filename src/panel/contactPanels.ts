@@ -4,9 +4,10 @@ import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { contactKey } from '../contactCache';
 import type { PanelState, RowAction } from '../protocol';
-import { ContactPanel, contactPanelOptions, contactPanelViewType, type ContactPanelHost } from './contactPanel';
+import { contactPanelViewType } from '../manifestIds';
+import { ContactPanel, contactPanelOptions, type ContactPanelHost } from './contactPanel';
 
-export class ContactPanels implements vscode.WebviewPanelSerializer<PanelState> {
+export class ContactPanels implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, ContactPanel>();
   private lastActive: ContactPanel | undefined;
 
@@ -48,8 +49,8 @@ export class ContactPanels implements vscode.WebviewPanelSerializer<PanelState> 
     return panel !== undefined;
   }
 
-  /** Restores a panel from the state its webview saved: no new call to AWS. */
-  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: PanelState | undefined): Promise<void> {
+  /** Restores a panel from the state its webview saved (checked: it is the webview's word): no new call to AWS. */
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     if (!isPanelState(state)) {
       webviewPanel.dispose();
       return;

@@ -1,6 +1,8 @@
 // Amazon Connect: Describe Contact in the real extension host, against the local endpoint:
 // the panel opens with the right contact, and each error kind produces its message.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { sampleContactArn, sampleIds } from '../endpoint/sampleIds';
 import type { DescribeResult } from '../../src/describeContact';
@@ -30,6 +32,18 @@ describe('Describe Contact (command with arguments)', function () {
     assert.equal(panel.doc.Contact.Id, sampleIds.voice);
     // Timestamps arrive as ISO 8601, the way `aws connect describe-contact` prints them.
     assert.match(String(result.contact.Contact.InitiationTimestamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
+  });
+
+  it('keeps a V8 code cache of the features and SDK chunks in global storage, for the next session', async () => {
+    const api = await extensionApi();
+    assert.ok(await describe_({ instanceId: sampleIds.instanceA, contactId: sampleIds.voice }));
+    // Written a few seconds after the chunks first load (src/lazyChunk.ts).
+    const folder = path.join(api.services.context.globalStorageUri.fsPath, 'code-cache');
+    const files = await waitFor('both code caches', () => {
+      const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+      return names.some((n) => /^sdk-[0-9a-f]{16}\.v8cache$/.test(n)) && names.some((n) => /^features-[0-9a-f]{16}\.v8cache$/.test(n)) ? names : undefined;
+    }, 20_000);
+    for (const name of files) assert.ok(fs.statSync(path.join(folder, name)).size > 10_000, `${name} is nearly empty`);
   });
 
   it('focuses the existing panel when the same contact is described again', async () => {

@@ -1,0 +1,146 @@
+// Everything behind the commands, the sidebar's nodes and the panels. Built as its own chunk
+// (dist/features.js) and created on first use (a command, the view's first nodes, a restored
+// panel, a link): activation itself (extension.ts) only registers what VS Code must know.
+import * as vscode from 'vscode';
+import type { AccountResolver } from './account';
+import { pickProfile, pickRegion } from './accountPickers';
+import type { ConnectService } from './aws/connectService';
+import { loadServiceModule } from './aws/serviceLoader';
+import type { ConnectErrorInfo, ContactRef } from './aws/types';
+import type { CommandTable } from './commands';
+import { readConfig } from './config';
+import { ContactDocumentCache } from './contactCache';
+import { CopyCommands } from './copyCommands';
+import { DescribeContactFlow, describeArgsFromUri } from './describeContact';
+import { errorText, showErrorNotification, type ShownError } from './errorNotifications';
+import type { ExplorerNode } from './explorer/explorerNodes';
+import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
+import { HistoryStore } from './history';
+import { configureChunks, type ChunkOptions } from './lazyChunk';
+import { callLoggerFor } from './log';
+import { openAwsConfigFile, openSampleContact } from './onboarding';
+import { ContactPanels } from './panel/contactPanels';
+import type { ExtensionServices } from './services';
+
+/** What activation hands over: made at activation, shared with the features. */
+export interface Shell {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  accounts: AccountResolver;
+  /** Fires when the profile, region, a setting or the AWS config files change. */
+  onDidChangeAccount: vscode.Event<void>;
+  /** The sidebar view, registered at activation; its nodes come from `explorer.provider`. */
+  treeView: vscode.TreeView<ExplorerNode>;
+  /** How activation loads chunks: this chunk has its own copy of the loader, given the same. */
+  chunks: ChunkOptions;
+}
+
+export interface Features {
+  /** A handler for every command the manifest declares (the one command table). */
+  commands: CommandTable;
+  services: ExtensionServices;
+  panels: ContactPanels;
+  explorer: ExplorerHandle;
+  /** Errors shown as notifications, newest last (the tests read what the user read). */
+  shownErrors: ShownError[];
+  handleUri(uri: vscode.Uri): void;
+  timeZoneChanged(): void;
+}
+
+export function createFeatures(shell: Shell): Features {
+  const { context, log, accounts } = shell;
+  configureChunks(shell.chunks);
+  let connect: ConnectService | undefined;
+  const getConnect = (): ConnectService =>
+    (connect ??= new (loadServiceModule().ConnectService)({ env: process.env, transport: () => readConfig().transport, logger: callLoggerFor(log) }));
+  // Before anything else listens: clients are rebuilt before the explorer reloads.
+  context.subscriptions.push(shell.onDidChangeAccount(() => connect?.invalidate()));
+
+  const shownErrors: ShownError[] = [];
+  const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : loadServiceModule().toErrorInfo(error));
+  const contacts = new ContactDocumentCache(getConnect);
+  const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
+
+  const panels: ContactPanels = new ContactPanels({
+    extensionUri: context.extensionUri,
+    timeZone: () => readConfig().timeZone,
+    refetch: (ref) => contacts.get(ref, { force: true }),
+    describeError,
+    openRelated: async (ref) => void (await describeFlow.lookup(ref)),
+    rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
+    openAsDocument: async (_ref, doc) => void (await copy.openDocument(doc, 'json')),
+    showError: (error) => services.showError(error),
+    log,
+  });
+  context.subscriptions.push(panels);
+
+  const services: ExtensionServices = {
+    context,
+    connect: getConnect,
+    config: readConfig,
+    activeAccount: () => accounts.active(),
+    onDidChangeAccount: shell.onDidChangeAccount,
+    history,
+    contacts,
+    log,
+    openContactPanel: async (ref: ContactRef) => {
+      panels.show(ref, await contacts.get(ref));
+    },
+    describeContactIn: async (target) => void (await describeFlow.run({ instanceId: target.instanceId, profile: target.profile, region: target.region })),
+    describeError,
+    showError: (error, retry) => {
+      const info = describeError(error);
+      if (info.kind === 'Cancelled') return;
+      // Failed calls are already logged by the service with their operation; log only the rest.
+      if (!info.operation) log.error(`${info.kind}: ${errorText(info)}`);
+      void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
+    },
+  };
+  const describeFlow = new DescribeContactFlow(services, accounts);
+  const copy: CopyCommands = new CopyCommands(services, panels, () => explorer.selectedTargets());
+  context.subscriptions.push(copy);
+  const explorer = registerExplorer(services, shell.treeView);
+
+  const commands: CommandTable = {
+    'connectContacts.describeContact': (args?: unknown) => describeFlow.run(args),
+    'connectContacts.selectProfile': async (options?: { thenRegion?: boolean }) => {
+      const profile = await pickProfile(accounts);
+      if (profile !== undefined && options?.thenRegion) await pickRegion(accounts);
+      return profile;
+    },
+    'connectContacts.selectRegion': () => pickRegion(accounts),
+    'connectContacts.showLog': () => log.show(true),
+    'connectContacts.openAwsConfig': () => openAwsConfigFile(accounts.profiles().configFile),
+    'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
+    ...copy.commands(),
+    ...explorer.commands,
+  };
+
+  return {
+    commands,
+    services,
+    panels,
+    explorer,
+    shownErrors,
+    handleUri: (uri) => {
+      const args = describeArgsFromUri(uri);
+      if (args) {
+        void describeFlow.run(args);
+        return;
+      }
+      void vscode.window.showWarningMessage(`Amazon Connect: unknown link ${uri.path}. Use …/describe?instance=ID&contact=ID.`);
+    },
+    timeZoneChanged: () => {
+      for (const p of panels.all()) p.setTimeZone(readConfig().timeZone);
+      explorer.redraw();
+    },
+  };
+}
+
+/** Our own checks (bad input, no region) hand over an already-reduced error. */
+function isErrorInfo(value: unknown): value is ConnectErrorInfo {
+  return (
+    typeof value === 'object' && value !== null && !(value instanceof Error) &&
+    typeof (value as ConnectErrorInfo).kind === 'string' && typeof (value as ConnectErrorInfo).message === 'string'
+  );
+}
