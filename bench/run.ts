@@ -119,7 +119,7 @@ function activationRows(): Row[] {
       data: { sdkModulesAtActivation: sdkAtActivation, sdkModulesAfter250msIdle: sdkAfterIdle },
     },
     {
-      figure: 'Activation, then the features chunk (first command or view)',
+      figure: 'Activation, then the features chunk (first command or view; no code cache)',
       value: errors.length ? '—' : ms(total + median(ours.map((s) => s.featuresMs))),
       baseline: `${ms(base)} (hello-world ext)`,
       ratio: ratioText(total + median(ours.map((s) => s.featuresMs)), base),

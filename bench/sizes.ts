@@ -1,4 +1,4 @@
-// Sizes of what ships: the host bundle, the lazy SDK chunk, the webview bundle and the VSIX.
+// Sizes of what ships: the activation bundle, the lazy features and SDK chunks, the webview bundle and the VSIX.
 // The metafile that scripts/build.mjs wrote for the same production build says which packages
 // the bytes come from, so a missed target names its cause.
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -17,8 +17,8 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const dist = join(root, 'dist');
 
-// Modules that become chunks of their own: an import of one from the host bundle
-// is left as a runtime require of the built chunk, so it loads on first use.
+// Modules that become chunks of their own: `require.resolve('./features')` and the like, in any
+// bundle, become the built chunk's path, which src/lazyChunk.ts loads on first use.
 const lazyChunks = {
   [join(root, 'src/features.ts')]: './features.js',
   [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',

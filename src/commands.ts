@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 export type CommandHandler = (...args: never[]) => unknown;
 export type CommandTable = Record<string, CommandHandler>;
 
-/** Every command the manifest declares; registering a table that misses one (or adds a stray) is a bug. */
+/** Every command the manifest declares: activation registers these, and the features' table must have a handler for each (smoke test). */
 export function declaredCommandIds(packageJson: { contributes?: { commands?: { command: string }[] } }): string[] {
   return (packageJson.contributes?.commands ?? []).map((c) => c.command);
 }

@@ -10,7 +10,7 @@ import { affectsAccount, affectsTimeZone, readConfig } from './config';
 import { ExplorerView } from './explorer/explorerView';
 import type { Features } from './features';
 import { loadFeaturesModule } from './featuresLoader';
-import { configureChunks, type ChunkOptions } from './lazyChunk';
+import { configureChunks, saveCodeCaches, type ChunkOptions } from './lazyChunk';
 import { createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
 import { createAccountStatusBar, renderAccountStatusBar } from './statusBar';
@@ -29,6 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     onLoad: (l) => log.debug(`Loaded ${path.basename(l.file)} in ${Math.round(l.ms)} ms (code cache: ${l.codeCache})`),
   };
   configureChunks(chunks);
+  // A window closed soon after its first lookup still leaves the code cache for the next one.
+  context.subscriptions.push({ dispose: saveCodeCaches });
   const accounts = new AccountResolver(readConfig);
   const accountChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(accountChanged);
@@ -37,13 +39,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = new ExplorerView(() => load().explorer.provider);
   const treeView = vscode.window.createTreeView(contactsViewId, { treeDataProvider: view, dragAndDropController: view, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(view, treeView);
-  const load = (): Features =>
-    (features ??= loadFeaturesModule().createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView, chunks }));
+  const load = (): Features => {
+    if (features) return features;
+    const registered = context.subscriptions.length;
+    try {
+      features = loadFeaturesModule().createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView, chunks });
+    } catch (error) {
+      // Half-made features would leave listeners behind to be added again by the next try.
+      for (const d of context.subscriptions.splice(registered)) d.dispose();
+      throw error;
+    }
+    return features;
+  };
 
   // Every command the manifest declares, each loading the features on its first run.
   const commandIds = declaredCommandIds(context.extension.packageJSON as Parameters<typeof declaredCommandIds>[0]);
   const table: CommandTable = Object.fromEntries(
-    commandIds.map((id) => [id, (...args: unknown[]) => (load().commands[id] as (...a: unknown[]) => unknown)(...args)]),
+    commandIds.map((id) => [
+      id,
+      (...args: unknown[]) => {
+        const handler = load().commands[id] as ((...a: unknown[]) => unknown) | undefined;
+        if (!handler) throw new Error(`Amazon Connect: the command ${id} has no handler in this build.`);
+        return handler(...args);
+      },
+    ]),
   );
   registerCommandTable(context, table);
 

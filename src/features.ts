@@ -16,7 +16,7 @@ import { errorText, showErrorNotification, type ShownError } from './errorNotifi
 import type { ExplorerNode } from './explorer/explorerNodes';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
 import { HistoryStore } from './history';
-import { configureChunks, type ChunkOptions } from './lazyChunk';
+import { configureChunks, saveCodeCaches, type ChunkOptions } from './lazyChunk';
 import { callLoggerFor } from './log';
 import { openAwsConfigFile, openSampleContact } from './onboarding';
 import { ContactPanels } from './panel/contactPanels';
@@ -50,6 +50,7 @@ export interface Features {
 export function createFeatures(shell: Shell): Features {
   const { context, log, accounts } = shell;
   configureChunks(shell.chunks);
+  context.subscriptions.push({ dispose: saveCodeCaches });
   let connect: ConnectService | undefined;
   const getConnect = (): ConnectService =>
     (connect ??= new (loadServiceModule().ConnectService)({ env: process.env, transport: () => readConfig().transport, logger: callLoggerFor(log) }));

@@ -20,7 +20,7 @@ let onLoad: ((load: ChunkLoad) => void) | undefined;
 /** Chunks compiled without a usable cache: their cache is written by saveCodeCaches(). */
 const unsaved = new Map<string, vm.Script>();
 let saveTimer: NodeJS.Timeout | undefined;
-/** Long enough for the first call through a chunk to finish, so its functions are in the cache. */
+/** Long enough for the first call through a chunk to finish, so its functions are in the cache (deactivation saves sooner). */
 const saveDelayMs = 5000;
 
 export interface ChunkOptions {
@@ -78,16 +78,17 @@ export function saveCodeCaches(): void {
   saveTimer = undefined;
   for (const [cacheFile, script] of unsaved) {
     unsaved.delete(cacheFile);
+    // Written then renamed, so another window never reads half a file.
+    const partial = `${cacheFile}.${process.pid}.tmp`;
     try {
       const folder = path.dirname(cacheFile);
       fs.mkdirSync(folder, { recursive: true });
-      // Written then renamed, so another window never reads half a file.
-      const partial = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(partial, script.createCachedData());
       fs.renameSync(partial, cacheFile);
       removeStale(folder, path.basename(cacheFile));
     } catch {
       // A read-only or full disk costs the next session some compile time, nothing else.
+      fs.rmSync(partial, { force: true });
     }
   }
 }
@@ -102,7 +103,10 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Caches of older builds of the same chunk. */
+/**
+ * Caches of other builds of the same chunk. (Two windows on different builds of the extension
+ * replace each other's cache; each still loads correctly, one just compiles.)
+ */
 function removeStale(folder: string, current: string): void {
   const chunk = current.slice(0, current.lastIndexOf('-') + 1);
   for (const name of fs.readdirSync(folder)) {

@@ -1,6 +1,6 @@
 // The error type every AWS-layer failure is thrown as, and the builder for known kinds.
-// Small on purpose: it is in the activation bundle (region and input checks throw it),
-// while the full mapping in errors.ts loads with the SDK chunk on the first call.
+// Small on purpose: it is in the features chunk (region and input checks throw it), while
+// the full mapping in errors.ts loads with the SDK chunk on the first call.
 import { redact } from './redact';
 import type { ConnectErrorInfo, ConnectErrorKind, ProfileKind } from './types';
 
@@ -19,8 +19,8 @@ export class ConnectServiceError extends Error {
 }
 
 /**
- * By shape, not `instanceof`: the activation bundle and the lazy SDK chunk each carry a
- * copy of this class, and an error made by one must be recognised by the other.
+ * By shape, not `instanceof`: the features chunk and the SDK chunk each carry a copy of
+ * this class, and an error made by one must be recognised by the other.
  */
 export function isConnectServiceError(error: unknown): error is ConnectServiceError {
   if (error instanceof ConnectServiceError) return true;

@@ -1,6 +1,6 @@
-// The only module that imports AWS SDK runtime values. Built as its own chunk
-// (dist/sdk.js) and loaded on the first AWS call, never at activation. build.mjs reads the
-// client-connect export list below and takes each name from its own module.
+// The only module that imports AWS SDK runtime values. Part of the chunk dist/sdk.js, loaded
+// on the first AWS call, never at activation. build.mjs reads the client-connect list below
+// (the client and command classes only) and takes each from its own module.
 export {
   ConnectClient,
   DescribeContactCommand,

@@ -1,6 +1,6 @@
-// The SDK loads on the first AWS call, not at activation: build.mjs turns this
-// require of './sdk' into a runtime require of dist/sdk.js (a plain require,
-// not import(), so it also works where the extension host has no ESM loader).
+// The SDK loads on the first AWS call, not at activation. In the extension it is part of the
+// chunk dist/sdk.js with the call path, so this require is bundled; unbundled (the tests), it
+// loads the SDK's modules here, on first use.
 export type Sdk = typeof import('./sdk');
 
 let loaded: Sdk | undefined;

@@ -1,34 +1,19 @@
-// The thin VS Code side of the explorer: hands the model's nodes to the tree view (through
-// ExplorerView, registered at activation), shows progress on the view while a node loads, and
-// puts dragged fields on the data transfer.
+// The thin VS Code side of the explorer, behind ExplorerView (which VS Code holds from
+// activation on): hands the model's nodes to the tree view, shows progress on the view
+// while a node loads, and puts dragged fields on the data transfer.
 import * as vscode from 'vscode';
 import type { TimeZoneChoice } from '../contact/format';
+import { contactsViewId } from '../manifestIds';
 import { dragMimeType, dragText } from './explorerDrag';
 import type { ExplorerModel } from './explorerModel';
 import type { ExplorerNode } from './explorerNodes';
-import { contactsViewId } from '../manifestIds';
 import { toTreeItem } from './treeItemMapper';
 
-export class ExplorerTreeProvider
-  implements vscode.TreeDataProvider<ExplorerNode>, vscode.TreeDragAndDropController<ExplorerNode>, vscode.Disposable
-{
-  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
-  readonly onDidChangeTreeData = this.changed.event;
-  readonly dragMimeTypes = [dragMimeType];
-  readonly dropMimeTypes: string[] = [];
-  private readonly subscription: { dispose(): void };
-
+export class ExplorerTreeProvider {
   constructor(
     readonly model: ExplorerModel,
     private readonly timeZone: () => TimeZoneChoice,
-  ) {
-    this.subscription = model.onDidChange((node) => this.changed.fire(node));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
-  }
+  ) {}
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return toTreeItem(node, this.model, this.timeZone());

@@ -1,6 +1,6 @@
-// The sidebar view's provider as VS Code sees it from activation on: it forwards to the
-// explorer's real provider (ExplorerTreeProvider, in the features chunk), which loads when
-// the view first asks for nodes, so a window that never shows the view never loads it.
+// The sidebar view's provider and drag controller as VS Code sees them from activation on:
+// they forward to the explorer (ExplorerTreeProvider, in the features chunk), which loads
+// when the view first asks for nodes, so a window that never shows the view never loads it.
 import * as vscode from 'vscode';
 import { dragMimeType } from './explorerDrag';
 import type { ExplorerNode } from './explorerNodes';
@@ -40,7 +40,7 @@ export class ExplorerView implements vscode.TreeDataProvider<ExplorerNode>, vsco
   private real(): ExplorerTreeProvider {
     if (!this.provider) {
       this.provider = this.load();
-      this.subscription = this.provider.onDidChangeTreeData((node) => this.changed.fire(node));
+      this.subscription = this.provider.model.onDidChange((node) => this.changed.fire(node));
     }
     return this.provider;
   }

@@ -1,5 +1,5 @@
 // The sidebar explorer: feeds the tree view (created at activation) and returns the `connectContacts.explorer.*`
-// handlers for the one command table (extension.ts registers them). Each handler is the whole
+// handlers for the one command table (features.ts builds it). Each handler is the whole
 // story of its command: read the node VS Code passes, ask what is missing, change the state.
 import * as vscode from 'vscode';
 import { connectRegions } from '../accountPickers';
@@ -105,7 +105,6 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
   const provider = new ExplorerTreeProvider(model, () => services.config().timeZone);
 
   context.subscriptions.push(
-    provider,
     history,
     history.onDidChange(() => model.redraw()),
     services.onDidChangeAccount(() => {

@@ -14,7 +14,6 @@ import {
 } from '../protocol';
 import { makeNonce, renderPanelHtml } from './webviewHtml';
 
-
 /** Scripts on; local resources limited to the built assets. For new and restored panels alike. */
 export function contactPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };

@@ -39,8 +39,10 @@ describe('Describe Contact (command with arguments)', function () {
     assert.ok(await describe_({ instanceId: sampleIds.instanceA, contactId: sampleIds.voice }));
     // Written a few seconds after the chunks first load (src/lazyChunk.ts).
     const folder = path.join(api.services.context.globalStorageUri.fsPath, 'code-cache');
+    // Written by this extension host, not left by an earlier run in the same user data.
+    const hostStarted = Date.now() - process.uptime() * 1000;
     const files = await waitFor('both code caches', () => {
-      const names = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+      const names = fs.existsSync(folder) ? fs.readdirSync(folder).filter((n) => fs.statSync(path.join(folder, n)).mtimeMs >= hostStarted) : [];
       return names.some((n) => /^sdk-[0-9a-f]{16}\.v8cache$/.test(n)) && names.some((n) => /^features-[0-9a-f]{16}\.v8cache$/.test(n)) ? names : undefined;
     }, 20_000);
     for (const name of files) assert.ok(fs.statSync(path.join(folder, name)).size > 10_000, `${name} is nearly empty`);

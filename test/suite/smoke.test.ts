@@ -25,7 +25,6 @@ describe('extension smoke', () => {
   it('registers every command the manifest declares, each with a handler in the command table', async () => {
     const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId)!;
     const declared = declaredCommandIds(extension.packageJSON as Parameters<typeof declaredCommandIds>[0]);
-    assert.equal(declared.length, 28);
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepEqual(declared.filter((id) => !registered.has(id)), []);
     // Activation registers the manifest's ids; the handlers come with the features chunk.

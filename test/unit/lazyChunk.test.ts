@@ -127,18 +127,27 @@ describe('lazy chunks with a code cache', () => {
     }
   });
 
-  it('an unwritable cache folder costs nothing but the cache', function () {
-    if (process.getuid?.() === 0) {
-      // root writes through file modes: use a path under a regular file instead.
-      writeFileSync(join(dir, 'not-a-folder'), '');
-      configureChunks({ codeCacheFolder: join(dir, 'not-a-folder', 'code-cache'), onLoad: (l) => loads.push(l) });
-    } else {
-      mkdirSync(cache);
-      chmodSync(cache, 0o500);
-    }
-    const chunk = loadChunk(chunkFile(source)) as { count(): number };
+  it('an unwritable cache folder costs nothing but the cache, and leaves no partial file', () => {
+    mkdirSync(cache);
+    // root writes through file modes, so the cache file's own name is taken by a folder instead.
+    const key = (file: string) => {
+      loadChunk(file);
+      saveCodeCaches();
+      const [name] = readdirSync(cache);
+      rmSync(join(cache, name));
+      return name;
+    };
+    const first = chunkFile(source);
+    const name = key(first);
+    mkdirSync(join(cache, name));
+    writeFileSync(join(cache, name, 'keep'), '');
+    if (process.getuid?.() !== 0) chmodSync(cache, 0o500);
+
+    const chunk = loadChunk(sameChunkElsewhere(first)) as { count(): number };
     assert.equal(chunk.count(), 1);
-    assert.doesNotThrow(() => saveCodeCaches());
-    assert.deepEqual(loads.map((l) => l.codeCache), ['missing']);
+    saveCodeCaches();
+    if (process.getuid?.() !== 0) chmodSync(cache, 0o700);
+    assert.deepEqual(readdirSync(cache), [name], 'no cache and no .tmp file written');
+    assert.deepEqual(loads.map((l) => l.codeCache), ['missing', 'missing']);
   });
 });

@@ -21,6 +21,8 @@ describe('ConnectService from the shipped chunk dist/sdk.js', function () {
   this.timeout(60_000);
   let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
   let home: AwsHome;
+  /** The first session: compiled with no code cache (it writes one on save). */
+  let first: ServiceModule;
   const loads: ChunkLoad[] = [];
   const shipped = join(findRepoRoot(__dirname), 'dist', 'sdk.js');
 
@@ -37,6 +39,7 @@ describe('ConnectService from the shipped chunk dist/sdk.js', function () {
     home = makeAwsHome();
     configureChunks({ codeCacheFolder: join(home.dir, 'code-cache'), onLoad: (l) => loads.push(l) });
     endpoint = await startEndpoint({ quiet: true });
+    first = session('first');
   });
   after(async () => {
     configureChunks({});
@@ -52,7 +55,7 @@ describe('ConnectService from the shipped chunk dist/sdk.js', function () {
       accessToken: 'expiredAccessTokenValue',
       expiresAt: '2020-01-01T00:00:00Z',
     }));
-    const { ConnectService } = session('first');
+    const { ConnectService } = first;
     const logger = new RecordingLogger();
     const service = new ConnectService({ env: home.env, transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }), logger, retryDelayMs: 20 });
     const ref = { profile: localProfile, region: localRegion, instanceId: sampleIds.instanceA, contactId: sampleIds.chat };
