@@ -6,22 +6,15 @@
 import * as esbuild from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chunkPlugin } from '../scripts/chunkPlugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, '.cache', 'bench');
 // Both build into the shipped chunk: sdk.ts is re-exported by serviceChunk.ts.
-const shippedChunkSources = [join(root, 'src', 'aws', 'sdk.ts'), join(root, 'src', 'aws', 'serviceChunk.ts')];
-
-const shippedSdkChunk = {
-  name: 'shipped-sdk-chunk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
-      return shippedChunkSources.includes(target) ? { path: './dist/sdk.js', external: true } : undefined;
-    });
-  },
-};
+const shippedSdkChunk = chunkPlugin('shipped-sdk-chunk', {
+  [join(root, 'src', 'aws', 'sdk.ts')]: './dist/sdk.js',
+  [join(root, 'src', 'aws', 'serviceChunk.ts')]: './dist/sdk.js',
+});
 
 const common = {
   bundle: true,

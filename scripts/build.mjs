@@ -11,6 +11,7 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chunkPlugin } from './chunkPlugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -25,17 +26,7 @@ const lazyChunks = {
   [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
 };
 
-const lazyChunkPlugin = {
-  name: 'lazy-chunks',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
-      const target = resolve(args.resolveDir, args.path) + (args.path.endsWith('.ts') ? '' : '.ts');
-      const chunk = lazyChunks[target];
-      return chunk ? { path: chunk, external: true } : undefined;
-    });
-  },
-};
+const lazyChunkPlugin = chunkPlugin('lazy-chunks', lazyChunks);
 
 // The client's package index also builds `Connect`, an aggregate of all ~400 of its commands,
 // at load time. The chunk takes the client and the commands src/aws/sdk.ts names from their own
