@@ -1,6 +1,6 @@
 // The active profile and region: the settings, else the AWS environment, as the CLI resolves them.
 import type { ExtensionConfig } from './config';
-import { listProfiles, type ProfileListing } from './aws/profiles';
+import { defaultProfileName, hasEnvKeys, type ProfileCatalog, type ProfileListing } from './aws/profiles';
 import { resolveRegion } from './aws/region';
 import type { AccountTarget } from './aws/types';
 
@@ -9,41 +9,45 @@ export interface ActiveAccount extends AccountTarget {
   regionSource: string;
   /** Set when no valid region could be found: calls will fail with this message. */
   regionProblem?: string;
+  /** No profile is chosen and the environment holds keys: calls sign with those, as the CLI would. */
+  envCredentials: boolean;
+}
+
+export interface RegionChoice {
+  region: string;
+  regionSource: string;
+  regionProblem?: string;
 }
 
 export class AccountResolver {
-  private listing: ProfileListing | undefined;
-
   constructor(
     private readonly config: () => ExtensionConfig,
+    readonly catalog: ProfileCatalog,
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
-  /** Profiles from the shared files, read once and again after `invalidate()`. */
-  profiles(): ProfileListing {
-    this.listing ??= listProfiles(this.env);
-    return this.listing;
+  /** Profiles as the SDK loads them, from the one shared listing. */
+  profiles(): Promise<ProfileListing> {
+    return this.catalog.listing();
   }
 
-  invalidate(): void {
-    this.listing = undefined;
-  }
-
+  /** The setting, else AWS_PROFILE, else `default`: needs no file. */
   profileName(): string {
-    return this.config().profile || this.profiles().defaultProfile;
+    return this.config().profile || defaultProfileName(this.env);
   }
 
-  active(): ActiveAccount {
+  async active(): Promise<ActiveAccount> {
     const profile = this.profileName();
-    return { profile, ...this.regionFor(profile, this.config().region || undefined) };
+    const envCredentials = !this.config().profile && hasEnvKeys(this.env);
+    return { profile, envCredentials, ...(await this.regionFor(profile, this.config().region || undefined)) };
   }
 
   /** The region for a profile with an optional explicit choice (a pasted ARN's region wins upstream). */
-  regionFor(profile: string, explicit?: string): { region: string; regionSource: string; regionProblem?: string } {
-    const profileRegion = this.profiles().profiles.find((p) => p.name === profile)?.region;
+  async regionFor(profile: string, explicit?: string): Promise<RegionChoice> {
+    const profileRegion = (await this.profiles()).profiles.find((p) => p.name === profile)?.region;
     try {
-      const r = resolveRegion({ explicit, profileRegion, env: this.env });
-      return { region: r.region, regionSource: r.source };
+      const r = resolveRegion({ explicit, profileRegion, profileName: profile, env: this.env });
+      return { region: r.region, regionSource: r.sourceLabel };
     } catch (error) {
       return { region: explicit ?? '', regionSource: 'none', regionProblem: error instanceof Error ? error.message : String(error) };
     }

@@ -1,9 +1,10 @@
 // Profile and region quick picks (the status bar item and the Select commands).
 import * as vscode from 'vscode';
 import type { AccountResolver } from './account';
+import { hasNoProfiles } from './aws/profiles';
 import { isValidRegionName } from './aws/region';
 import type { ProfileKind } from './aws/types';
-import { updateConfig } from './config';
+import { updateAccountSetting } from './config';
 
 /** Regions where Amazon Connect runs, first in the list; any other valid name can be typed. */
 export const connectRegions = [
@@ -30,9 +31,9 @@ const kindLabels: Record<ProfileKind, string> = {
 
 /** Returns the chosen profile name, or undefined when dismissed. */
 export async function pickProfile(accounts: AccountResolver): Promise<string | undefined> {
-  const listing = accounts.profiles();
+  const listing = await accounts.profiles();
   const current = accounts.profileName();
-  if (listing.profiles.length === 0) {
+  if (hasNoProfiles(listing)) {
     const open = 'Open AWS Config File';
     const choice = await vscode.window.showWarningMessage(
       `No AWS profiles found in ${listing.configFile} or ${listing.credentialsFile}.`,
@@ -53,14 +54,13 @@ export async function pickProfile(accounts: AccountResolver): Promise<string | u
     matchOnDescription: true,
   });
   if (!pick) return undefined;
-  await updateConfig('profile', pick.label);
-  accounts.invalidate();
+  await saveAccountSetting('profile', pick.label);
   return pick.label;
 }
 
 export async function pickRegion(accounts: AccountResolver): Promise<string | undefined> {
-  const active = accounts.active();
-  const profileRegion = accounts.profiles().profiles.find((p) => p.name === active.profile)?.region;
+  const active = await accounts.active();
+  const profileRegion = (await accounts.profiles()).profiles.find((p) => p.name === active.profile)?.region;
   const regions = [...new Set([...(profileRegion ? [profileRegion] : []), ...connectRegions])];
   const useProfile = `Use the profile's region${profileRegion ? ` (${profileRegion})` : ''}`;
   const items: vscode.QuickPickItem[] = [
@@ -92,6 +92,12 @@ export async function pickRegion(accounts: AccountResolver): Promise<string | un
   quickPick.dispose();
   if (chosen === undefined) return undefined;
   const value = chosen === useProfile ? '' : chosen;
-  await updateConfig('region', value);
+  await saveAccountSetting('region', value);
   return value;
+}
+
+/** Saves where the current value comes from, and says so when that is not the user's settings. */
+async function saveAccountSetting(key: 'profile' | 'region', value: string): Promise<void> {
+  const note = await updateAccountSetting(key, value);
+  if (note) void vscode.window.showInformationMessage(`Amazon Connect: ${note}`);
 }

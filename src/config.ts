@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { TransportSettings } from './aws/types';
 import type { TimeZoneChoice } from './protocol';
+import { scopeForPick } from './settingScope';
 
 export const configSection = 'connectContacts';
 
@@ -38,9 +39,15 @@ export function readConfig(): ExtensionConfig {
   };
 }
 
-/** Writes a setting globally (the user's choice of profile or region follows them across workspaces). */
-export async function updateConfig(key: 'profile' | 'region' | 'timeZone', value: string): Promise<void> {
-  await vscode.workspace.getConfiguration(configSection).update(key, value, vscode.ConfigurationTarget.Global);
+/**
+ * Writes the profile or region where the current value comes from (scopeForPick): the user's
+ * settings, or the workspace's when those set it. Returns the note to show, if any.
+ */
+export async function updateAccountSetting(key: 'profile' | 'region', value: string): Promise<string | undefined> {
+  const config = vscode.workspace.getConfiguration(configSection);
+  const choice = scopeForPick(`${configSection}.${key}`, config.inspect(key));
+  await config.update(key, value, choice.scope === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  return choice.note;
 }
 
 /** Settings that change who we call and how: clients are rebuilt and the explorer reloads. */

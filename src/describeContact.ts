@@ -5,6 +5,7 @@ import { isInputError, parseContactInput, parseInstanceInput, validateContactIdL
 import type { AccountTarget, ContactRef, InstanceSummary } from './aws/types';
 import type { ContactDocument } from './contact/contactDocument';
 import { shortId } from './contact/contactSummary';
+import { linkProfileQuestion, type LinkProfileQuestion } from './linkProfile';
 import type { ExtensionServices } from './services';
 
 /** Arguments for keybindings, other extensions and the URI handler. */
@@ -42,16 +43,23 @@ export function describeArgsFromUri(uri: vscode.Uri): DescribeArgs | undefined {
   return toDescribeArgs({ instanceId: q.get('instance'), contactId: q.get('contact'), region: q.get('region'), profile: q.get('profile') });
 }
 
+/** Shows the question as a modal; the chosen button's text, or undefined when cancelled. */
+export type ConfirmLinkProfile = (question: LinkProfileQuestion) => Thenable<string | undefined>;
+
+const confirmInModal: ConfirmLinkProfile = (q) =>
+  vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, q.useLinkProfile, q.useActiveProfile);
+
 export class DescribeContactFlow {
   constructor(
     private readonly services: ExtensionServices,
     private readonly accounts: AccountResolver,
+    private readonly confirm: ConfirmLinkProfile = confirmInModal,
   ) {}
 
   async run(rawArgs?: unknown): Promise<DescribeResult | undefined> {
     const args = toDescribeArgs(rawArgs);
     const interactive = args.contactId === undefined;
-    const target = interactive ? await this.prompt(args) : this.fromArgs(args);
+    const target = interactive ? await this.prompt(args) : await this.fromArgs(args);
     if (!target) return undefined;
     return this.lookup(target);
   }
@@ -59,7 +67,7 @@ export class DescribeContactFlow {
   /** The lookup itself, with a cancellable progress notification; Retry comes back here. */
   async lookup(target: Target): Promise<DescribeResult | undefined> {
     if (!target.region) {
-      this.services.showError({ kind: 'InvalidRegion', message: this.accounts.regionFor(target.profile).regionProblem ?? 'No AWS region is set.', profile: target.profile });
+      this.services.showError({ kind: 'InvalidRegion', message: (await this.accounts.regionFor(target.profile)).regionProblem ?? 'No AWS region is set.', profile: target.profile });
       return undefined;
     }
     const ref: ContactRef = { ...target };
@@ -81,13 +89,30 @@ export class DescribeContactFlow {
     }
   }
 
-  private account(args: DescribeArgs): AccountTarget {
-    const profile = args.profile ?? this.accounts.profileName();
-    return { profile, region: this.accounts.regionFor(profile, args.region ?? (this.services.config().region || undefined)).region };
+  /**
+   * A `vscode://` link: it may name the contact and its region, but the profile stays the
+   * person's choice. A link naming another profile (which may run a credential_process or start
+   * a sign-in) is asked about in a modal that names the profile, region, instance and contact.
+   */
+  async runFromLink(args: DescribeArgs): Promise<DescribeResult | undefined> {
+    const active = this.accounts.profileName();
+    const question = linkProfileQuestion(args, active);
+    let profile = active;
+    if (question) {
+      const choice = await this.confirm(question);
+      if (choice === undefined) return undefined;
+      profile = choice === question.useLinkProfile ? args.profile! : active;
+    }
+    return this.run({ ...args, profile });
   }
 
-  private fromArgs(args: DescribeArgs): Target | undefined {
-    const account = this.account(args);
+  private async account(args: DescribeArgs): Promise<AccountTarget> {
+    const profile = args.profile ?? this.accounts.profileName();
+    return { profile, region: (await this.accounts.regionFor(profile, args.region ?? (this.services.config().region || undefined))).region };
+  }
+
+  private async fromArgs(args: DescribeArgs): Promise<Target | undefined> {
+    const account = await this.account(args);
     const contact = parseContactInput(args.contactId ?? '');
     if (isInputError(contact)) return this.invalid(contact.message);
     if (contact.instanceId) {
@@ -105,7 +130,7 @@ export class DescribeContactFlow {
   }
 
   private async prompt(args: DescribeArgs): Promise<Target | undefined> {
-    const account = this.account(args);
+    const account = await this.account(args);
     let instanceId: string;
     let region = account.region;
     if (args.instanceId) {

@@ -1,5 +1,6 @@
 // Each error kind from the core becomes a notification with the actions that fix it.
 import * as vscode from 'vscode';
+import { ssoLoginCommand } from './aws/shellQuote';
 import type { ConnectErrorInfo } from './aws/types';
 
 export interface ShownError {
@@ -58,10 +59,6 @@ export function errorText(info: ConnectErrorInfo): string {
   if (info.hint && !info.message.includes(info.hint)) parts.push(info.hint);
   if (info.requestId && !info.message.includes(info.requestId)) parts.push(`(Request ID: ${info.requestId})`);
   return parts.join(' ');
-}
-
-export function ssoLoginCommand(profile: string | undefined): string {
-  return profile ? `aws sso login --profile ${profile}` : 'aws sso login';
 }
 
 export async function showErrorNotification(

@@ -1,6 +1,7 @@
 // What the VS Code features share: built once in `activate`, passed to each feature.
 import type * as vscode from 'vscode';
 import type { ConnectService } from './aws/connectService';
+import type { ProfileListing } from './aws/profiles';
 import type { AccountTarget, ConnectErrorInfo, ContactRef } from './aws/types';
 import type { ContactDocument } from './contact/contactDocument';
 import type { ExtensionConfig } from './config';
@@ -12,9 +13,11 @@ export interface ExtensionServices {
   connect(): ConnectService;
   config(): ExtensionConfig;
   /** The active profile and region (settings, else AWS_PROFILE / profile region / env), resolved. */
-  activeAccount(): AccountTarget;
+  activeAccount(): Promise<AccountTarget & { regionProblem?: string }>;
   /** Fires when the profile, region, a setting or the AWS config files change. */
   onDidChangeAccount: vscode.Event<void>;
+  /** The one shared profile listing, as the SDK loads the files. */
+  profiles(): Promise<ProfileListing>;
   history: HistoryStore;
   /** Fetched contacts, so the explorer and the copy actions share one fetch per contact. */
   contacts: ContactCache;

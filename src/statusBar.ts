@@ -14,7 +14,8 @@ export function renderAccountStatusBar(item: vscode.StatusBarItem, account: Acti
   item.text = `$(cloud) ${account.profile} · ${region}`;
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
-  tooltip.appendText(`Amazon Connect: profile ${account.profile}, region ${region} (from ${account.regionSource}).`);
+  const credentials = account.envCredentials ? ' Credentials: the AWS_ACCESS_KEY_ID keys in the environment (no profile is chosen).' : '';
+  tooltip.appendText(`Amazon Connect: profile ${account.profile}, region ${region} (${account.regionSource}).${credentials}`);
   if (account.regionProblem) tooltip.appendText(`\n\n${account.regionProblem}`);
   tooltip.appendText('\n\nClick to change the profile and region.');
   item.tooltip = tooltip;

@@ -2,10 +2,11 @@
 // across calls and rebuilt when any of them change or the AWS files change.
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { resolveTransport, type ResolvedTransport } from './endpoint';
+import { resolveTransport, transportWarnings, type ResolvedTransport } from './endpoint';
 import { connectError } from './errors';
-import { awsFilePaths, findProfile, listProfiles, type ProfileEntry, type ProfileListing } from './profiles';
+import { awsFilePaths, findProfile, hasEnvKeys, type ProfileCatalog, type ProfileEntry } from './profiles';
 import type { Sdk } from './sdkLoader';
+import { shellQuote } from './shellQuote';
 import { buildRequestHandler } from './transport';
 import type { TransportSettings } from './types';
 
@@ -13,7 +14,7 @@ export interface CachedClient {
   client: ConnectClient;
   profile: string;
   region: string;
-  /** The endpoint requests go to, for logs and messages. */
+  /** The endpoint the client was built for (the request's own host is logged per call). */
   endpoint: string;
   transport: ResolvedTransport;
   profileEntry?: ProfileEntry;
@@ -23,16 +24,27 @@ export interface CachedClient {
 
 export interface ClientCacheOptions {
   env: NodeJS.ProcessEnv;
+  /** The one shared profile listing. */
+  profiles: ProfileCatalog;
+  /** The profile chosen in settings ('' for none): with none, environment keys win over the files, as in the CLI. */
+  chosenProfile: () => string;
+  /** Told once per distinct warning about risky transport (plain http to a remote host, TLS off). */
+  onTransportWarning?: (warning: string) => void;
   loadSdk: () => Promise<Sdk>;
   /** Backoff between retries in ms (a number or per-attempt function); the SDK's default when absent. */
   retryDelayMs?: number | ((attempt: number) => number);
+}
+
+export interface PreparedClient {
+  transport: ResolvedTransport;
+  profileEntry?: ProfileEntry;
+  useEnvCredentials: boolean;
 }
 
 export function publicEndpoint(region: string): string {
   return `https://connect.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
 }
 
-/** Credentials from the environment, when the profile is the implicit default and only env keys exist (as the CLI would). */
 function envCredentials(env: NodeJS.ProcessEnv): AwsCredentialIdentity | undefined {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
   const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
@@ -41,39 +53,73 @@ function envCredentials(env: NodeJS.ProcessEnv): AwsCredentialIdentity | undefin
 }
 
 export class ClientCache {
-  private readonly clients = new Map<string, CachedClient>();
-  private listing: ProfileListing | undefined;
+  /** Promises, so concurrent first calls for one key build one client. */
+  private readonly clients = new Map<string, Promise<CachedClient>>();
+  private readonly retired = new Set<CachedClient>();
+  private readonly warned = new Set<string>();
 
   constructor(private readonly options: ClientCacheOptions) {}
 
-  profiles(): ProfileListing {
-    this.listing ??= listProfiles(this.options.env);
-    return this.listing;
-  }
-
   /** Resolves everything that does not need the SDK; throws ConnectServiceError for an unknown profile or bad settings. */
-  prepare(profile: string, settings: TransportSettings): { transport: ResolvedTransport; profileEntry?: ProfileEntry; useEnvCredentials: boolean } {
-    const listing = this.profiles();
+  async prepare(profile: string, settings: TransportSettings): Promise<PreparedClient> {
+    const listing = await this.options.profiles.listing();
     const profileEntry = findProfile(listing, profile);
     const env = this.options.env;
-    const useEnvCredentials = !profileEntry && profile === listing.defaultProfile && envCredentials(env) !== undefined;
+    // As the CLI: with no profile chosen, keys in the environment win over the files.
+    const useEnvCredentials = profile === listing.defaultProfile && !this.options.chosenProfile() && hasEnvKeys(env);
     if (!profileEntry && !useEnvCredentials) {
       const known = listing.profiles.map((p) => p.name);
       throw connectError(
         'UnknownProfile',
         `Profile ${profile} is not in ${listing.configFile} or ${listing.credentialsFile}.${known.length ? ` Known profiles: ${known.slice(0, 10).join(', ')}${known.length > 10 ? ', …' : ''}.` : ' No profiles were found.'}`,
-        { hint: `Pick another profile, or create it with \`aws configure --profile ${profile}\` (or \`aws configure sso\`).`, profile },
+        { hint: `Pick another profile, or create it with \`aws configure --profile ${shellQuote(profile)}\` (or \`aws configure sso\`).`, profile },
       );
     }
+    // The endpoint comes from this profile and the settings only (resolveEndpoint).
     return { transport: resolveTransport(settings, profileEntry, env), profileEntry, useEnvCredentials };
   }
 
   async get(profile: string, region: string, settings: TransportSettings): Promise<CachedClient> {
-    const { transport, profileEntry, useEnvCredentials } = this.prepare(profile, settings);
-    const key = JSON.stringify([profile, region, transport, useEnvCredentials]);
-    const cached = this.clients.get(key);
-    if (cached) return cached;
+    const prepared = await this.prepare(profile, settings);
+    const key = JSON.stringify([profile, region, prepared.transport, prepared.useEnvCredentials]);
+    let entry = this.clients.get(key);
+    if (!entry) {
+      const building = this.build(profile, region, prepared);
+      entry = building;
+      this.clients.set(key, building);
+      // A failed build (a bad CA bundle, the SDK chunk) is not kept: the next call tries again.
+      building.catch(() => {
+        if (this.clients.get(key) === building) this.clients.delete(key);
+      });
+    }
+    return entry;
+  }
 
+  /** Forget clients and warnings (AWS files or settings changed). In-flight calls finish on the old client. */
+  invalidate(): void {
+    const old = [...this.clients.values()];
+    this.clients.clear();
+    this.warned.clear();
+    for (const pending of old) {
+      pending.then((c) => {
+        this.retired.add(c);
+        setTimeout(() => {
+          if (this.retired.delete(c)) c.client.destroy();
+        }, 60_000).unref();
+      }, () => undefined);
+    }
+  }
+
+  /** Destroys every client, current and retired (deactivation). */
+  async dispose(): Promise<void> {
+    const current = await Promise.allSettled([...this.clients.values()]);
+    this.clients.clear();
+    for (const r of current) if (r.status === 'fulfilled') r.value.client.destroy();
+    for (const c of this.retired) c.client.destroy();
+    this.retired.clear();
+  }
+
+  private async build(profile: string, region: string, { transport, profileEntry, useEnvCredentials }: PreparedClient): Promise<CachedClient> {
     const sdk = await this.options.loadSdk();
     const knownSecrets = new Set<string>();
     const files = awsFilePaths(this.options.env);
@@ -89,6 +135,11 @@ export class ClientCache {
     const retry = this.options.retryDelayMs;
     const client = new sdk.ConnectClient({
       region,
+      // What the SDK reads from the shared files comes from this profile, and it never looks up a
+      // configured endpoint itself: that lookup reads AWS_PROFILE's or [default]'s endpoint_url and
+      // would send requests signed for this profile to another profile's endpoint.
+      profile,
+      ignoreConfiguredEndpointUrls: true,
       credentials,
       ...(transport.endpoint ? { endpoint: transport.endpoint.url } : {}),
       requestHandler: buildRequestHandler(sdk, transport),
@@ -96,29 +147,11 @@ export class ClientCache {
         ? { retryStrategy: new sdk.ConfiguredRetryStrategy(transport.maxAttempts, typeof retry === 'number' ? () => retry : retry) }
         : { maxAttempts: transport.maxAttempts }),
     });
-    const entry: CachedClient = {
-      client,
-      profile,
-      region,
-      endpoint: transport.endpoint?.url ?? publicEndpoint(region),
-      transport,
-      profileEntry,
-      knownSecrets,
-    };
-    this.clients.set(key, entry);
-    return entry;
-  }
-
-  /** Forget clients and the profile listing (AWS files or settings changed). In-flight calls finish on the old client. */
-  invalidate(): void {
-    const old = [...this.clients.values()];
-    this.clients.clear();
-    this.listing = undefined;
-    if (old.length) setTimeout(() => old.forEach((c) => c.client.destroy()), 60_000).unref();
-  }
-
-  dispose(): void {
-    for (const c of this.clients.values()) c.client.destroy();
-    this.clients.clear();
+    for (const warning of transportWarnings(transport)) {
+      if (this.warned.has(warning)) continue;
+      this.warned.add(warning);
+      this.options.onTransportWarning?.(warning);
+    }
+    return { client, profile, region, endpoint: transport.endpoint?.url ?? publicEndpoint(region), transport, profileEntry, knownSecrets };
   }
 }

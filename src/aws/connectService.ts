@@ -5,7 +5,8 @@ import type { ContactSearchSummary, InstanceSummary as SdkInstanceSummary } from
 import type { DeserializeHandlerArguments, HandlerExecutionContext, MetadataBearer } from '@smithy/types';
 import { ClientCache, type CachedClient } from './clientCache';
 import { connectError, toConnectError, type ConnectServiceError, type ErrorContext } from './errors';
-import { redact } from './redact';
+import { ProfileCatalog } from './profiles';
+import { redact, redactUrlUserInfo } from './redact';
 import { isValidRegionName } from './region';
 import { loadSdk, type Sdk } from './sdkLoader';
 import type {
@@ -23,6 +24,12 @@ export interface ConnectServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Read on every call, so setting changes apply to the next call. */
   transport: () => TransportSettings;
+  /** The one shared profile listing; a private one when absent (tests). */
+  profiles?: ProfileCatalog;
+  /** The profile chosen in settings ('' for none: environment keys then win over the files). */
+  chosenProfile?: () => string;
+  /** Risky transport (plain http to another host, TLS off), told once per distinct warning. */
+  onTransportWarning?: (warning: string) => void;
   logger?: CallLogger;
   now?: () => Date;
   /** Backoff between retries in ms; the SDK's standard backoff when absent. Tests make it short. */
@@ -60,6 +67,8 @@ interface Sendable {
 
 interface WireState {
   attempts: number;
+  /** Where the last attempt actually went (scheme, host, port), from the signed request itself. */
+  endpoint?: string;
   httpStatus?: number;
   requestId?: string;
 }
@@ -101,6 +110,7 @@ export function toContactSummary(c: ContactSearchSummary): ContactSummary {
 export class ConnectService {
   private readonly env: NodeJS.ProcessEnv;
   private readonly cache: ClientCache;
+  private readonly profiles: ProfileCatalog;
   private readonly now: () => Date;
   private readonly load: () => Promise<Sdk>;
 
@@ -108,7 +118,18 @@ export class ConnectService {
     this.env = options.env ?? process.env;
     this.now = options.now ?? (() => new Date());
     this.load = options.loadSdk ?? loadSdk;
-    this.cache = new ClientCache({ env: this.env, loadSdk: this.load, retryDelayMs: options.retryDelayMs });
+    this.profiles = options.profiles ?? new ProfileCatalog(this.env);
+    this.cache = new ClientCache({
+      env: this.env,
+      profiles: this.profiles,
+      chosenProfile: options.chosenProfile ?? (() => ''),
+      onTransportWarning: (warning) => {
+        options.logger?.warn(warning);
+        options.onTransportWarning?.(warning);
+      },
+      loadSdk: this.load,
+      retryDelayMs: options.retryDelayMs,
+    });
   }
 
   async describeContact(ref: ContactRef, signal?: AbortSignal): Promise<DescribeContactResult> {
@@ -228,11 +249,13 @@ export class ConnectService {
 
   /** Drop cached clients and profiles: the AWS files or the settings changed. */
   invalidate(): void {
+    this.profiles.invalidate();
     this.cache.invalidate();
   }
 
-  dispose(): void {
-    this.cache.dispose();
+  /** Destroys every client (deactivation). */
+  dispose(): Promise<void> {
+    return this.cache.dispose();
   }
 
   private async call(
@@ -250,7 +273,7 @@ export class ConnectService {
       profile: target.profile,
       profileKind: cached?.profileEntry?.kind,
       region: target.region,
-      endpoint: cached?.endpoint,
+      endpoint: wire.endpoint ?? cached?.endpoint,
       maxAttempts: cached?.transport.maxAttempts ?? settings.maxAttempts,
       connectTimeoutSeconds: cached?.transport.connectTimeoutSeconds ?? settings.connectTimeoutSeconds,
       readTimeoutSeconds: cached?.transport.readTimeoutSeconds ?? settings.readTimeoutSeconds,
@@ -275,7 +298,7 @@ export class ConnectService {
         operation: ctx.operation,
         profile: target.profile,
         region: target.region,
-        endpoint: cached.endpoint,
+        endpoint: wire.endpoint ?? redactUrlUserInfo(cached.endpoint),
         httpStatus: $metadata?.httpStatusCode ?? wire.httpStatus,
         requestId,
         durationMs: this.now().getTime() - started,
@@ -292,7 +315,7 @@ export class ConnectService {
         operation: ctx.operation,
         profile: target.profile,
         region: target.region,
-        endpoint: cached?.endpoint ?? '',
+        endpoint: wire.endpoint ?? (cached ? redactUrlUserInfo(cached.endpoint) : ''),
         httpStatus: mapped.info.httpStatus ?? wire.httpStatus,
         requestId: mapped.info.requestId ?? wire.requestId,
         durationMs: this.now().getTime() - started,
@@ -310,9 +333,11 @@ export class ConnectService {
     return (next: (args: DeserializeHandlerArguments<object>) => Promise<{ response: unknown }>, _context: HandlerExecutionContext) =>
       async (args: DeserializeHandlerArguments<object>) => {
         wire.attempts += 1;
-        const req = args.request as { method?: string; hostname?: string; port?: number; path?: string };
+        const req = args.request as { method?: string; protocol?: string; hostname?: string; port?: number; path?: string };
+        // The host the signed request goes to, as sent: what logs and messages name.
+        if (req.hostname) wire.endpoint = `${req.protocol ?? 'https:'}//${req.hostname}${req.port ? `:${req.port}` : ''}`;
         const t0 = Date.now();
-        const line = `${req.method ?? '?'} ${req.path ?? ''} (attempt ${wire.attempts})`;
+        const line = `${req.method ?? '?'} ${wire.endpoint ?? ''}${req.path ?? ''} (attempt ${wire.attempts})`;
         try {
           const result = await next(args);
           const res = result.response as { statusCode?: number; headers?: Record<string, string> };

@@ -1,6 +1,7 @@
 // Where requests go and how: endpoint URL precedence as the CLI has it, and the
 // transport options (timeouts, CA bundle, TLS verification, attempts).
 import { connectError } from './errors';
+import { redactUrlUserInfo } from './redact';
 import type { ProfileEntry } from './profiles';
 import type { TransportSettings } from './types';
 
@@ -89,15 +90,26 @@ export function resolveTransport(settings: TransportSettings, profile: ProfileEn
   };
 }
 
-/** Warnings the UI should show about the transport settings (e.g. TLS verification off). */
-export function transportWarnings(settings: TransportSettings): string[] {
+const loopbackHost = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/i;
+
+/** Warnings about where and how requests go: TLS verification off, plain http:// to a host that is not this machine. */
+export function transportWarnings(transport: Pick<ResolvedTransport, 'endpoint' | 'rejectUnauthorized'>): string[] {
   const warnings: string[] = [];
-  if (!settings.verifyTls) {
+  if (!transport.rejectUnauthorized) {
     warnings.push('TLS certificate verification is off (connectContacts.verifyTls): anyone between you and the endpoint can read and change AWS traffic. Turn it back on outside a test endpoint.');
   }
-  const endpoint = settings.endpointUrl?.trim();
-  if (endpoint && endpoint.startsWith('http://') && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:|\/|$)/.test(endpoint)) {
-    warnings.push(`The endpoint ${endpoint} uses plain http:// to a remote host: requests and contact data travel unencrypted.`);
+  const endpoint = transport.endpoint;
+  if (endpoint) {
+    let url: URL | undefined;
+    try {
+      url = new URL(endpoint.url);
+    } catch {
+      url = undefined;
+    }
+    if (url?.protocol === 'http:' && !loopbackHost.test(url.hostname)) {
+      const where = endpoint.source === 'setting' ? 'connectContacts.endpointUrl' : endpoint.source === 'profile' ? "the profile's endpoint_url" : endpoint.source;
+      warnings.push(`The endpoint ${redactUrlUserInfo(endpoint.url)} (from ${where}) uses plain http:// to another host: signed requests and contact data travel unencrypted.`);
+    }
   }
   return warnings;
 }

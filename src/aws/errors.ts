@@ -2,6 +2,7 @@
 // from the SDK, the credential chain, Node's network stack or our own checks
 // maps to a ConnectErrorInfo here. Messages pass through `redact` last.
 import { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
+import { ssoLoginCommand } from './shellQuote';
 import type { ConnectErrorInfo, ConnectErrorKind } from './types';
 
 export { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
@@ -138,7 +139,7 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   const has = (pred: (c: string) => boolean): string | undefined => f.codes.find(pred);
   const msg = f.message;
   const action = op ? `connect:${op}` : 'the Amazon Connect action';
-  const ssoLogin = `aws sso login${profile ? ` --profile ${profile}` : ''}`;
+  const ssoLogin = ssoLoginCommand(profile);
 
   // Cancelled by the user (or by closing the panel).
   if (f.name === 'AbortError' || has((c) => c === 'ABORT_ERR')) {

@@ -1,9 +1,11 @@
-// Lists the profiles in the shared AWS config and credentials files, as the CLI
-// sees them. Runs at activation, so it reads the files itself instead of loading
-// the SDK; it never throws, and never keeps a secret value.
-import { readFileSync } from 'node:fs';
+// Lists the profiles in the shared AWS config and credentials files as the SDK itself
+// sees them: the files are read and parsed by the SDK's own shared-ini loader, so a
+// profile the SDK cannot load (e.g. `[profile with space]`) is never offered. Never
+// throws, and never keeps a secret value.
+import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { ProfileInfo, ProfileKind } from './types';
 
 /** A profile with the non-secret settings the AWS layer needs. */
@@ -21,7 +23,9 @@ export interface ProfileListing {
   defaultProfile: string;
   configFile: string;
   credentialsFile: string;
-  /** Missing or malformed files and lines: shown to the user, never thrown. */
+  /** AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are both set. */
+  envKeys: boolean;
+  /** Missing or unreadable files, sections the SDK ignores: shown to the user, never thrown. */
   warnings: string[];
 }
 
@@ -58,143 +62,145 @@ export function defaultProfileName(env: NodeJS.ProcessEnv = process.env): string
   return env.AWS_PROFILE?.trim() || 'default';
 }
 
-export interface IniSection {
-  name: string;
-  values: Map<string, string>;
+/** Environment keys, as the CLI reads them. */
+export function hasEnvKeys(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
 }
 
-/**
- * A small INI reader with the SDK's rules: `#`/`;` comments (also after whitespace
- * mid-line), `key = value`, and indented sub-properties (e.g. under `s3 =`) skipped.
- * Lines it cannot read become warnings.
- */
-export function parseIni(text: string, fileLabel: string): { sections: IniSection[]; warnings: string[] } {
-  const sections: IniSection[] = [];
-  const warnings: string[] = [];
-  let current: IniSection | undefined;
-  let nestedUnder: string | undefined;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((rawLine, index) => {
-    const line = rawLine.split(/(^|\s)[;#]/)[0].trimEnd();
-    if (line.trim() === '') return;
-    const indented = /^\s/.test(line);
-    const trimmed = line.trim();
-    const section = /^\[([^\]]*)\]$/.exec(trimmed);
-    if (section && !indented) {
-      current = { name: section[1].trim().replace(/\s+/g, ' '), values: new Map() };
-      sections.push(current);
-      nestedUnder = undefined;
-      return;
-    }
-    if (indented && nestedUnder !== undefined && current) {
-      // Sub-property of e.g. `connect =` in a [services x] section: kept as `connect.endpoint_url`.
-      const subEq = trimmed.indexOf('=');
-      if (subEq > 0) current.values.set(`${nestedUnder}.${trimmed.slice(0, subEq).trim().toLowerCase()}`, trimmed.slice(subEq + 1).trim());
-      return;
-    }
-    const eq = trimmed.indexOf('=');
-    if (eq <= 0) {
-      warnings.push(`${fileLabel} line ${index + 1} is neither [section] nor key = value; it is ignored.`);
-      return;
-    }
-    if (!current) {
-      warnings.push(`${fileLabel} line ${index + 1} sets a value outside any [section]; it is ignored.`);
-      return;
-    }
-    const key = trimmed.slice(0, eq).trim().toLowerCase();
-    const value = trimmed.slice(eq + 1).trim();
-    nestedUnder = value === '' ? key : undefined;
-    current.values.set(key, value);
-  });
-  // A file of garbage should not bury the other warnings.
-  const shown = warnings.length > 3 ? [...warnings.slice(0, 3), `${fileLabel}: ${warnings.length - 3} more unreadable lines.`] : warnings;
-  return { sections, warnings: shown };
+/** The one rule for "no profiles": nothing in the files and no keys in the environment. */
+export function hasNoProfiles(listing: ProfileListing): boolean {
+  return listing.profiles.length === 0 && !listing.envKeys;
 }
 
-function readIfPresent(path: string): { text?: string; error?: string } {
-  try {
-    return { text: readFileSync(path, 'utf8') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return {};
-    if (code === 'EISDIR') return { error: `${path} is a directory, not a file.` };
-    return { error: `${path} could not be read (${code ?? 'unknown error'}).` };
-  }
-}
+type Section = Record<string, string | undefined>;
 
-function kindOf(values: Map<string, string>): ProfileKind {
-  if (values.has('role_arn')) return 'assume-role';
-  if (values.has('sso_session') || values.has('sso_start_url')) return 'sso';
-  if (values.has('credential_process')) return 'credential-process';
-  if (values.has('aws_access_key_id')) return 'static';
+function kindOf(values: Section): ProfileKind {
+  if (values.role_arn) return 'assume-role';
+  if (values.sso_session || values.sso_start_url) return 'sso';
+  if (values.credential_process) return 'credential-process';
+  if (values.aws_access_key_id) return 'static';
   return 'unknown';
 }
 
-/** Every profile in both files, merged by name (the credentials file wins, as in the SDK). */
-export function listProfiles(env: NodeJS.ProcessEnv = process.env): ProfileListing {
+/** Why a file cannot be used, or undefined when it is a readable file (or simply absent). */
+async function fileProblem(path: string, setBy: string | undefined): Promise<string | undefined> {
+  try {
+    const s = await stat(path);
+    return s.isDirectory() ? `${path} is a directory, not a file.` : undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return setBy ? `${path} does not exist (set by ${setBy}).` : undefined;
+    return `${path} could not be read (${code ?? 'unknown error'}).`;
+  }
+}
+
+// The SDK's section-name rule: `[profile NAME]`, `[sso-session NAME]`, `[services NAME]` with NAME of
+// [\w-@+.%:/] only, or `[default]`. Other config-file sections are dropped by the SDK: say so.
+const loadableSection = /^(default|(profile|sso-session|services)\s+(["'])?[\w\-@+.%:/]+\3)$/;
+
+function ignoredSectionWarnings(text: string, file: string): string[] {
+  const warnings: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const name = /^\s*\[(.*)\]\s*$/.exec(line.split(/(^|\s)[;#]/)[0])?.[1];
+    if (name === undefined || loadableSection.test(name)) continue;
+    warnings.push(/^profile\s/.test(name)
+      ? `[${name}] in ${file} is not listed: the AWS SDK cannot load a profile name with spaces or those characters.`
+      : `[${name}] in ${file} is not listed: the config file names profiles [profile NAME] (only [default] is bare).`);
+  }
+  return warnings;
+}
+
+function readText(path: string): Promise<string | undefined> {
+  return readFile(path, 'utf8').catch(() => undefined);
+}
+
+/** Every profile the SDK can load from both files, merged by name (the credentials file wins, as in the SDK). */
+export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileListing> {
   const paths = awsFilePaths(env);
   const warnings: string[] = [];
-  const merged = new Map<string, { values: Map<string, string>; source: Set<'config' | 'credentials'> }>();
-  const add = (name: string, values: Map<string, string>, source: 'config' | 'credentials'): void => {
-    const entry = merged.get(name) ?? { values: new Map<string, string>(), source: new Set<'config' | 'credentials'>() };
-    for (const [k, v] of values) entry.values.set(k, v);
-    entry.source.add(source);
-    merged.set(name, entry);
-  };
-
-  const servicesSections = new Map<string, Map<string, string>>();
-  const config = readIfPresent(paths.configFile);
-  const credentials = readIfPresent(paths.credentialsFile);
-  for (const [file, read, explicit] of [
-    [paths.configFile, config, env.AWS_CONFIG_FILE],
-    [paths.credentialsFile, credentials, env.AWS_SHARED_CREDENTIALS_FILE],
-  ] as const) {
-    if (read.error) warnings.push(read.error);
-    else if (read.text === undefined && explicit) warnings.push(`${file} does not exist (set by ${file === paths.configFile ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE'}).`);
-  }
-  if (config.text === undefined && credentials.text === undefined && !config.error && !credentials.error && !env.AWS_CONFIG_FILE && !env.AWS_SHARED_CREDENTIALS_FILE) {
+  const problems = await Promise.all([
+    fileProblem(paths.configFile, env.AWS_CONFIG_FILE ? 'AWS_CONFIG_FILE' : undefined),
+    fileProblem(paths.credentialsFile, env.AWS_SHARED_CREDENTIALS_FILE ? 'AWS_SHARED_CREDENTIALS_FILE' : undefined),
+  ]);
+  warnings.push(...problems.filter((p): p is string => p !== undefined));
+  const parsed = await loadSharedConfigFiles({ filepath: paths.credentialsFile, configFilepath: paths.configFile, ignoreCache: true })
+    .catch(() => ({ configFile: {}, credentialsFile: {} }));
+  const [configText, credentialsText] = await Promise.all([readText(paths.configFile), readText(paths.credentialsFile)]);
+  if (configText !== undefined) warnings.push(...ignoredSectionWarnings(configText, paths.configFile));
+  if (configText === undefined && credentialsText === undefined && warnings.length === 0) {
     warnings.push(`No AWS config or credentials file: neither ${paths.configFile} nor ${paths.credentialsFile} exists. Run "aws configure" or "aws configure sso" to create a profile.`);
   }
 
-  if (config.text !== undefined) {
-    const parsed = parseIni(config.text, paths.configFile);
-    warnings.push(...parsed.warnings);
-    for (const s of parsed.sections) {
-      const services = /^services\s+(.+)$/.exec(s.name);
-      if (services) servicesSections.set(services[1].trim(), s.values);
-    }
-    for (const s of parsed.sections) {
-      // The config file names profiles `[profile x]`, except `[default]`; sso-session and services sections are not profiles.
-      const m = /^profile\s+(.+)$/.exec(s.name);
-      if (m) add(m[1].trim(), s.values, 'config');
-      else if (s.name === 'default') add('default', s.values, 'config');
-    }
-  }
-  if (credentials.text !== undefined) {
-    const parsed = parseIni(credentials.text, paths.credentialsFile);
-    warnings.push(...parsed.warnings);
-    for (const s of parsed.sections) {
-      if (s.name !== '') add(s.name, s.values, 'credentials');
-    }
-  }
+  // The SDK keeps `sso-session.x` and `services.x` sections beside the profiles, prefixed.
+  const isProfileKey = (key: string): boolean => !/^(sso-session|services)\./.test(key);
+  const merged = new Map<string, { values: Section; source: Set<'config' | 'credentials'> }>();
+  const add = (name: string, values: Section, source: 'config' | 'credentials'): void => {
+    const entry = merged.get(name) ?? { values: {}, source: new Set<'config' | 'credentials'>() };
+    Object.assign(entry.values, values);
+    entry.source.add(source);
+    merged.set(name, entry);
+  };
+  const config = parsed.configFile as Record<string, Section>;
+  for (const [name, values] of Object.entries(config)) if (isProfileKey(name)) add(name, values, 'config');
+  for (const [name, values] of Object.entries(parsed.credentialsFile as Record<string, Section>)) add(name, values, 'credentials');
 
   const profiles: ProfileEntry[] = [...merged].map(([name, { values, source }]) => ({
     name,
     kind: kindOf(values),
-    region: values.get('region') || undefined,
+    region: values.region || undefined,
     // A [services x] section's `connect = endpoint_url = …` beats the profile's global endpoint_url, as in the SDK.
-    endpointUrl: servicesSections.get(values.get('services') ?? '')?.get('connect.endpoint_url') || values.get('endpoint_url') || undefined,
-    caBundle: values.get('ca_bundle') || undefined,
-    ssoSession: values.get('sso_session') || undefined,
-    ssoStartUrl: values.get('sso_start_url') || undefined,
-    roleArn: values.get('role_arn') || undefined,
-    sourceProfile: values.get('source_profile') || undefined,
+    endpointUrl: (values.services ? config[`services.${values.services}`]?.['connect.endpoint_url'] : undefined) || values.endpoint_url || undefined,
+    caBundle: values.ca_bundle || undefined,
+    ssoSession: values.sso_session || undefined,
+    ssoStartUrl: values.sso_start_url || undefined,
+    roleArn: values.role_arn || undefined,
+    sourceProfile: values.source_profile || undefined,
     source: [...source].sort(),
   }));
   profiles.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return { profiles, defaultProfile: defaultProfileName(env), configFile: paths.configFile, credentialsFile: paths.credentialsFile, warnings };
+  return {
+    profiles,
+    defaultProfile: defaultProfileName(env),
+    configFile: paths.configFile,
+    credentialsFile: paths.credentialsFile,
+    envKeys: hasEnvKeys(env),
+    warnings,
+  };
 }
 
 export function findProfile(listing: ProfileListing, name: string): ProfileEntry | undefined {
   return listing.profiles.find((p) => p.name === name);
+}
+
+/**
+ * The one cached listing, shared by the status bar, the pickers, the explorer and the client
+ * cache; read again after `invalidate()` (the AWS files or settings changed).
+ */
+export class ProfileCatalog {
+  private pending: Promise<ProfileListing> | undefined;
+  private generation = 0;
+  private last: ProfileListing | undefined;
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  listing(): Promise<ProfileListing> {
+    if (!this.pending) {
+      const generation = this.generation;
+      this.pending = loadProfiles(this.env).then((listing) => {
+        if (generation === this.generation) this.last = listing;
+        return listing;
+      });
+    }
+    return this.pending;
+  }
+
+  /** The listing last read, for code that cannot wait (undefined before the first read). */
+  latest(): ProfileListing | undefined {
+    return this.last;
+  }
+
+  invalidate(): void {
+    this.generation += 1;
+    this.pending = undefined;
+  }
 }

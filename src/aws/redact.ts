@@ -6,6 +6,8 @@ type Replacement = string | ((match: string) => string);
 const replacements: [RegExp, Replacement][] = [
   // key=value and "key": "value" forms of secrets (ini files, JSON, headers, query strings).
   [/((?:aws_)?secret_?access_?key|secretkey|aws_session_token|session_?token|security_?token|x-amz-security-token|x-amz-signature|signature|authorization|credential_process)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi, '$1$2[redacted]'],
+  // user:password@ in URLs (an endpoint URL may carry them).
+  [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/gi, '$1[redacted]@'],
   // SigV4 signatures and other 64-hex digests.
   [/\b[0-9a-f]{64}\b/gi, '[redacted]'],
   // Secret access keys: 40 characters of base64 with no separator around them.
@@ -24,4 +26,9 @@ export function redact(text: string, knownSecrets: Iterable<string> = []): strin
     out = typeof replacement === 'string' ? out.replace(pattern, replacement) : out.replace(pattern, replacement);
   }
   return out;
+}
+
+/** A URL with any user:password@ part replaced, for logs and messages. */
+export function redactUrlUserInfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i, '$1[redacted]@');
 }

@@ -37,7 +37,7 @@ export function validateRegionName(name: string): string | undefined {
 }
 
 /**
- * Resolves the region: ARN, explicit choice, profile, AWS_REGION, AWS_DEFAULT_REGION.
+ * Resolves the region: ARN, explicit choice, AWS_REGION, AWS_DEFAULT_REGION, the profile's region.
  * Throws a ConnectServiceError (kind InvalidRegion) when none is set or the chosen one is malformed.
  */
 export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
@@ -45,9 +45,10 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   const candidates: [string | undefined, RegionSource, string][] = [
     [inputs.arnRegion, 'arn', 'from the ARN'],
     [inputs.explicit, 'explicit', 'chosen in settings'],
-    [inputs.profileRegion, 'profile', `from profile ${inputs.profileName ?? ''}`.trim()],
+    // The environment beats the profile's region, as in the AWS CLI.
     [env.AWS_REGION, 'AWS_REGION', 'from AWS_REGION'],
     [env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION', 'from AWS_DEFAULT_REGION'],
+    [inputs.profileRegion, 'profile', `from profile ${inputs.profileName ?? ''}`.trim()],
   ];
   for (const [value, source, sourceLabel] of candidates) {
     const region = value?.trim();
@@ -63,7 +64,7 @@ export function resolveRegion(inputs: RegionInputs): ResolvedRegion {
   }
   throw connectError(
     'InvalidRegion',
-    `No region is set${inputs.profileName ? ` for profile ${inputs.profileName}` : ''}: not in settings, the profile, AWS_REGION or AWS_DEFAULT_REGION.`,
+    `No region is set${inputs.profileName ? ` for profile ${inputs.profileName}` : ''}: not in settings, AWS_REGION, AWS_DEFAULT_REGION or the profile.`,
     { hint: 'Pick one with Amazon Connect: Select Region (your instance\'s region, e.g. us-east-1).', profile: inputs.profileName },
   );
 }

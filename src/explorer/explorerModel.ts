@@ -45,7 +45,7 @@ export interface ExplorerAccounts {
 
 /** Everything the model reads from outside. */
 export interface ExplorerDeps {
-  accounts(): ExplorerAccounts;
+  accounts(): ExplorerAccounts | Promise<ExplorerAccounts>;
   manualInstances(target: AccountTarget): ManualInstance[];
   listInstances(target: AccountTarget): Promise<InstanceSummary[]>;
   searchContacts(target: AccountTarget, query: SearchContactsQuery): Promise<SearchContactsPage>;
@@ -210,8 +210,8 @@ export class ExplorerModel {
     }
   }
 
-  private roots(): AccountNode[] {
-    const { active, added } = this.deps.accounts();
+  private async roots(): Promise<AccountNode[]> {
+    const { active, added } = await this.deps.accounts();
     const roots: AccountNode[] = [];
     if (active) {
       const root: AccountNode = { kind: 'account', id: nodeIds.account(active), target: { profile: active.profile, region: active.region }, active: true };

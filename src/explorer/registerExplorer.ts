@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { connectRegions } from '../accountPickers';
 import { isInputError, parseInstanceInput, validateInstanceIdLive } from '../aws/ids';
-import { listProfiles, type ProfileListing } from '../aws/profiles';
+import { hasNoProfiles, type ProfileListing } from '../aws/profiles';
 import { validateRegionName } from '../aws/region';
 import type { AccountTarget, ContactChannel, ContactRef } from '../aws/types';
 import type { PathSegment } from '../contact/fieldNode';
@@ -78,15 +78,11 @@ function selection<K extends ExplorerNode['kind']>(node: unknown, selected: unkn
 export function registerExplorer(services: ExtensionServices, treeView: vscode.TreeView<ExplorerNode>): ExplorerHandle {
   const { context, history } = services;
   const state = new ExplorerState(context.globalState);
-  let profiles: ProfileListing | undefined;
-  const profileListing = (): ProfileListing => (profiles ??= listProfiles(process.env));
-
-  const accounts = (): ExplorerAccounts => {
+  const accounts = async (): Promise<ExplorerAccounts> => {
     const added = state.addedAccounts();
-    const noProfiles = profileListing().profiles.length === 0 && !process.env.AWS_ACCESS_KEY_ID;
     // With no profile at all the tree stays empty, so the welcome view (connectContacts.noProfiles) shows.
-    if (noProfiles) return { added };
-    const active = services.activeAccount() as AccountTarget & { regionProblem?: string };
+    if (hasNoProfiles(await services.profiles())) return { added };
+    const active = await services.activeAccount();
     return { active: { profile: active.profile, region: active.region, ...(active.regionProblem ? { problem: active.regionProblem } : {}) }, added };
   };
 
@@ -107,10 +103,7 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
   context.subscriptions.push(
     history,
     history.onDidChange(() => model.redraw()),
-    services.onDidChangeAccount(() => {
-      profiles = undefined;
-      model.refresh(undefined);
-    }),
+    services.onDidChangeAccount(() => model.refresh(undefined)),
     // Another window may have added lookups or pins to the shared globalState.
     vscode.window.onDidChangeWindowState((w) => {
       if (w.focused) model.redraw();
@@ -121,7 +114,7 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
     [id('refresh')]: (node?: unknown) => model.refresh(isExplorerNode(node) ? node : undefined),
 
     [id('addAccount')]: async (target?: unknown) => {
-      const chosen = isTarget(target) ? target : await pickAccount(profileListing());
+      const chosen = isTarget(target) ? target : await pickAccount(await services.profiles());
       if (!chosen) return undefined;
       if (!(await state.addAccount(chosen))) {
         void vscode.window.showInformationMessage(`${chosen.profile} · ${chosen.region} is already in the explorer.`);

@@ -62,7 +62,7 @@ describe('ConnectService logging', function () {
       assert.ok(entry.durationMs >= 0);
     }
     assert.equal(logger.entries[4].attempts, 2, 'throttled twice, then gave up');
-    assert.ok(logger.traces.some((t) => t.startsWith('POST /search-contacts (attempt 1) → HTTP 200')), logger.traces.join('\n'));
+    assert.ok(logger.traces.some((t) => t.startsWith(`POST ${local.endpoint.url.replace(/\/$/, '')}/search-contacts (attempt 1) → HTTP 200`)), logger.traces.join('\n'));
     assert.ok(logger.warnings.some((w) => w.startsWith('DescribeContact failed (NotFound): Contact ')), logger.warnings.join('\n'));
 
     const everything = [logger.allText(), ...errors.map((e) => `${e.message}\n${JSON.stringify(e.info)}\n${e.stack ?? ''}`)].join('\n');

@@ -32,7 +32,7 @@ describe('ConnectService against the local endpoint: operations', function () {
     assert.equal(entry.attempts, 1);
     assert.equal(entry.error, undefined);
     assert.equal(logger.traces.length, 1);
-    assert.match(logger.traces[0], new RegExp(`^GET /contacts/${sampleIds.instanceA}/${sampleIds.voice} \\(attempt 1\\) → HTTP 200 request-id ${result.requestId} \\d+ bytes in \\d+ ms$`));
+    assert.match(logger.traces[0], new RegExp(`^GET ${local.endpoint.url.replace(/\/$/, '')}/contacts/${sampleIds.instanceA}/${sampleIds.voice} \\(attempt 1\\) → HTTP 200 request-id ${result.requestId} \\d+ bytes in \\d+ ms$`));
   });
 
   it('describes the maximal contact with every nested section', async () => {

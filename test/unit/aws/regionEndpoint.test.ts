@@ -17,18 +17,18 @@ function thrown(fn: () => unknown): ConnectServiceError {
 describe('region resolution', () => {
   const env = { AWS_REGION: 'ap-southeast-2', AWS_DEFAULT_REGION: 'eu-central-1' };
 
-  it('prefers a pasted ARN, then the explicit choice, the profile, AWS_REGION, AWS_DEFAULT_REGION', () => {
+  it('prefers a pasted ARN, the explicit choice, AWS_REGION, AWS_DEFAULT_REGION, then the profile (as the CLI)', () => {
     assert.deepEqual(resolveRegion({ arnRegion: 'eu-west-2', explicit: 'us-east-1', profileRegion: 'us-west-2', env }), { region: 'eu-west-2', source: 'arn', sourceLabel: 'from the ARN' });
     assert.deepEqual(resolveRegion({ explicit: 'us-east-1', profileRegion: 'us-west-2', env }), { region: 'us-east-1', source: 'explicit', sourceLabel: 'chosen in settings' });
-    assert.deepEqual(resolveRegion({ explicit: ' ', profileRegion: 'us-west-2', profileName: 'dev', env }), { region: 'us-west-2', source: 'profile', sourceLabel: 'from profile dev' });
-    assert.deepEqual(resolveRegion({ env }), { region: 'ap-southeast-2', source: 'AWS_REGION', sourceLabel: 'from AWS_REGION' });
-    assert.deepEqual(resolveRegion({ env: { AWS_DEFAULT_REGION: 'eu-central-1' } }), { region: 'eu-central-1', source: 'AWS_DEFAULT_REGION', sourceLabel: 'from AWS_DEFAULT_REGION' });
+    assert.deepEqual(resolveRegion({ explicit: ' ', profileRegion: 'us-west-2', profileName: 'dev', env }), { region: 'ap-southeast-2', source: 'AWS_REGION', sourceLabel: 'from AWS_REGION' });
+    assert.deepEqual(resolveRegion({ profileRegion: 'us-west-2', env: { AWS_DEFAULT_REGION: 'eu-central-1' } }), { region: 'eu-central-1', source: 'AWS_DEFAULT_REGION', sourceLabel: 'from AWS_DEFAULT_REGION' });
+    assert.deepEqual(resolveRegion({ profileRegion: 'us-west-2', profileName: 'dev', env: {} }), { region: 'us-west-2', source: 'profile', sourceLabel: 'from profile dev' });
   });
 
   it('says to pick a region when none is set', () => {
     const e = thrown(() => resolveRegion({ profileName: 'dev', env: {} }));
     assert.equal(e.kind, 'InvalidRegion');
-    assert.equal(e.message, 'No region is set for profile dev: not in settings, the profile, AWS_REGION or AWS_DEFAULT_REGION.');
+    assert.equal(e.message, 'No region is set for profile dev: not in settings, AWS_REGION, AWS_DEFAULT_REGION or the profile.');
     assert.equal(e.info.hint, "Pick one with Amazon Connect: Select Region (your instance's region, e.g. us-east-1).");
     assert.equal(e.info.profile, 'dev');
   });
@@ -82,12 +82,22 @@ describe('endpoint and transport', () => {
     assert.equal(resolveTransport({ ...defaultTransport, maxAttempts: 0 }, undefined, {}).maxAttempts, 1);
   });
 
-  it('warns when TLS verification is off or a remote endpoint is plain http', () => {
-    assert.deepEqual(transportWarnings(defaultTransport), []);
-    assert.deepEqual(transportWarnings({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:4566' }), []);
-    assert.deepEqual(transportWarnings({ ...defaultTransport, verifyTls: false, endpointUrl: 'http://proxy.corp:8080' }), [
+  it('warns when TLS verification is off or an endpoint from any source is plain http to another host', () => {
+    const warnings = (settings: typeof defaultTransport, profileEndpoint?: string, env: NodeJS.ProcessEnv = {}) =>
+      transportWarnings(resolveTransport(settings, profileEndpoint ? { name: 'p', kind: 'static', source: ['config'], endpointUrl: profileEndpoint } : undefined, env));
+    assert.deepEqual(warnings(defaultTransport), []);
+    assert.deepEqual(warnings({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:4566' }), []);
+    assert.deepEqual(warnings(defaultTransport, 'http://localhost:4566'), []);
+    assert.deepEqual(warnings(defaultTransport, 'https://connect.internal.corp'), []);
+    assert.deepEqual(warnings({ ...defaultTransport, verifyTls: false, endpointUrl: 'http://proxy.corp:8080' }), [
       'TLS certificate verification is off (connectContacts.verifyTls): anyone between you and the endpoint can read and change AWS traffic. Turn it back on outside a test endpoint.',
-      'The endpoint http://proxy.corp:8080 uses plain http:// to a remote host: requests and contact data travel unencrypted.',
+      'The endpoint http://proxy.corp:8080 (from connectContacts.endpointUrl) uses plain http:// to another host: signed requests and contact data travel unencrypted.',
+    ]);
+    assert.deepEqual(warnings(defaultTransport, 'http://user:pa55@10.1.2.3:9000'), [
+      "The endpoint http://[redacted]@10.1.2.3:9000 (from the profile's endpoint_url) uses plain http:// to another host: signed requests and contact data travel unencrypted.",
+    ]);
+    assert.deepEqual(warnings(defaultTransport, undefined, { AWS_ENDPOINT_URL: 'http://connect.example' }), [
+      'The endpoint http://connect.example (from AWS_ENDPOINT_URL) uses plain http:// to another host: signed requests and contact data travel unencrypted.',
     ]);
   });
 });
