@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ContactRef } from './aws/types';
 import type { CommandTable } from './commands';
 import type { ContactDocument } from './contact/contactDocument';
+import { selectedFieldsJson, type SelectedField } from './contact/copyText';
 import type { PathSegment } from './contact/fieldNode';
 import { toJmesPath, valueAt } from './contact/paths';
 import {
@@ -108,7 +109,8 @@ export class CopyCommands implements vscode.Disposable {
   private async fromCommand(action: RowAction, node: unknown, selected: unknown): Promise<string | undefined> {
     const webviewPath = webviewContextPath(node);
     const panel = webviewPath ? this.panels.active() : undefined;
-    if (panel && webviewPath) return this.rowAction(action, panel.ref, panel.doc, webviewPath);
+    // Rows (and so row paths) exist only once a panel has its contact.
+    if (panel?.doc && webviewPath) return this.rowAction(action, panel.ref, panel.doc, webviewPath);
     const source = (node as { source?: unknown } | undefined)?.source;
     let targets = targetsOf(node, selected);
     // Keybindings say where they fired; the palette says nothing: the panel in front, else the explorer.
@@ -135,12 +137,13 @@ export class CopyCommands implements vscode.Disposable {
 
   /**
    * Several fields of one or more contacts: `path: value` lines (values, insert), one path per
-   * line, one JSON object keyed by path, or one CLI command per line.
+   * line, one JSON object keyed by path (by contact ID, then path, across contacts), or one CLI
+   * command per line.
    */
   private async copyMany(action: RowAction, targets: NodeTarget[]): Promise<string> {
     const endpointUrl = this.services.config().transport.endpointUrl;
     const lines: string[] = [];
-    const json: Record<string, unknown> = {};
+    const fields: SelectedField[] = [];
     for (const t of targets) {
       const fieldPath = t.path ?? ['Contact'];
       if (action === 'copyCli') {
@@ -152,10 +155,10 @@ export class CopyCommands implements vscode.Disposable {
         continue;
       }
       const doc = await this.services.contacts.get(t.ref);
-      if (action === 'copyJson') json[toJmesPath(fieldPath)] = valueAt(doc, fieldPath) ?? null;
+      if (action === 'copyJson') fields.push({ contactId: t.ref.contactId, path: fieldPath, value: valueAt(doc, fieldPath) });
       else lines.push(multiFieldText(doc, [fieldPath]));
     }
-    const text = action === 'copyJson' ? JSON.stringify(json, null, 4) : lines.join('\n');
+    const text = action === 'copyJson' ? selectedFieldsJson(fields) : lines.join('\n');
     if (action === 'insert') await insertIntoEditor(text, this.editors);
     else await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(`$(check) ${describeAction[action]}: ${targets.length} fields`, 3000);
@@ -166,7 +169,8 @@ export class CopyCommands implements vscode.Disposable {
     try {
       if (isNodeTarget(node)) return await this.openDocument(await this.services.contacts.get(node.ref), format);
       const panel = this.panels.active();
-      if (panel) return await this.openDocument(panel.doc, format);
+      // A restored panel may still be fetching its contact.
+      if (panel) return await this.openDocument(panel.doc ?? (await this.services.contacts.get(panel.ref)), format);
       void vscode.window.showInformationMessage('Open a contact first (Amazon Connect: Describe Contact).');
       return undefined;
     } catch (error) {

@@ -1,7 +1,7 @@
 // The lookup history and pinned contacts, kept in globalState so they survive reloads and
-// follow the user across workspaces. globalState is shared by every open window: each write
-// re-reads the stored list and applies one change to it (never writes back a stale copy),
-// so two windows never drop each other's entries.
+// follow the user across workspaces. Each write re-reads the stored list and applies one
+// change to it rather than writing back a copy held since earlier. globalState has no
+// transactions: two windows writing at the same moment can still lose one of the changes.
 import * as vscode from 'vscode';
 import type { ContactRef } from './aws/types';
 import {

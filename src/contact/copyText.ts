@@ -2,6 +2,7 @@
 // are never escaped, trimmed or decorated: a copied string is the string.
 import type { FieldKind, PathSegment } from './fieldNode';
 import { toJmesPath } from './paths';
+import { shellQuote } from '../aws/shellQuote';
 
 /**
  * The raw value: strings unchanged (timestamps are already ISO 8601 in the document),
@@ -21,6 +22,29 @@ export function copyJsonText(key: PathSegment, value: unknown): string {
   return JSON.stringify(typeof key === 'number' ? v : { [key]: v }, null, 4);
 }
 
+/** One selected field of a contact (a whole contact is the path ['Contact']). */
+export interface SelectedField {
+  contactId: string;
+  path: readonly PathSegment[];
+  value: unknown;
+}
+
+/**
+ * Copy as JSON over a multi-selection, as 4-space JSON: `{"PATH": value}` for fields of one
+ * contact; `{"CONTACT_ID": {"PATH": value}}` when they span contacts, so the same path of two
+ * contacts keeps both values.
+ */
+export function selectedFieldsJson(fields: readonly SelectedField[]): string {
+  const byContact = new Map<string, Record<string, unknown>>();
+  for (const { contactId, path, value } of fields) {
+    let values = byContact.get(contactId);
+    if (!values) byContact.set(contactId, (values = {}));
+    values[toJmesPath(path)] = value === undefined ? null : value;
+  }
+  const json = byContact.size === 1 ? [...byContact.values()][0] : Object.fromEntries(byContact);
+  return JSON.stringify(json ?? {}, null, 4);
+}
+
 /**
  * `path: value` lines for a multi-selection. Single-line strings appear raw; strings with
  * line breaks or other control characters, and containers, as one-line JSON so every field
@@ -36,14 +60,6 @@ export function pathValueLines(nodes: readonly { path: readonly PathSegment[]; v
       return `${toJmesPath(path)}: ${text}`;
     })
     .join('\n');
-}
-
-const shellSafe = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** A POSIX-shell word for `value`: bare when only safe characters, else single-quoted. */
-export function shellQuote(value: string): string {
-  if (shellSafe.test(value)) return value;
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 function option(name: string, value: string): string {

@@ -1,6 +1,6 @@
 // What the user added to the explorer (profile/region pairs, instances by ID or ARN) and how
 // Recent contacts searches, kept in globalState. Like the history, every write re-reads the
-// stored value and applies one change, so windows do not undo each other's additions.
+// stored value and applies one change rather than writing back a copy held since earlier.
 // The store is any `{ get, update }` (vscode.Memento fits), which keeps this module pure.
 import type { AccountTarget } from '../aws/types';
 import type { ManualInstance } from './explorerModel';

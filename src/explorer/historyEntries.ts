@@ -1,7 +1,7 @@
 // The pure rules of the lookup history and the pinned list: one entry per contact
-// (profile, region, instance, contact), newest first, capped. Every change is applied to
-// the list as it is stored *now*, so two windows writing the same globalState key keep
-// each other's entries. No `vscode` here: the store wraps these in src/history.ts.
+// (profile, region, instance, contact), newest first, capped. Each change is a function of
+// the stored list, so the store applies it to what is stored at the time of the write.
+// No `vscode` here: the store wraps these in src/history.ts.
 import type { ContactRef } from '../aws/types';
 
 export type HistoryEntry = ContactRef & {
@@ -21,11 +21,6 @@ export interface HistoryFilter {
 }
 
 const optionalFields = ['channel', 'initiationTimestamp', 'queue', 'agent', 'disconnectReason'] as const;
-
-/** Which contact an entry is about: the dedupe key. */
-export function entryKey(ref: ContactRef): string {
-  return JSON.stringify([ref.profile, ref.region, ref.instanceId, ref.contactId]);
-}
 
 export function sameContact(a: ContactRef, b: ContactRef): boolean {
   return a.profile === b.profile && a.region === b.region && a.instanceId === b.instanceId && a.contactId === b.contactId;
@@ -95,20 +90,6 @@ export function removeEntry(stored: readonly HistoryEntry[], ref: ContactRef): H
 export function clearEntries(stored: readonly HistoryEntry[], filter?: HistoryFilter): HistoryEntry[] {
   if (!filter || Object.values(filter).every((v) => v === undefined)) return [];
   return stored.filter((e) => !matches(e, filter));
-}
-
-/**
- * Union of two lists (e.g. what this window holds and what another window wrote): one entry
- * per contact, the most recent lookup wins, newest first, capped.
- */
-export function mergeEntries(a: readonly HistoryEntry[], b: readonly HistoryEntry[], maxEntries: number): HistoryEntry[] {
-  const byKey = new Map<string, HistoryEntry>();
-  for (const e of [...a, ...b]) {
-    const key = entryKey(e);
-    const seen = byKey.get(key);
-    if (!seen || time(e) > time(seen)) byKey.set(key, seen ? { ...seen, ...e } : e);
-  }
-  return cap(sortNewestFirst([...byKey.values()]), maxEntries);
 }
 
 export function matches(entry: HistoryEntry, filter?: HistoryFilter): boolean {

@@ -16,8 +16,11 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   operation: string;
+  /** 0 until answered (or when the endpoint dropped the connection itself). */
   status: number;
   time: string;
+  /** The client closed the connection before the answer: an aborted (cancelled) request. */
+  abandoned?: true;
 }
 
 export interface EndpointOptions {
@@ -179,7 +182,13 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
   const operation = match?.operation ?? 'Unknown';
   const entry: RequestLogEntry = { method, path: rawPath, operation, status: 0, time: new Date().toISOString() };
   ctx.requests.push(entry);
+  let answered = false;
+  // Closed by the client before any answer (the endpoint's own resets come after finish()).
+  res.on('close', () => {
+    if (!answered && !res.writableFinished) entry.abandoned = true;
+  });
   const finish = (status: number) => {
+    answered = true;
     entry.status = status;
     if (!ctx.quiet) console.log(`${entry.time} ${method} ${rawPath} ${operation} ${status}`);
   };

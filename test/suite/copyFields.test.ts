@@ -95,12 +95,12 @@ describe('Copy fields into the editor', function () {
 
   it('Insert into Editor with no editor opens a new untitled document with the value', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const api = await extensionApi();
-    void api;
     await run('insertIntoEditor', { ref, path: ['Contact', 'SegmentAttributes'] });
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'no editor opened');
     assert.deepEqual(JSON.parse(editor.document.getText()), doc.Contact.SegmentAttributes);
+    // Leave no dirty untitled document (and its backup) behind for the next tests.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   it('Copy as AWS CLI Command names the contact, profile, region and endpoint, with --query for a field', async () => {
@@ -117,6 +117,24 @@ describe('Copy fields into the editor', function () {
     const b = { ref, path: ['Contact', 'InitiationMethod'] };
     await run('copyValue', a, [a, b]);
     assert.equal(await vscode.env.clipboard.readText(), `Contact.Channel: ${doc.Contact.Channel}\nContact.InitiationMethod: ${doc.Contact.InitiationMethod}`);
+  });
+
+  it('Copy as JSON over the same field of two contacts keeps each contact\'s value, by contact ID', async () => {
+    const chat = { ...ref, contactId: sampleIds.chat };
+    const a = { ref, path: ['Contact', 'Channel'] };
+    const b = { ref: chat, path: ['Contact', 'Channel'] };
+    const c = { ref, path: ['Contact', 'InitiationMethod'] };
+    await run('copyJson', a, [a, b, c]);
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
+      [sampleIds.maximal]: { 'Contact.Channel': doc.Contact.Channel, 'Contact.InitiationMethod': doc.Contact.InitiationMethod },
+      [sampleIds.chat]: { 'Contact.Channel': 'CHAT' },
+    });
+    // Fields of one contact stay one object keyed by path.
+    await run('copyJson', a, [a, c]);
+    assert.deepEqual(JSON.parse(await vscode.env.clipboard.readText()), {
+      'Contact.Channel': doc.Contact.Channel,
+      'Contact.InitiationMethod': doc.Contact.InitiationMethod,
+    });
   });
 
   it('Open as JSON shows the contact exactly as the CLI prints it; YAML is offered too', async () => {

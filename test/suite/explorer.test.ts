@@ -3,7 +3,7 @@
 // and driven through the real `connectContacts.explorer.*` commands.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
+import type { TestHooks } from '../../src/extensionApi';
 import type { AccountNode, ContactNode, ErrorNode, ExplorerNode, FieldTreeNode, GroupNode, InstanceNode, LoadMoreNode } from '../../src/explorer/explorerNodes';
 import { HistoryStore } from '../../src/history';
 import { sampleIds } from '../endpoint/sampleIds';
@@ -19,7 +19,7 @@ function labelOf(item: vscode.TreeItem): string {
 describe('Sidebar contact explorer', function () {
   this.timeout(60_000);
   const env = readTestEnv();
-  let api: ExtensionApi;
+  let api: TestHooks;
 
   const explorer = () => api.explorer.testApi;
   const children = (node?: ExplorerNode) => explorer().provider.getChildren(node);
@@ -134,7 +134,7 @@ describe('Sidebar contact explorer', function () {
 
     // A click runs Open in Panel with the row: the panel shows that contact.
     await vscode.commands.executeCommand(voiceItem.command!.command, ...(voiceItem.command!.arguments ?? []));
-    assert.equal(api.panels.find(voice.ref)?.doc.Contact.Id, sampleIds.voice);
+    assert.equal(api.panels.find(voice.ref)?.doc?.Contact.Id, sampleIds.voice);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -286,25 +286,10 @@ describe('Sidebar contact explorer', function () {
       assert.deepEqual(await labels(await group(sampleIds.instanceB, 'history')), ['No lookups in this instance yet']);
     });
 
-    it('keeps the history across a reload of the store, and two windows writing keep both', async () => {
-      const globalState = api.services.context.globalState;
-      const reloaded = new HistoryStore(globalState, () => 200);
+    it('keeps the history across a reload of the store', async () => {
+      const reloaded = new HistoryStore(api.services.context.globalState, () => 200);
       assert.deepEqual(reloaded.entries({ instanceId: sampleIds.instanceA }).map((e) => e.contactId), [sampleIds.task, sampleIds.chat]);
       reloaded.dispose();
-
-      const windowA = new HistoryStore(globalState, () => 200);
-      const windowB = new HistoryStore(globalState, () => 200);
-      const at = new Date().toISOString();
-      await Promise.all([
-        windowA.add({ ...ref(), contactId: sampleIds.callback, lookedUpAt: at }),
-        windowB.add({ ...ref(), contactId: sampleIds.webrtc, lookedUpAt: at }),
-      ]);
-      const ids = api.services.history.entries({ instanceId: sampleIds.instanceA }).map((e) => e.contactId);
-      for (const id of [sampleIds.callback, sampleIds.webrtc, sampleIds.task, sampleIds.chat]) assert.ok(ids.includes(id), `${id} was lost`);
-      await windowA.remove({ ...ref(), contactId: sampleIds.callback });
-      await windowB.remove({ ...ref(), contactId: sampleIds.webrtc });
-      windowA.dispose();
-      windowB.dispose();
     });
 
     it('pins and unpins from the history row; the Pinned group follows', async () => {

@@ -1,15 +1,24 @@
-// Shared by the extension-host tests: the activated extension's API and the endpoint's control API.
+// Shared by the extension-host tests: the activated extension's test hooks and public API, and
+// the endpoint's control API.
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extension';
+import type { ExtensionApi, TestHooks } from '../../src/extensionApi';
 import type { FaultSpec, RequestLogEntry } from '../endpoint/server';
 import { readTestEnv } from './testEnv';
 
 export const extensionId = 'connect-contact-tools.connect-contact-explorer';
 
-export async function extensionApi(): Promise<ExtensionApi> {
+/** What `activate` returns to every caller (the public API, plus `testing` in test mode). */
+export async function activatedExports(): Promise<ExtensionApi> {
   const extension = vscode.extensions.getExtension<ExtensionApi>(extensionId);
   if (!extension) throw new Error(`${extensionId} is not installed`);
   return extension.activate();
+}
+
+/** The test hooks (services, panels, explorer, shownErrors, commands): only in ExtensionMode.Test. */
+export async function extensionApi(): Promise<TestHooks> {
+  const { testing } = await activatedExports();
+  if (!testing) throw new Error(`${extensionId} exposes no test hooks: the extension host is not in test mode`);
+  return testing;
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -46,8 +55,9 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
 }
 
 /** The next error notification the extension shows after `action` runs. */
-export async function nextError(api: ExtensionApi, action: () => Thenable<unknown>): Promise<ExtensionApi['shownErrors'][number]> {
-  const before = api.shownErrors.length;
+export async function nextError(api: TestHooks, action: () => Thenable<unknown>): Promise<TestHooks['shownErrors'][number]> {
+  // By identity, not index: the list keeps only the newest errors, so its length stops growing.
+  const last = api.shownErrors.at(-1);
   await action();
-  return waitFor('an error notification', () => api.shownErrors[before]);
+  return waitFor('an error notification', () => api.shownErrors[last ? api.shownErrors.indexOf(last) + 1 : 0]);
 }

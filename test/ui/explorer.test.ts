@@ -66,6 +66,23 @@ describe('the Amazon Connect explorer', () => {
     await workbench.screenshot('explorer-contact-fields');
   });
 
+  it("copies the selected field with Ctrl+C, but not from the tree's find box, which copies its own text", async () => {
+    await labelled('Channel').click();
+    await workbench.writeClipboard('(clipboard before the test)');
+    await workbench.page.keyboard.press('Control+C');
+    assert.equal(await workbench.waitForClipboard(/^VOICE$/), 'VOICE');
+    // The find box is inside the view, so the view still has the focus: the keybinding must not fire.
+    await workbench.page.keyboard.press('Control+Alt+F');
+    const find = sideBar.locator('.monaco-tree-type-filter input');
+    await find.waitFor();
+    await find.fill('QueueInfo');
+    await find.press('Control+A');
+    await find.press('Control+C');
+    assert.equal(await workbench.waitForClipboard(/^QueueInfo$/), 'QueueInfo');
+    await find.press('Escape');
+    await find.waitFor({ state: 'hidden' });
+  });
+
   it('lists a contact described from the palette under Recent lookups', async () => {
     await describeContact(workbench, sampleIds.instanceA, sampleIds.email);
     await expandExplorerRow(explorerRow(workbench, sideBar, 'Recent lookups'));

@@ -185,12 +185,15 @@ describe('ConnectService against the local endpoint: reliability', function () {
     local.endpoint.setFaults({ hangMs: 10_000, operation: 'DescribeContact' });
     const controller = new AbortController();
     const before = describeCalls(local.endpoint);
+    const from = local.endpoint.requests.length;
     const pending = failure(service.describeContact(voice, controller.signal));
     await untilRequests(local.endpoint, before + 1);
     controller.abort();
     const error = await pending;
     assertKind(error, 'Cancelled', 'DescribeContact was cancelled.');
     assert.equal(describeCalls(local.endpoint) - before, 1, 'no retry after a cancel');
+    // The connection was closed, not left waiting for the answer.
+    while (!local.endpoint.requests.slice(from).some((r) => r.abandoned)) await new Promise((r) => setTimeout(r, 10));
   });
 
   it('does not send anything when the signal is already aborted', async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { buildCliCommand, copyJsonText, copyValueText, pathValueLines, shellQuote } from '../../../src/contact/copyText';
+import { shellQuote } from '../../../src/aws/shellQuote';
+import { buildCliCommand, copyJsonText, copyValueText, pathValueLines } from '../../../src/contact/copyText';
 import { hostileId, leaves, sample } from './samples';
 
 const tricky = [

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ExplorerState, instancesKey, type KeyValueStore } from '../../../src/explorer/explorerState';
 
-/** One store shared by two "windows", like globalState. */
+/** An in-memory globalState. */
 class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();
   get<T>(key: string): T | undefined {
@@ -30,15 +30,6 @@ describe('explorer state', () => {
     await state.removeInstance({ profile: 'dev', region: 'us-east-1' }, 'i-1');
     assert.deepEqual(state.manualInstances({ profile: 'dev', region: 'us-east-1' }), []);
     assert.deepEqual(state.manualInstances({ profile: 'dev', region: 'eu-west-2' }), [{ instanceId: 'i-2' }]);
-  });
-
-  it('two windows adding instances keep both', async () => {
-    const shared = new MemoryStore();
-    const a = new ExplorerState(shared);
-    const b = new ExplorerState(shared);
-    await a.addInstance({ profile: 'dev', region: 'us-east-1' }, { instanceId: 'from-a' });
-    await b.addInstance({ profile: 'dev', region: 'us-east-1' }, { instanceId: 'from-b' });
-    assert.deepEqual(a.manualInstances({ profile: 'dev', region: 'us-east-1' }).map((i) => i.instanceId), ['from-a', 'from-b']);
   });
 
   it('falls back to the last 24 hours on all channels, and ignores malformed stored values', async () => {

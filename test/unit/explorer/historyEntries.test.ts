@@ -3,7 +3,6 @@ import {
   addEntry,
   clearEntries,
   filterEntries,
-  mergeEntries,
   parseStoredEntries,
   removeEntry,
   type HistoryEntry,
@@ -58,22 +57,6 @@ describe('history entries', () => {
     const list = [entry('c1', 1), { ...entry('c3', 3), instanceId: 'inst-b' }, entry('c2', 2)];
     assert.deepEqual(ids(filterEntries(list, { profile: 'dev', region: 'us-east-1', instanceId: 'inst-a' })), ['c2', 'c1']);
     assert.deepEqual(ids(filterEntries(list, { region: 'eu-west-2' })), []);
-  });
-
-  it('merges two windows\' lists: both keep their lookups, the latest lookup of a shared contact wins', () => {
-    const windowA = [entry('shared', 5, { queue: 'from A' }), entry('a1', 1)];
-    const windowB = [entry('b1', 4), entry('shared', 2, { queue: 'from B' })];
-    const merged = mergeEntries(windowA, windowB, 200);
-    assert.deepEqual(ids(merged), ['shared', 'b1', 'a1']);
-    assert.equal(merged[0].queue, 'from A');
-  });
-
-  it('applies two writers\' changes one after the other without losing either', () => {
-    // Each window reads what is stored now, adds its lookup and writes: the second sees the first.
-    let stored: HistoryEntry[] = [entry('old', 0)];
-    stored = addEntry(stored, entry('fromWindowA', 1), 200);
-    stored = addEntry(stored, entry('fromWindowB', 2), 200);
-    assert.deepEqual(ids(stored), ['fromWindowB', 'fromWindowA', 'old']);
   });
 
   it('ignores malformed stored data and keeps only known fields', () => {
