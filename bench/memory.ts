@@ -50,8 +50,9 @@ async function main(): Promise<void> {
     // 10 panels in the first 10 lookups, then one every 11th: 100 panels by lookup 1,000.
     if (lookups <= 10 || (lookups - 10) % 11 === 0) {
       // Open a panel on this contact, then close it: everything it held becomes garbage.
-      const state: PanelState = { ref, contact: doc, fetchedAt: new Date().toISOString(), timeZone: 'local', filter: '', expanded: [] };
-      const message: HostMessage = { type: 'contact', ref, contact: doc, fetchedAt: state.fetchedAt, timeZone: 'local' };
+      const fetchedAt = new Date().toISOString();
+      const state: PanelState = { ref, fetchedAt, timeZone: 'local', filter: '', expanded: [] };
+      const message: HostMessage = { type: 'contact', ref, contact: doc, fetchedAt, timeZone: 'local' };
       open = { tree: buildFieldTree(doc, { timeZone: 'local' }), state, posted: JSON.stringify(message) };
       keep += open.posted.length + (open.tree.children?.length ?? 0);
       open = undefined;

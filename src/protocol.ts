@@ -1,6 +1,7 @@
 // The one typed message protocol between the extension host and the contact panel
-// webview. Types only: imported by both bundles. Every message from the webview is
-// checked with `parseWebviewMessage` on the host before use.
+// webview, and its validators. Imported by both bundles: types and pure checks only. Every
+// message from the webview is checked with `parseWebviewMessage` on the host before use, and
+// saved panel state with `parsePanelState` on both sides.
 
 import type { ContactDocument } from './contact/contactDocument';
 import type { PathSegment } from './contact/fieldNode';
@@ -22,13 +23,18 @@ export interface PanelError {
   requestId?: string;
 }
 
-/** Saved by the webview with `setState`; restored by the panel serializer without a new call. */
+/**
+ * Saved by the webview with `setState`, which VS Code writes to disk unencrypted: the
+ * reference and the view only, never the contact (customers' phone numbers, e-mail
+ * addresses, attributes). A restored panel fetches the contact again.
+ */
 export interface PanelState {
   ref: PanelContactRef;
-  contact: ContactDocument;
-  fetchedAt: string;
-  timeZone: TimeZoneChoice;
+  timeZone?: TimeZoneChoice;
+  /** When the contact last shown was fetched. */
+  fetchedAt?: string;
   filter?: string;
+  /** Keys of the open rows (JSON of their paths). */
   expanded?: string[];
 }
 
@@ -52,7 +58,15 @@ export type WebviewMessage =
   | { type: 'openJson' }
   | { type: 'setTimeZone'; timeZone: TimeZoneChoice };
 
-const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
+export const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const isTimeZone = (v: unknown): v is TimeZoneChoice => v === 'local' || v === 'utc';
+
+/** An ID as the API takes it (1–256 characters of an ID's alphabet): never an ARN, a URL or text. */
+const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{1,256}$/.test(v);
+const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 256;
 
 function isPath(value: unknown): value is PathSegment[] {
   return (
@@ -62,10 +76,41 @@ function isPath(value: unknown): value is PathSegment[] {
   );
 }
 
+/** The contact a panel is for: two IDs, a region and a profile name; nothing else is kept. */
+export function parseContactRef(raw: unknown): PanelContactRef | undefined {
+  if (!isRecord(raw)) return undefined;
+  const { instanceId, contactId, region, profile } = raw;
+  return isId(instanceId) && isId(contactId) && isName(region) && isName(profile) ? { instanceId, contactId, region, profile } : undefined;
+}
+
+const maxFilterLength = 1024;
+const maxExpanded = 100_000;
+const maxExpandedKeyLength = 65_536;
+
+/**
+ * Checks saved panel state (it comes back from disk through the webview: its word, not ours).
+ * Without a valid ref there is no state; a malformed view field is dropped (the default view);
+ * anything else, such as the contact an older version saved, is left behind.
+ */
+export function parsePanelState(raw: unknown): PanelState | undefined {
+  if (!isRecord(raw)) return undefined;
+  const ref = parseContactRef(raw.ref);
+  if (!ref) return undefined;
+  const state: PanelState = { ref };
+  if (isTimeZone(raw.timeZone)) state.timeZone = raw.timeZone;
+  if (typeof raw.fetchedAt === 'string' && raw.fetchedAt.length <= 64 && !Number.isNaN(Date.parse(raw.fetchedAt))) state.fetchedAt = raw.fetchedAt;
+  if (typeof raw.filter === 'string' && raw.filter.length <= maxFilterLength) state.filter = raw.filter;
+  const expanded = raw.expanded;
+  if (Array.isArray(expanded) && expanded.length <= maxExpanded && expanded.every((k) => typeof k === 'string' && k.length <= maxExpandedKeyLength)) {
+    state.expanded = [...(expanded as string[])];
+  }
+  return state;
+}
+
 /** Validates a message from the webview; anything malformed becomes undefined and is dropped. */
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return undefined;
+  const m = raw;
   switch (m.type) {
     case 'ready':
     case 'refresh':
@@ -76,12 +121,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         ? { type: 'rowAction', action: m.action as RowAction, path: m.path }
         : undefined;
     case 'openContact':
-      // Only an ID (the API's 1–256 characters of an ID's alphabet): never an ARN, a URL or text.
-      return typeof m.contactId === 'string' && /^[A-Za-z0-9_-]{1,256}$/.test(m.contactId)
-        ? { type: 'openContact', contactId: m.contactId }
-        : undefined;
+      return isId(m.contactId) ? { type: 'openContact', contactId: m.contactId } : undefined;
     case 'setTimeZone':
-      return m.timeZone === 'local' || m.timeZone === 'utc' ? { type: 'setTimeZone', timeZone: m.timeZone } : undefined;
+      return isTimeZone(m.timeZone) ? { type: 'setTimeZone', timeZone: m.timeZone } : undefined;
     default:
       return undefined;
   }

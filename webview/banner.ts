@@ -1,14 +1,19 @@
-// The error banner: a failed refresh is reported here while the tree stays usable.
+// The error banner: a failed fetch is reported here, with Retry, while the tree (if any) stays usable.
 import type { PanelError } from '../src/protocol';
-import { el, icon } from './dom';
+import { customEl, el, icon } from './dom';
 
 export class ErrorBanner {
   readonly element: HTMLDivElement;
+  private readonly retry: HTMLElement;
 
-  constructor() {
+  constructor(onRetry: () => void) {
     this.element = el('div', 'banner banner-error');
     this.element.setAttribute('role', 'alert');
     this.element.hidden = true;
+    this.retry = customEl('vscode-button', 'banner-retry', 'Retry');
+    this.retry.setAttribute('appearance', 'secondary');
+    this.retry.title = 'Fetch the contact again (DescribeContact)';
+    this.retry.addEventListener('click', onRetry);
   }
 
   show(error: PanelError): void {
@@ -28,8 +33,14 @@ export class ErrorBanner {
     dismiss.setAttribute('aria-label', 'Dismiss error');
     dismiss.append(icon('close'));
     dismiss.addEventListener('click', () => this.hide());
-    this.element.replaceChildren(icon('error', 'banner-icon'), body, dismiss);
+    this.element.replaceChildren(icon('error', 'banner-icon'), body, this.retry, dismiss);
     this.element.hidden = false;
+  }
+
+  /** While a fetch runs, Retry waits for it. */
+  setBusy(busy: boolean): void {
+    if (busy) this.retry.setAttribute('disabled', '');
+    else this.retry.removeAttribute('disabled');
   }
 
   hide(): void {

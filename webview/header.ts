@@ -11,13 +11,18 @@ export class Header {
     this.element.setAttribute('aria-label', 'Contact summary');
   }
 
+  /** Before the contact arrives (a restored panel): which contact, nothing about it. */
+  showRef(ref: PanelContactRef): void {
+    const title = el('div', 'header-title');
+    title.append(contactIdElement(ref));
+    this.element.replaceChildren(title);
+  }
+
   show(ref: PanelContactRef, s: ContactSummary): void {
     const title = el('div', 'header-title');
     if (s.channel) title.append(el('span', 'tag channel', s.channel));
     if (s.initiationMethod) title.append(el('span', 'initiation', s.initiationMethod));
-    const id = el('span', 'contact-id', ref.contactId);
-    id.title = `Instance ${ref.instanceId} · ${ref.region} · profile ${ref.profile}`;
-    title.append(id);
+    title.append(contactIdElement(ref));
 
     const times = el('div', 'header-times');
     times.append(icon('history'));
@@ -33,6 +38,12 @@ export class Header {
 
     this.element.replaceChildren(title, times, facts);
   }
+}
+
+function contactIdElement(ref: PanelContactRef): HTMLElement {
+  const id = el('span', 'contact-id', ref.contactId);
+  id.title = `Instance ${ref.instanceId} · ${ref.region} · profile ${ref.profile}`;
+  return id;
 }
 
 function addFact(list: HTMLElement, label: string, value: string | undefined): void {

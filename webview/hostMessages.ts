@@ -1,21 +1,16 @@
 // Checks a window message before the panel acts on it. The host is trusted, but other
 // code in the page can post messages too, and a malformed one must not break the panel.
-import type { HostMessage, RowAction } from '../src/protocol';
-
-const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
+import { isTimeZone, parseContactRef, rowActions, type HostMessage, type RowAction } from '../src/protocol';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
-const isTimeZone = (v: unknown): boolean => v === 'local' || v === 'utc';
 
 export function parseHostMessage(data: unknown): HostMessage | undefined {
   if (!isObject(data)) return undefined;
   switch (data.type) {
     case 'contact': {
-      const ref = data.ref;
       const ok =
-        isObject(ref) &&
-        ['instanceId', 'contactId', 'region', 'profile'].every((k) => isString(ref[k])) &&
+        parseContactRef(data.ref) !== undefined &&
         isObject(data.contact) &&
         isObject(data.contact.Contact) &&
         isString(data.fetchedAt) &&

@@ -1,5 +1,6 @@
 // The contact panel's browser entry: lays out header, error banner, toolbar and tree,
-// speaks src/protocol.ts with the host, and keeps PanelState saved for the serializer.
+// speaks src/protocol.ts with the host, and keeps PanelState (reference and view, never the
+// contact) saved for the serializer.
 import './styles.css';
 import type { ContactDocument } from '../src/contact/contactDocument';
 import type { HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol';
@@ -15,19 +16,19 @@ import { Toolbar } from './toolbar';
 import { TreeView } from './tree';
 import { connectToHost } from './vscodeApi';
 
-interface Shown {
-  ref: PanelContactRef;
-  contact: ContactDocument;
-  fetchedAt: string;
-  timeZone: TimeZoneChoice;
-}
-
 registerToolkit();
 const host = connectToHost();
-let shown: Shown | undefined;
+/** The contact this panel is for: from its first contact message, or from saved state. */
+let ref: PanelContactRef | undefined;
+let timeZone: TimeZoneChoice = 'local';
+let fetchedAt: string | undefined;
+/** The contact on screen: in memory only. */
+let contact: ContactDocument | undefined;
+/** A restored panel's open rows, applied when its contact arrives. */
+let savedExpanded: string[] | undefined;
 
 const header = new Header();
-const banner = new ErrorBanner();
+const banner = new ErrorBanner(() => host.post({ type: 'refresh' }));
 const tree = new TreeView({
   onRowAction: (action, node) => host.post({ type: 'rowAction', action, path: node.path }),
   onOpenContact: (contactId) => host.post({ type: 'openContact', contactId }),
@@ -50,8 +51,8 @@ const toolbar = new Toolbar({
   filter: (text) => applyFilter(text),
   focusTree: () => tree.focus(),
   toggleTimeZone: () => {
-    if (!shown) return;
-    const next: TimeZoneChoice = shown.timeZone === 'utc' ? 'local' : 'utc';
+    if (!ref) return;
+    const next: TimeZoneChoice = timeZone === 'utc' ? 'local' : 'utc';
     setTimeZone(next);
     host.post({ type: 'setTimeZone', timeZone: next });
   },
@@ -75,11 +76,20 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-// A reloaded panel (window reload, or the panel was hidden) draws from saved state at
-// once; the host resends the contact after `ready` and the view keeps its place.
+// A reloaded panel (window reload, or the panel was hidden) knows from saved state which
+// contact and view it had, not the contact: the host sends that after `ready`, fetched again
+// after a window reload, and the saved view is applied to it.
 const saved = host.loadState();
 if (saved) {
-  showContact(saved, { expandedKeys: saved.expanded, filter: saved.filter ?? '' });
+  ref = saved.ref;
+  timeZone = saved.timeZone ?? timeZone;
+  fetchedAt = saved.fetchedAt;
+  savedExpanded = saved.expanded;
+  toolbar.setTimeZone(timeZone);
+  if (saved.filter) toolbar.setFilterText(saved.filter);
+  header.showRef(saved.ref);
+  // Saved again at once: a contact that an older version saved leaves the disk now.
+  saver.soon();
 }
 window.addEventListener('message', (e: MessageEvent<unknown>) => {
   const message = parseHostMessage(e.data);
@@ -90,16 +100,21 @@ host.post({ type: 'ready' });
 function handle(message: HostMessage): void {
   switch (message.type) {
     case 'contact': {
-      const same = shown !== undefined && sameContact(shown.ref, message.ref);
+      const same = ref !== undefined && sameContact(ref, message.ref);
+      const expandedKeys = contact ? tree.expandedKeys() : savedExpanded;
+      savedExpanded = undefined;
       banner.hide();
-      showContact(message, same ? { expandedKeys: tree.expandedKeys(), filter: toolbar.filterText() } : {});
+      showContact(message, same ? { expandedKeys, filter: toolbar.filterText() } : {});
       return;
     }
     case 'loading':
       toolbar.setLoading(message.loading);
+      banner.setBusy(message.loading);
+      if (message.loading && !contact) waiting.textContent = 'Loading the contact…';
       return;
     case 'error':
       banner.show(message.error);
+      if (!contact) waiting.textContent = 'The contact could not be loaded.';
       return;
     case 'timeZone':
       setTimeZone(message.timeZone);
@@ -114,8 +129,8 @@ function handle(message: HostMessage): void {
   }
 }
 
-function showContact(next: Shown, keep: { expandedKeys?: string[]; filter?: string }): void {
-  shown = { ref: next.ref, contact: next.contact, fetchedAt: next.fetchedAt, timeZone: next.timeZone };
+function showContact(next: Extract<HostMessage, { type: 'contact' }>, keep: { expandedKeys?: string[]; filter?: string }): void {
+  ({ ref, contact, fetchedAt, timeZone } = next);
   waiting.remove();
   toolbar.setTimeZone(next.timeZone);
   header.show(next.ref, summary(next.contact, next.timeZone));
@@ -127,14 +142,15 @@ function showContact(next: Shown, keep: { expandedKeys?: string[]; filter?: stri
   saver.soon();
 }
 
-function setTimeZone(timeZone: TimeZoneChoice): void {
-  if (!shown || shown.timeZone === timeZone) return;
-  shown.timeZone = timeZone;
-  toolbar.setTimeZone(timeZone);
-  header.show(shown.ref, summary(shown.contact, timeZone));
-  tree.setTree(buildTree(shown.contact, timeZone, Date.now()), Date.now(), { sameShape: true });
-  toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
+function setTimeZone(next: TimeZoneChoice): void {
+  if (timeZone === next) return;
+  timeZone = next;
+  toolbar.setTimeZone(next);
   saver.schedule();
+  if (!ref || !contact) return;
+  header.show(ref, summary(contact, next));
+  tree.setTree(buildTree(contact, next, Date.now()), Date.now(), { sameShape: true });
+  toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
 }
 
 function applyFilter(text: string): void {
@@ -143,9 +159,11 @@ function applyFilter(text: string): void {
   saver.schedule();
 }
 
+/** What is saved: which contact and how it is viewed. Never the contact. */
 function snapshot(): PanelState | undefined {
-  if (!shown) return undefined;
-  return { ...shown, filter: toolbar.filterText(), expanded: tree.expandedKeys() };
+  if (!ref) return undefined;
+  const expanded = contact ? tree.expandedKeys() : savedExpanded;
+  return { ref, timeZone, ...(fetchedAt ? { fetchedAt } : {}), filter: toolbar.filterText(), ...(expanded ? { expanded } : {}) };
 }
 
 function sameContact(a: PanelContactRef, b: PanelContactRef): boolean {

@@ -1,6 +1,7 @@
-// Saved panel state (for the panel serializer: a reloaded window shows the contact again
-// without a new DescribeContact). Saving is deferred a little and coalesced: nobody waits
-// for it, and a 10,000-field contact should not be cloned on every keystroke.
+// Saved panel state, for the panel serializer: the contact's reference and the view (time
+// zone, filter, open rows), never the contact itself, which VS Code would write to disk. A
+// reloaded window fetches the contact again. Saving is deferred a little and coalesced:
+// nobody waits for it, and a 10,000-row tree's open keys need not be collected per keystroke.
 import type { PanelState } from '../src/protocol';
 import type { HostConnection } from './vscodeApi';
 

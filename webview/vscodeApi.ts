@@ -1,5 +1,5 @@
 // The webview's side of the host connection: typed postMessage and get/setState.
-import type { PanelState, WebviewMessage } from '../src/protocol';
+import { parsePanelState, type PanelState, type WebviewMessage } from '../src/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -20,21 +20,8 @@ export function connectToHost(): HostConnection {
   const api = acquireVsCodeApi();
   return {
     post: (message) => api.postMessage(message),
-    loadState: () => (isPanelState(api.getState()) ? (api.getState() as PanelState) : undefined),
+    // The same check as the host's serializer: a contact an older version saved is left out.
+    loadState: () => parsePanelState(api.getState()),
     saveState: (state) => api.setState(state),
   };
-}
-
-function isPanelState(raw: unknown): boolean {
-  if (typeof raw !== 'object' || raw === null) return false;
-  const s = raw as Partial<PanelState>;
-  return (
-    typeof s.ref === 'object' &&
-    s.ref !== null &&
-    typeof s.contact === 'object' &&
-    s.contact !== null &&
-    typeof s.contact.Contact === 'object' &&
-    typeof s.fetchedAt === 'string' &&
-    (s.timeZone === 'local' || s.timeZone === 'utc')
-  );
 }

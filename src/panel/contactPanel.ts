@@ -2,12 +2,12 @@
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
-import { panelTitle } from '../contact/contactSummary';
+import { panelTitle, shortId } from '../contact/contactSummary';
 import { contactKey } from '../contactCache';
 import {
   parseWebviewMessage,
   type HostMessage,
-  type PanelState,
+  type PanelError,
   type RowAction,
   type TimeZoneChoice,
   type WebviewMessage,
@@ -23,10 +23,10 @@ export function contactPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOpt
 export interface ContactPanelHost {
   extensionUri: vscode.Uri;
   timeZone(): TimeZoneChoice;
-  /** Fetches the contact again (refresh). Throws on failure. */
-  refetch(ref: ContactRef): Promise<ContactDocument>;
+  /** Fetches the contact again (refresh, restore), cancelled through `signal`. Throws on failure. */
+  refetch(ref: ContactRef, signal: AbortSignal): Promise<ContactDocument>;
   /** Reduces any failure to what the panel shows. */
-  describeError(error: unknown): { kind: string; message: string; hint?: string; requestId?: string };
+  describeError(error: unknown): PanelError;
   openRelated(ref: ContactRef): Promise<void>;
   rowAction(action: RowAction, ref: ContactRef, doc: ContactDocument, path: (string | number)[]): Promise<void>;
   openAsDocument(ref: ContactRef, doc: ContactDocument): Promise<void>;
@@ -37,15 +37,23 @@ export interface ContactPanelHost {
 
 export class ContactPanel {
   private ready = false;
+  private disposed = false;
   private pending: HostMessage[] = [];
   private timeZone: TimeZoneChoice;
+  private fetchedAt = '';
+  /** The failure the panel shows until a fetch succeeds: sent again to a reloaded webview. */
+  private error: PanelError | undefined;
+  private refreshing: { controller: AbortController; done: Promise<void> } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  /**
+   * `doc` is the contact just fetched; a restored panel has none (its saved state holds only
+   * the reference) and fetches it: until then it shows that it is loading.
+   */
   constructor(
     readonly webviewPanel: vscode.WebviewPanel,
     public ref: ContactRef,
-    public doc: ContactDocument,
-    private fetchedAt: string,
+    public doc: ContactDocument | undefined,
     private readonly host: ContactPanelHost,
     private readonly onDispose: (panel: ContactPanel) => void,
     timeZone?: TimeZoneChoice,
@@ -75,7 +83,8 @@ export class ContactPanel {
       }),
       webviewPanel.onDidDispose(() => this.dispose()),
     );
-    this.queueContact();
+    if (doc) this.update(doc);
+    else void this.refresh();
   }
 
   get key(): string {
@@ -88,7 +97,9 @@ export class ContactPanel {
 
   /** Shows a freshly fetched document. */
   update(doc: ContactDocument): void {
+    if (this.disposed) return;
     this.doc = doc;
+    this.error = undefined;
     this.fetchedAt = new Date().toISOString();
     this.setTitle();
     this.queueContact();
@@ -104,31 +115,49 @@ export class ContactPanel {
     this.post({ type: 'runOnSelection', action });
   }
 
-  async refresh(): Promise<void> {
+  /**
+   * Fetches the contact again. One fetch at a time (a second Retry joins the first); closing
+   * the panel cancels it, and its result, good or bad, is then dropped.
+   */
+  refresh(): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    if (this.refreshing) return this.refreshing.done;
+    const controller = new AbortController();
+    const done = this.fetch(controller.signal).finally(() => {
+      if (this.refreshing?.controller === controller) this.refreshing = undefined;
+    });
+    this.refreshing = { controller, done };
+    return done;
+  }
+
+  private async fetch(signal: AbortSignal): Promise<void> {
     this.post({ type: 'loading', loading: true });
     try {
-      this.update(await this.host.refetch(this.ref));
+      const doc = await this.host.refetch(this.ref, signal);
+      if (!signal.aborted) this.update(doc);
     } catch (error) {
-      // The tree stays; the error shows inside the panel.
-      this.post({ type: 'error', error: this.host.describeError(error) });
+      if (signal.aborted) return;
+      // The tree (if any) stays; the error shows inside the panel.
+      this.error = this.host.describeError(error);
+      this.post({ type: 'error', error: this.error });
     } finally {
       this.post({ type: 'loading', loading: false });
     }
   }
 
-  state(): PanelState {
-    return { ref: this.ref, contact: this.doc, fetchedAt: this.fetchedAt, timeZone: this.timeZone };
-  }
-
   private setTitle(): void {
-    this.webviewPanel.title = panelTitle(this.doc);
+    // Before the contact arrives, the title says which one it will be.
+    this.webviewPanel.title = this.doc ? panelTitle(this.doc) : `Contact · ${shortId(this.ref.contactId)}`;
   }
 
   private queueContact(): void {
+    if (!this.doc) return;
     this.post({ type: 'contact', ref: this.ref, contact: this.doc, fetchedAt: this.fetchedAt, timeZone: this.timeZone });
   }
 
   private post(message: HostMessage): void {
+    // A closed panel's webview is gone: nothing reaches it, nothing throws.
+    if (this.disposed) return;
     if (!this.ready) {
       // A contact replaces any contact still waiting; other messages keep their order.
       if (message.type === 'contact') this.pending = this.pending.filter((m) => m.type !== 'contact');
@@ -142,15 +171,18 @@ export class ContactPanel {
     switch (message.type) {
       case 'ready': {
         this.ready = true;
-        // The webview reloads when it is hidden and shown again: always resend the contact.
+        // The webview reloads when it is hidden and shown again: always resend what it showed.
         if (!this.pending.some((m) => m.type === 'contact')) this.queueContact();
+        if (this.error && !this.pending.some((m) => m.type === 'error')) this.pending.push({ type: 'error', error: this.error });
+        if (this.refreshing && !this.pending.some((m) => m.type === 'loading')) this.pending.push({ type: 'loading', loading: true });
         const queued = this.pending;
         this.pending = [];
         for (const m of queued) void this.webviewPanel.webview.postMessage(m);
         return;
       }
       case 'rowAction':
-        await this.host.rowAction(message.action, this.ref, this.doc, message.path);
+        // Rows exist only once the contact has arrived.
+        if (this.doc) await this.host.rowAction(message.action, this.ref, this.doc, message.path);
         return;
       case 'openContact':
         await this.host.openRelated({ ...this.ref, contactId: message.contactId });
@@ -159,7 +191,7 @@ export class ContactPanel {
         await this.refresh();
         return;
       case 'openJson':
-        await this.host.openAsDocument(this.ref, this.doc);
+        if (this.doc) await this.host.openAsDocument(this.ref, this.doc);
         return;
       case 'setTimeZone':
         this.timeZone = message.timeZone;
@@ -170,6 +202,10 @@ export class ContactPanel {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.refreshing?.controller.abort();
+    this.pending = [];
     this.onDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();
   }

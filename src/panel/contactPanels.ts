@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { contactKey } from '../contactCache';
-import type { PanelState, RowAction } from '../protocol';
+import { parsePanelState, type RowAction } from '../protocol';
 import { contactPanelViewType } from '../manifestIds';
 import { ContactPanel, contactPanelOptions, type ContactPanelHost } from './contactPanel';
 
@@ -27,7 +27,7 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
       vscode.ViewColumn.Active,
       contactPanelOptions(this.host.extensionUri),
     );
-    return this.track(new ContactPanel(webviewPanel, ref, doc, new Date().toISOString(), this.host, (p) => this.forget(p)));
+    return this.track(new ContactPanel(webviewPanel, ref, doc, this.host, (p) => this.forget(p)));
   }
 
   find(ref: ContactRef): ContactPanel | undefined {
@@ -49,15 +49,17 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
     return panel !== undefined;
   }
 
-  /** Restores a panel from the state its webview saved (checked: it is the webview's word): no new call to AWS. */
-  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    if (!isPanelState(state)) {
+  /**
+   * Restores a panel from the state its webview saved (checked: it is the webview's word). The
+   * state names the contact, never holds it: the panel fetches it again, showing that it does.
+   */
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+    const state = parsePanelState(raw);
+    if (!state) {
       webviewPanel.dispose();
       return;
     }
-    this.track(
-      new ContactPanel(webviewPanel, state.ref, state.contact, state.fetchedAt, this.host, (p) => this.forget(p), state.timeZone),
-    );
+    this.track(new ContactPanel(webviewPanel, state.ref, undefined, this.host, (p) => this.forget(p), state.timeZone));
   }
 
   dispose(): void {
@@ -77,19 +79,4 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
     if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
     if (this.lastActive === panel) this.lastActive = undefined;
   }
-}
-
-function isPanelState(state: unknown): state is PanelState {
-  if (typeof state !== 'object' || state === null) return false;
-  const s = state as Partial<PanelState>;
-  const ref = s.ref as Partial<ContactRef> | undefined;
-  return (
-    typeof ref === 'object' &&
-    ref !== null &&
-    ['profile', 'region', 'instanceId', 'contactId'].every((k) => typeof (ref as Record<string, unknown>)[k] === 'string') &&
-    typeof s.contact === 'object' &&
-    s.contact !== null &&
-    typeof (s.contact as { Contact?: unknown }).Contact === 'object' &&
-    typeof s.fetchedAt === 'string'
-  );
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { formatTimestamp } from '../../src/contact/format';
 import type { PanelState } from '../../src/protocol';
-import { contactMessage, refFor, sampleDocument, sampleIds } from './fixtures/samples';
+import { contactMessage, fieldValues, refFor, sampleDocument, sampleIds } from './fixtures/samples';
 import { panelSuite } from './harness';
 
 describe('contact panel webview: host messages and state', function () {
@@ -106,7 +106,7 @@ describe('contact panel webview: host messages and state', function () {
     await panel.waitForPosted({ type: 'rowAction', action: 'copyPath', path: ['Contact', 'QueueInfo', 'EnqueueTimestamp'] });
   });
 
-  it('saves its state for the serializer: contact, time zone, filter and open sections', async () => {
+  it('saves its reference and view for the serializer: time zone, filter and open sections', async () => {
     const { panel } = suite;
     const page = panel.page;
     const message = contactMessage(sampleIds.voice);
@@ -114,10 +114,7 @@ describe('contact panel webview: host messages and state', function () {
     await panel.waitForState({ fetchedAt: message.fetchedAt });
     let state = await panel.state();
     assert.ok(state, 'state saved as soon as a contact is shown');
-    assert.deepEqual(state.ref, message.ref);
-    assert.deepEqual(state.contact, message.contact);
-    assert.equal(state.fetchedAt, message.fetchedAt);
-    assert.equal(state.timeZone, 'local');
+    assert.deepEqual(state, { ref: message.ref, timeZone: 'local', fetchedAt: message.fetchedAt, filter: '', expanded: ['["Contact"]'] });
     await panel.click(await panel.row('AgentInfo'));
     await page.locator(filterInput).fill('Device');
     await panel.waitForState({ filter: 'Device' });
@@ -125,38 +122,117 @@ describe('contact panel webview: host messages and state', function () {
     assert.deepEqual(state.expanded, ['["Contact"]', '["Contact","AgentInfo"]']);
   });
 
-  it('restores from saved state without waiting for the host', async () => {
+  it('saves no field value of the contact: phone numbers, names, addresses and attributes stay off the disk', async () => {
+    const { panel } = suite;
+    const page = panel.page;
+    for (const id of [sampleIds.voice, sampleIds.email, sampleIds.maximal]) {
+      const message = contactMessage(id);
+      await panel.send(message);
+      await page.locator('vscode-button.expand-all').click();
+      await page.locator(filterInput).fill('Address');
+      await panel.waitForState({ ref: message.ref, filter: 'Address' });
+      // The customer's phone number or e-mail address is on screen...
+      const customer = (message.contact.Contact.CustomerEndpoint as { Address: string }).Address;
+      assert.ok((await panel.rows()).some((r) => r.value === customer), `${id}: ${customer} on screen`);
+      // ...and no value of the contact is in what VS Code writes to disk: not among the saved
+      // strings, nor among the segments of the open rows' paths.
+      const state = (await panel.state()) as PanelState;
+      const saved = new Set<string>();
+      const collect = (v: unknown): void => {
+        if (typeof v === 'string') saved.add(v);
+        else if (typeof v === 'object' && v !== null) Object.values(v).forEach(collect);
+      };
+      collect(state);
+      for (const key of state.expanded ?? []) collect(JSON.parse(key));
+      const values = fieldValues(message.contact, message.ref);
+      assert.ok(values.includes(customer) && values.length > 20, `${id}: ${values.length} values to look for`);
+      assert.ok((state.expanded ?? []).length > 5, `${id}: open rows saved`);
+      assert.deepEqual(values.filter((v) => saved.has(v)), [], `${id}: saved state ${JSON.stringify(state)}`);
+    }
+  });
+
+  it('restores the saved view when the host sends the contact again, and shows none until then', async () => {
     const saved: PanelState = {
       ref: refFor(sampleIds.voice),
-      contact: sampleDocument(sampleIds.voice),
       fetchedAt: '2026-11-20T12:00:00.000Z',
       timeZone: 'utc',
       filter: 'platform',
       expanded: ['["Contact"]', '["Contact","QueueInfo"]'],
     };
     const restored = await suite.open({ initialState: saved });
-    // No contact message sent: everything comes from the saved state.
-    assert.equal(await restored.page.locator('vscode-text-field.filter').evaluate((f) => (f as unknown as { value: string }).value), 'platform');
-    assert.equal(await restored.page.locator('.match-count').textContent(), '2 matches');
+    const page = restored.page;
+    // Which contact, and the view: the filter box, the time zone. No field of the contact.
+    assert.equal(await page.locator('.contact-header .contact-id').textContent(), sampleIds.voice);
+    assert.equal(await page.locator('.contact-header .channel').count(), 0);
+    assert.deepEqual(await restored.rows(), []);
+    assert.equal(await page.locator('vscode-text-field.filter').evaluate((f) => (f as unknown as { value: string }).value), 'platform');
+    assert.equal(await page.locator('vscode-button.tz-toggle').textContent(), 'UTC');
+    await restored.send({ type: 'loading', loading: true });
+    assert.equal(await page.locator('.waiting').textContent(), 'Loading the contact…');
+    assert.equal(await page.locator('vscode-progress-ring.loading').isVisible(), true);
+
+    await restored.send(contactMessage(sampleIds.voice, { timeZone: 'utc' }));
+    await restored.send({ type: 'loading', loading: false });
+    assert.equal(await page.locator('.waiting').count(), 0);
+    assert.equal(await page.locator('.contact-header .channel').textContent(), 'VOICE');
+    assert.equal(await page.locator('.match-count').textContent(), '2 matches');
     assert.deepEqual(
       (await restored.rows()).map((r) => r.key),
       ['Contact', 'AgentInfo', 'DeviceInfo', 'PlatformName', 'PlatformVersion'],
     );
-    await restored.page.locator(`${filterInput}`).press('Escape');
+    await page.locator(filterInput).press('Escape');
     assert.equal((await restored.row('QueueInfo')).expanded, 'true', 'the saved open sections come back');
-    assert.equal(await restored.page.locator('vscode-button.tz-toggle').textContent(), 'UTC');
-    // The host then resends the same contact: the view keeps its place.
+    // The host resends the same contact (the webview was hidden and shown): the view keeps its place.
     await restored.send(contactMessage(sampleIds.voice, { timeZone: 'utc' }));
     assert.equal((await restored.row('QueueInfo')).expanded, 'true');
   });
 
-  it('restores a state that has no view details (as the host writes it) to the default view', async () => {
-    const restored = await suite.open({
-      initialState: { ref: refFor(sampleIds.voice), contact: sampleDocument(sampleIds.voice), fetchedAt: '2026-11-20T12:00:00.000Z', timeZone: 'local' },
-    });
+  it('restores a state that has no view details to the default view', async () => {
+    const restored = await suite.open({ initialState: { ref: refFor(sampleIds.voice) } });
+    await restored.send(contactMessage(sampleIds.voice));
     const rows = await restored.rows();
     assert.deepEqual([rows[0].key, rows[0].expanded], ['Contact', 'true']);
     assert.equal(rows.filter((r) => r.level === 2).length, Object.keys(sampleDocument(sampleIds.voice).Contact).length);
+  });
+
+  it('shows a restored panel whose fetch fails as the error with Retry, and no contact; Retry fetches again', async () => {
+    const restored = await suite.open({ initialState: { ref: refFor(sampleIds.voice), timeZone: 'local' } });
+    const page = restored.page;
+    await restored.send({ type: 'loading', loading: true });
+    await restored.send({ type: 'error', error: { kind: 'ServiceError', message: 'The service failed.', requestId: 'req-9' } });
+    await restored.send({ type: 'loading', loading: false });
+    const banner = page.locator('.banner-error');
+    assert.equal(await banner.isVisible(), true);
+    assert.equal(await banner.locator('.banner-kind').textContent(), 'ServiceError');
+    assert.equal(await banner.locator('.banner-message').textContent(), 'The service failed.');
+    assert.equal(await page.locator('.waiting').textContent(), 'The contact could not be loaded.');
+    assert.deepEqual(await restored.rows(), []);
+
+    const retry = banner.locator('vscode-button.banner-retry');
+    assert.equal(await retry.textContent(), 'Retry');
+    await retry.click();
+    await restored.waitForPosted({ type: 'refresh' });
+    await restored.send({ type: 'loading', loading: true });
+    assert.equal(await retry.getAttribute('disabled'), '', 'Retry waits for the fetch it started');
+    await restored.send(contactMessage(sampleIds.voice));
+    await restored.send({ type: 'loading', loading: false });
+    assert.equal(await banner.isVisible(), false, 'a fetch that succeeds clears the error');
+    assert.equal((await restored.row('Channel')).value, 'VOICE');
+  });
+
+  it('shows nothing of a contact that an older version saved in its state, and saves the state without it', async () => {
+    const doc = sampleDocument(sampleIds.voice);
+    const oldFormat = { ref: refFor(sampleIds.voice), contact: doc, fetchedAt: '2026-11-20T12:00:00.000Z', timeZone: 'utc' };
+    const restored = await suite.open({ initialState: oldFormat as PanelState });
+    const page = restored.page;
+    await restored.waitForState({ ref: refFor(sampleIds.voice) });
+    await page.waitForFunction(() => (globalThis as unknown as { __vscodeStub: { stateSaves: number } }).__vscodeStub.stateSaves > 0);
+    const state = (await restored.state()) as PanelState & { contact?: unknown };
+    assert.equal(state.contact, undefined, 'the old contact is gone from the saved state');
+    assert.deepEqual(await restored.rows(), []);
+    const text = (await page.locator('#app').textContent()) ?? '';
+    const shown = fieldValues(doc, refFor(sampleIds.voice)).filter((v) => text.includes(v));
+    assert.deepEqual(shown, [], 'no field value of the stale contact is on screen');
   });
 
   it('starts afresh for a different contact', async () => {

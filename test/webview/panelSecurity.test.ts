@@ -113,22 +113,43 @@ describe('contact panel webview: hostile contact data', function () {
     assert.equal((state as { injected: number }).injected, 0);
   });
 
-  it('ignores messages that are not host messages', async () => {
+  it('ignores messages that are not host messages: the contact, view and banner stay as they were', async () => {
     const { panel } = suite;
+    const page = panel.page;
+    const shown = contactMessage(sampleIds.voice, { timeZone: 'utc' });
+    await panel.send(shown);
+    await panel.click(await panel.row('AgentInfo'));
+    const evil = { Contact: { Id: 'evil', Channel: 'EVIL', Name: '<img src=x onerror="window.__pwned=1">' } };
     const junk = [
       { type: 'contact' },
-      { type: 'contact', ref: {}, contact: { Contact: {} }, fetchedAt: 'x', timeZone: 'mars' },
+      { type: 'contact', ref: {}, contact: evil, fetchedAt: 'x', timeZone: 'utc' },
+      { ...shown, contact: evil, timeZone: 'mars' },
+      { ...shown, contact: evil, fetchedAt: 7 },
+      { ...shown, contact: { Contact: 'EVIL' } },
+      { ...shown, contact: evil, ref: { ...shown.ref, contactId: '<img src=x onerror="window.__pwned=1">' } },
+      { ...shown, contact: evil, ref: { ...shown.ref, instanceId: 'https://evil.example/' } },
       { type: 'error', error: { kind: 1 } },
+      { type: 'error', error: { kind: 'Evil', message: 'Evil', hint: 5 } },
+      { type: 'error', error: 'Evil' },
+      { type: 'loading', loading: 'yes' },
+      { type: 'timeZone', timeZone: 'local ' },
       { type: 'runOnSelection', action: 'rm -rf' },
       '<img src=x onerror="window.__pwned=1">',
       null,
+      [shown],
       { type: 'nonsense' },
     ];
+    const before = { rows: await panel.rows(), header: await page.locator('.contact-header').textContent(), posted: (await panel.posted()).length };
     // Dispatched synchronously: handled (or dropped) by the time evaluate returns.
-    await panel.page.evaluate(
-      `${JSON.stringify(junk)}.forEach((data) => window.dispatchEvent(new MessageEvent('message', { data })))`,
-    );
-    assert.equal(await panel.page.locator('.waiting').textContent(), 'Waiting for the contact…');
+    await page.evaluate(`${JSON.stringify(junk)}.forEach((data) => window.dispatchEvent(new MessageEvent('message', { data })))`);
+    assert.deepEqual(await panel.rows(), before.rows, 'the tree (and its open section) is unchanged');
+    assert.equal(await page.locator('.contact-header').textContent(), before.header);
+    assert.equal(await page.locator('.contact-header .channel').textContent(), 'VOICE');
+    assert.equal(await page.locator('.banner-error').isVisible(), false, 'no banner');
+    assert.equal(await page.locator('vscode-progress-ring.loading').isVisible(), false, 'not loading');
+    assert.equal(await page.locator('vscode-button.tz-toggle').textContent(), 'UTC');
+    assert.equal((await panel.posted()).length, before.posted, 'nothing was posted to the host');
+    assert.equal(await page.evaluate('window.__pwned'), undefined);
   });
 });
 
