@@ -1,7 +1,7 @@
 // Bundles the benchmark scripts into .cache/bench/ with esbuild: independent of the test
 // tsconfig (a type error elsewhere cannot stop a run) and outside out/ (scripts/test.sh
-// deletes out/). Project code is bundled; the SDK is not: src/aws/sdk.ts and serviceChunk.ts
-// resolve to the shipped chunk sdk.js, in the snapshot of dist/ that scripts/bench.sh copies to
+// deletes out/). Project code is bundled; the SDK is not: src/aws/sdk.ts resolves to the
+// shipped file sdk.js, in the snapshot of dist/ that scripts/bench.sh copies to
 // .cache/bench/dist/, so the lookups run the very SDK build the extension loads.
 import * as esbuild from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
@@ -10,10 +10,8 @@ import { chunkPlugin } from '../scripts/chunkPlugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, '.cache', 'bench');
-// Both build into the shipped chunk: sdk.ts is re-exported by serviceChunk.ts.
 const shippedSdkChunk = chunkPlugin('shipped-sdk-chunk', {
   [join(root, 'src', 'aws', 'sdk.ts')]: './dist/sdk.js',
-  [join(root, 'src', 'aws', 'serviceChunk.ts')]: './dist/sdk.js',
 });
 
 const common = {
@@ -31,7 +29,7 @@ const common = {
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: ['run', 'activationChild', 'helloExtension', 'coldLookup', 'warmLookup', 'memory'].map((n) => join(root, 'bench', `${n}.ts`)),
+    entryPoints: ['run', 'activationChild', 'helloExtension', 'warmLookup', 'memory'].map((n) => join(root, 'bench', `${n}.ts`)),
     plugins: [shippedSdkChunk],
   }),
   // The local Amazon Connect endpoint, run by scripts/bench.sh in its own process.

@@ -11,6 +11,8 @@ export interface Registrations {
   calls: Record<string, number>;
   /** Ids given to commands.registerCommand. */
   commands: string[];
+  /** Their handlers, so a bench can run the first command as a person would. */
+  handlers: Map<string, (...args: unknown[]) => unknown>;
 }
 
 type Overrides = Record<string, unknown>;
@@ -45,7 +47,7 @@ function configuration(): Record<string, unknown> {
 }
 
 export function createFakeVscode(apiNames: readonly string[]): { module: unknown; registrations: Registrations } {
-  const registrations: Registrations = { calls: {}, commands: [] };
+  const registrations: Registrations = { calls: {}, commands: [], handlers: new Map() };
   const overrides: Overrides = {
     'vscode.workspace.getConfiguration': () => configuration(),
     'vscode.workspace.workspaceFolders': undefined,
@@ -89,7 +91,10 @@ export function createFakeVscode(apiNames: readonly string[]): { module: unknown
       },
       apply(_t, _this, args: unknown[]) {
         record(name);
-        if (name === 'vscode.commands.registerCommand' && typeof args[0] === 'string') registrations.commands.push(args[0]);
+        if (name === 'vscode.commands.registerCommand' && typeof args[0] === 'string') {
+          registrations.commands.push(args[0]);
+          if (typeof args[1] === 'function') registrations.handlers.set(args[0], args[1] as (...a: unknown[]) => unknown);
+        }
         if (/\.(register\w*|on\w+|event)$/.test(name)) return disposable();
         if (/\.get$/.test(name)) return args[1];
         return universal(`${name}()`);

@@ -1,4 +1,4 @@
-// Sizes of what ships: the activation bundle, the lazy features and SDK chunks, the webview bundle and the VSIX.
+// Sizes of what ships: the extension bundle, the SDK file it requires on the first call, the webview bundle and the VSIX.
 // The metafile that scripts/build.mjs wrote for the same production build says which packages
 // the bytes come from, so a missed target names its cause.
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -22,7 +22,6 @@ export interface BundleSize {
 export interface SizeResults {
   extension: BundleSize;
   /** No target of its own: it loads on first use, like sdk.js. */
-  features: BundleSize;
   sdk: BundleSize;
   webview: BundleSize;
   vsix: { file: string; bytes: number; largestEntries: { name: string; bytes: number }[] } | undefined;
@@ -88,12 +87,10 @@ export async function measureSizes(root: string, dist: string, vsixFile: string)
   const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as BuildMeta) : undefined;
   const production = meta?.production ? meta : undefined;
   const extFiles = [join(dist, 'extension.js')];
-  const featureFiles = [join(dist, 'features.js')];
   const sdkFiles = [join(dist, 'sdk.js')];
   const webFiles = [join(dist, 'webview.js'), join(dist, 'webview.css')];
   return {
     extension: { files: extFiles, ...fileBytes(extFiles), contributors: contributors(production, 'extension.js') },
-    features: { files: featureFiles, ...fileBytes(featureFiles), contributors: contributors(production, 'features.js') },
     sdk: { files: sdkFiles, ...fileBytes(sdkFiles), contributors: contributors(production, 'sdk.js') },
     webview: { files: webFiles, ...fileBytes(webFiles), contributors: contributors(production, 'webview.js') },
     vsix: existsSync(vsixFile) ? { file: vsixFile, bytes: statSync(vsixFile).size, largestEntries: await vsixEntries(vsixFile) } : undefined,

@@ -2,7 +2,7 @@
 # npm run bench: production build + VSIX, the bench bundles, the local Amazon Connect
 # endpoint (its own process, 127.0.0.1), then bench/run.ts; the endpoint is stopped on
 # any exit. Prints a table and writes bench-results.json. A missed target is reported,
-# not an error. Env: BENCH_{ACTIVATION,COLD,RENDER}_RUNS, BENCH_WARM_ITERATIONS, CHROMIUM_PATH,
+# not an error. Env: BENCH_{ACTIVATION,RENDER}_RUNS, BENCH_WARM_ITERATIONS, CHROMIUM_PATH,
 # BENCH_ONLY=Render,Sizes (run only those parts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ fi
 for attempt in 1 2; do
   rm -rf "$snapshot"
   cp -r dist "$snapshot" 2>/dev/null || true
-  if [ -f "$snapshot/extension.js" ] && [ -f "$snapshot/features.js" ] && [ -f "$snapshot/sdk.js" ] && [ -f "$snapshot/webview.js" ] && [ -f "$snapshot/webview.css" ] && [ ! -f "$snapshot/extension.js.map" ]; then break; fi
+  if [ -f "$snapshot/extension.js" ] && [ -f "$snapshot/sdk.js" ] && [ -f "$snapshot/webview.js" ] && [ -f "$snapshot/webview.css" ] && [ ! -f "$snapshot/extension.js.map" ]; then break; fi
   if [ "$attempt" = 2 ]; then echo "[bench] dist/ is incomplete after a production build" >&2; exit 1; fi
   echo "[bench] dist/ changed under us; building it again (production)" >&2
   node scripts/build.mjs --production >>.cache/bench/package.log 2>&1 || { echo "[bench] production build failed" >&2; tail -n 30 .cache/bench/package.log >&2; exit 1; }

@@ -1,10 +1,10 @@
 // One esbuild script, these outputs:
-//   dist/extension.js  activation: what VS Code must know up front (node, cjs, `vscode` external)
-//   dist/features.js   the commands, explorer and panels, loaded on first use
-//   dist/sdk.js        the call path and the AWS SDK, loaded on the first AWS call only
-//   dist/yaml.js       Open as YAML's serializer
+//   dist/extension.js  the extension: activation, commands, explorer, panels, the call path
+//                      (node, cjs, `vscode` external)
+//   dist/sdk.js        the AWS SDK alone, `require`d on the first AWS call (src/aws/sdkLoader.ts):
+//                      the one lazy boundary
+//   dist/yaml.js       Open as YAML's serializer, `require`d when asked for
 //   dist/webview.js    the panel UI (browser) and dist/webview.css, plus codicons
-// The three lazy chunks load through src/lazyChunk.ts.
 // Flags: --watch rebuilds on change; --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,11 +18,10 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 const dist = join(root, 'dist');
 
-// Modules that become chunks of their own: `require.resolve('./features')` and the like, in any
-// bundle, become the built chunk's path, which src/lazyChunk.ts loads on first use.
+// Modules that become files of their own: a `require('./sdk')` of one, in the extension's
+// bundle, becomes a plain require of the built file (esbuild leaves it external).
 const lazyChunks = {
-  [join(root, 'src/features.ts')]: './features.js',
-  [join(root, 'src/aws/serviceChunk.ts')]: './sdk.js',
+  [join(root, 'src/aws/sdk.ts')]: './sdk.js',
   [join(root, 'src/contact/yamlChunk.ts')]: './yaml.js',
 };
 
@@ -73,11 +72,9 @@ const targets = [
   },
   {
     ...common,
-    // The lazy chunks: the features; the call path (ConnectService, client cache, error
-    // mapping) with the SDK it loads; the YAML serializer.
+    // The SDK (only what src/aws/sdk.ts names) and the YAML serializer, each loaded on first use.
     entryPoints: {
-      features: join(root, 'src/features.ts'),
-      sdk: join(root, 'src/aws/serviceChunk.ts'),
+      sdk: join(root, 'src/aws/sdk.ts'),
       yaml: join(root, 'src/contact/yamlChunk.ts'),
     },
     outdir: dist,
@@ -88,10 +85,7 @@ const targets = [
     // The SDK ships ESM and CJS; its ESM build lets esbuild drop the commands we never send
     // (measured: 757 KB -> 483 KB, and a faster first call).
     mainFields: ['module', 'main'],
-    // The SDK's `await import('node:http')` as a require: src/lazyChunk.ts compiles a chunk
-    // with vm.Script, which has no loader for import().
-    supported: { 'dynamic-import': false },
-    plugins: [lazyChunkPlugin, connectCommandsPlugin],
+    plugins: [connectCommandsPlugin],
   },
   {
     ...common,

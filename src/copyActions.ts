@@ -7,7 +7,6 @@ import { formatCliJson } from './contact/contactDocument';
 import type { PathSegment } from './contact/fieldNode';
 import { toJmesPath, valueAt } from './contact/paths';
 import type { RowAction } from './protocol';
-import { loadChunk } from './lazyChunk';
 
 export type DocumentFormat = 'json' | 'yaml';
 
@@ -70,8 +69,9 @@ export async function insertIntoEditor(text: string, editors: EditorTracker): Pr
 
 export async function contactAsText(doc: ContactDocument, format: DocumentFormat): Promise<string> {
   if (format === 'json') return formatCliJson(doc);
-  // The lazy chunk dist/yaml.js: the YAML library loads only when asked for.
-  const { toCliYaml } = loadChunk(require.resolve('./contact/yamlChunk')) as typeof import('./contact/yamlChunk');
+  // dist/yaml.js: the YAML library loads only when asked for (build.mjs keeps it a file of its own).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load
+  const { toCliYaml } = require('./contact/yamlChunk') as typeof import('./contact/yamlChunk');
   return toCliYaml(doc);
 }
 

@@ -1,37 +1,24 @@
 // Activation registers what VS Code must know up front (commands, the sidebar view, the
 // panel serializer, the link handler, the status bar) and keeps the account current. The
-// features behind them load on first use (dist/features.js); the AWS SDK on the first call.
+// features behind them are created on first use; the AWS SDK (dist/sdk.js) loads on the first call.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AccountResolver } from './account';
-import { awsFilePaths } from './aws/profiles';
+import { awsFilePaths, hasNoProfiles, ProfileCatalog } from './aws/profiles';
 import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
+import type { DescribeResult } from './describeContact';
 import { ExplorerView } from './explorer/explorerView';
-import type { Features } from './features';
-import { loadFeaturesModule } from './featuresLoader';
-import { configureChunks, saveCodeCaches, type ChunkOptions } from './lazyChunk';
+import { buildExtensionApi, type ExtensionApi } from './extensionApi';
+import { createFeatures, type Features } from './features';
 import { createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
 import { createAccountStatusBar, renderAccountStatusBar } from './statusBar';
 
-/**
- * What `activate` returns: used by other extensions' `describeContact` calls and by the
- * extension-host tests. Reading a member loads the features.
- */
-export type ExtensionApi = Pick<Features, 'services' | 'panels' | 'explorer' | 'shownErrors' | 'commands'>;
-
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLogChannel();
   context.subscriptions.push(log);
-  const chunks: ChunkOptions = {
-    codeCacheFolder: path.join(context.globalStorageUri.fsPath, 'code-cache'),
-    onLoad: (l) => log.debug(`Loaded ${path.basename(l.file)} in ${Math.round(l.ms)} ms (code cache: ${l.codeCache})`),
-  };
-  configureChunks(chunks);
-  // A window closed soon after its first lookup still leaves the code cache for the next one.
-  context.subscriptions.push({ dispose: saveCodeCaches });
-  const accounts = new AccountResolver(readConfig);
+  const accounts = new AccountResolver(readConfig, new ProfileCatalog(process.env));
   const accountChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(accountChanged);
 
@@ -43,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     if (features) return features;
     const registered = context.subscriptions.length;
     try {
-      features = loadFeaturesModule().createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView, chunks });
+      features = createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView });
     } catch (error) {
       // Half-made features would leave listeners behind to be added again by the next try.
       for (const d of context.subscriptions.splice(registered)) d.dispose();
@@ -52,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return features;
   };
 
-  // Every command the manifest declares, each loading the features on its first run.
+  // Every command the manifest declares, each creating the features on its first run.
   const commandIds = declaredCommandIds(context.extension.packageJSON as Parameters<typeof declaredCommandIds>[0]);
   const table: CommandTable = Object.fromEntries(
     commandIds.map((id) => [
@@ -68,14 +55,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const statusBar = createAccountStatusBar();
   context.subscriptions.push(statusBar);
+  let accountGeneration = 0;
   const refreshAccount = () => {
-    accounts.invalidate();
-    const listing = accounts.profiles();
-    for (const warning of listing.warnings) log.warn(warning);
-    void vscode.commands.executeCommand('setContext', 'connectContacts.noProfiles', listing.profiles.length === 0);
-    renderAccountStatusBar(statusBar, accounts.active());
-    if (!readConfig().transport.verifyTls) log.warn('TLS certificate verification is off (connectContacts.verifyTls). Use this only with a test endpoint.');
+    accounts.catalog.invalidate();
     accountChanged.fire();
+    const generation = ++accountGeneration;
+    void (async () => {
+      const listing = await accounts.profiles();
+      const active = await accounts.active();
+      if (generation !== accountGeneration) return; // a newer change is drawing
+      for (const warning of listing.warnings) log.warn(warning);
+      void vscode.commands.executeCommand('setContext', 'connectContacts.noProfiles', hasNoProfiles(listing));
+      renderAccountStatusBar(statusBar, active);
+    })();
   };
 
   context.subscriptions.push(
@@ -90,23 +82,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...watchAwsFiles(refreshAccount),
   );
   refreshAccount();
-  return {
-    get services() {
-      return load().services;
-    },
-    get panels() {
-      return load().panels;
-    },
-    get explorer() {
-      return load().explorer;
-    },
-    get shownErrors() {
-      return load().shownErrors;
-    },
-    get commands() {
-      return load().commands;
-    },
-  };
+  return buildExtensionApi({
+    testMode: context.extensionMode === vscode.ExtensionMode.Test,
+    describe: (args) => vscode.commands.executeCommand<DescribeResult | undefined>('connectContacts.describeContact', args),
+    load,
+  });
 }
 
 /** The AWS config and credentials files change under us (`aws configure`, `aws sso login`): re-read them. */

@@ -1,11 +1,11 @@
-// Everything behind the commands, the sidebar's nodes and the panels. Built as its own chunk
-// (dist/features.js) and created on first use (a command, the view's first nodes, a restored
-// panel, a link): activation itself (extension.ts) only registers what VS Code must know.
+// Everything behind the commands, the sidebar's nodes and the panels, created on first use (a
+// command, the view's first nodes, a restored panel, a link): activation itself (extension.ts)
+// only registers what VS Code must know.
 import * as vscode from 'vscode';
 import type { AccountResolver } from './account';
 import { pickProfile, pickRegion } from './accountPickers';
-import type { ConnectService } from './aws/connectService';
-import { loadServiceModule } from './aws/serviceLoader';
+import { ConnectService } from './aws/connectService';
+import { toErrorInfo } from './aws/errors';
 import type { ConnectErrorInfo, ContactRef } from './aws/types';
 import type { CommandTable } from './commands';
 import { readConfig } from './config';
@@ -16,7 +16,6 @@ import { errorText, showErrorNotification, type ShownError } from './errorNotifi
 import type { ExplorerNode } from './explorer/explorerNodes';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
 import { HistoryStore } from './history';
-import { configureChunks, saveCodeCaches, type ChunkOptions } from './lazyChunk';
 import { callLoggerFor } from './log';
 import { openAwsConfigFile, openSampleContact } from './onboarding';
 import { ContactPanels } from './panel/contactPanels';
@@ -31,8 +30,6 @@ export interface Shell {
   onDidChangeAccount: vscode.Event<void>;
   /** The sidebar view, registered at activation; its nodes come from `explorer.provider`. */
   treeView: vscode.TreeView<ExplorerNode>;
-  /** How activation loads chunks: this chunk has its own copy of the loader, given the same. */
-  chunks: ChunkOptions;
 }
 
 export interface Features {
@@ -41,31 +38,40 @@ export interface Features {
   services: ExtensionServices;
   panels: ContactPanels;
   explorer: ExplorerHandle;
-  /** Errors shown as notifications, newest last (the tests read what the user read). */
+  /** The newest errors shown as notifications, newest last (the tests read what the user read). */
   shownErrors: ShownError[];
   handleUri(uri: vscode.Uri): void;
   timeZoneChanged(): void;
 }
 
+/** A window open for weeks shows many errors: keep only the newest. */
+export const maxShownErrors = 50;
+
 export function createFeatures(shell: Shell): Features {
   const { context, log, accounts } = shell;
-  configureChunks(shell.chunks);
-  context.subscriptions.push({ dispose: saveCodeCaches });
   let connect: ConnectService | undefined;
   const getConnect = (): ConnectService =>
-    (connect ??= new (loadServiceModule().ConnectService)({ env: process.env, transport: () => readConfig().transport, logger: callLoggerFor(log) }));
+    (connect ??= new ConnectService({
+      env: process.env,
+      transport: () => readConfig().transport,
+      profiles: accounts.catalog,
+      chosenProfile: () => readConfig().profile,
+      onTransportWarning: (warning) => void vscode.window.showWarningMessage(`Amazon Connect: ${warning}`),
+      logger: callLoggerFor(log),
+    }));
+  context.subscriptions.push({ dispose: () => void connect?.dispose() });
   // Before anything else listens: clients are rebuilt before the explorer reloads.
   context.subscriptions.push(shell.onDidChangeAccount(() => connect?.invalidate()));
 
   const shownErrors: ShownError[] = [];
-  const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : loadServiceModule().toErrorInfo(error));
+  const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : toErrorInfo(error));
   const contacts = new ContactDocumentCache(getConnect);
   const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
 
   const panels: ContactPanels = new ContactPanels({
     extensionUri: context.extensionUri,
     timeZone: () => readConfig().timeZone,
-    refetch: (ref) => contacts.get(ref, { force: true }),
+    refetch: (ref, signal) => contacts.get(ref, { force: true, signal }),
     describeError,
     openRelated: async (ref) => void (await describeFlow.lookup(ref)),
     rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
@@ -80,6 +86,7 @@ export function createFeatures(shell: Shell): Features {
     connect: getConnect,
     config: readConfig,
     activeAccount: () => accounts.active(),
+    profiles: () => accounts.profiles(),
     onDidChangeAccount: shell.onDidChangeAccount,
     history,
     contacts,
@@ -94,7 +101,10 @@ export function createFeatures(shell: Shell): Features {
       if (info.kind === 'Cancelled') return;
       // Failed calls are already logged by the service with their operation; log only the rest.
       if (!info.operation) log.error(`${info.kind}: ${errorText(info)}`);
-      void showErrorNotification(info, retry, (shown) => shownErrors.push(shown));
+      void showErrorNotification(info, retry, (shown) => {
+        shownErrors.push(shown);
+        if (shownErrors.length > maxShownErrors) shownErrors.splice(0, shownErrors.length - maxShownErrors);
+      });
     },
   };
   const describeFlow = new DescribeContactFlow(services, accounts);
@@ -111,7 +121,7 @@ export function createFeatures(shell: Shell): Features {
     },
     'connectContacts.selectRegion': () => pickRegion(accounts),
     'connectContacts.showLog': () => log.show(true),
-    'connectContacts.openAwsConfig': () => openAwsConfigFile(accounts.profiles().configFile),
+    'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
     ...copy.commands(),
     ...explorer.commands,
@@ -126,7 +136,7 @@ export function createFeatures(shell: Shell): Features {
     handleUri: (uri) => {
       const args = describeArgsFromUri(uri);
       if (args) {
-        void describeFlow.run(args);
+        void describeFlow.runFromLink(args);
         return;
       }
       void vscode.window.showWarningMessage(`Amazon Connect: unknown link ${uri.path}. Use …/describe?instance=ID&contact=ID.`);

@@ -1,6 +1,5 @@
 // The error type every AWS-layer failure is thrown as, and the builder for known kinds.
-// Small on purpose: it is in the features chunk (region and input checks throw it), while
-// the full mapping in errors.ts loads with the SDK chunk on the first call.
+// One class in one bundle (dist/extension.js), so `instanceof` recognises every one.
 import { redact } from './redact';
 import type { ConnectErrorInfo, ConnectErrorKind, ProfileKind } from './types';
 
@@ -18,15 +17,8 @@ export class ConnectServiceError extends Error {
   }
 }
 
-/**
- * By shape, not `instanceof`: the features chunk and the SDK chunk each carry a copy of
- * this class, and an error made by one must be recognised by the other.
- */
 export function isConnectServiceError(error: unknown): error is ConnectServiceError {
-  if (error instanceof ConnectServiceError) return true;
-  if (!(error instanceof Error) || error.name !== 'ConnectServiceError') return false;
-  const info = (error as { info?: { kind?: unknown; message?: unknown } }).info;
-  return typeof info === 'object' && info !== null && typeof info.kind === 'string' && typeof info.message === 'string';
+  return error instanceof ConnectServiceError;
 }
 
 /** What was being done when it failed; each field sharpens the message. */

@@ -1,6 +1,6 @@
-// The SDK loads on the first AWS call, not at activation. In the extension it is part of the
-// chunk dist/sdk.js with the call path, so this require is bundled; unbundled (the tests), it
-// loads the SDK's modules here, on first use.
+// The one lazy boundary: the SDK loads on the first AWS call, not at activation. In the
+// extension this require is of dist/sdk.js (build.mjs keeps src/aws/sdk.ts a file of its own);
+// unbundled (the tests), it loads the SDK's modules here, on first use.
 export type Sdk = typeof import('./sdk');
 
 let loaded: Sdk | undefined;

@@ -1,6 +1,6 @@
 // The sidebar view's provider and drag controller as VS Code sees them from activation on:
-// they forward to the explorer (ExplorerTreeProvider, in the features chunk), which loads
-// when the view first asks for nodes, so a window that never shows the view never loads it.
+// they forward to the explorer (ExplorerTreeProvider), created when the view first asks for
+// nodes, so a window that never shows the view never builds it.
 import * as vscode from 'vscode';
 import { dragMimeType } from './explorerDrag';
 import type { ExplorerNode } from './explorerNodes';

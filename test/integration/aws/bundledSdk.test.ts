@@ -1,48 +1,35 @@
-// The extension ships the call path and the SDK as one esbuild chunk (dist/sdk.js, from the
-// build stage of the test command) and loads it through src/lazyChunk.ts with a V8 code
-// cache. Run calls through that very file, loaded that way: credential providers the SDK
-// loads lazily (SSO), its `import('node:http')` (which vm.Script cannot run) and the retry
-// strategy must survive bundling, and a session that starts from the cache must work too.
+// The extension ships the AWS SDK as one esbuild file (dist/sdk.js, from the build stage of the
+// test command) and `require`s it on the first call. Run calls through that very file: credential
+// providers the SDK loads lazily (SSO), its `import('node:http')` and the retry strategy must
+// survive bundling, and errors must come out as the extension's own ConnectServiceError.
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { isConnectServiceError } from '../../../src/aws/connectServiceError';
-import type { ServiceModule } from '../../../src/aws/serviceLoader';
+import { ConnectService } from '../../../src/aws/connectService';
+import { ConnectServiceError } from '../../../src/aws/connectServiceError';
+import type { Sdk } from '../../../src/aws/sdkLoader';
 import { defaultTransport } from '../../../src/aws/types';
-import { configureChunks, loadChunk, saveCodeCaches, type ChunkLoad } from '../../../src/lazyChunk';
 import { localProfile, localRegion } from '../../endpoint/localCredentials';
 import { findRepoRoot } from '../../endpoint/paths';
 import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint } from '../../endpoint/server';
 import { makeAwsHome, RecordingLogger, type AwsHome } from './awsHome';
 
-describe('ConnectService from the shipped chunk dist/sdk.js', function () {
+describe('ConnectService with the shipped SDK file dist/sdk.js', function () {
   this.timeout(60_000);
   let endpoint: Awaited<ReturnType<typeof startEndpoint>>;
   let home: AwsHome;
-  /** The first session: compiled with no code cache (it writes one on save). */
-  let first: ServiceModule;
-  const loads: ChunkLoad[] = [];
   const shipped = join(findRepoRoot(__dirname), 'dist', 'sdk.js');
-
-  /** The shipped chunk as a new session sees it: the same bytes, loaded afresh. */
-  function session(name: string): ServiceModule {
-    const folder = join(home.dir, name);
-    mkdirSync(folder);
-    copyFileSync(shipped, join(folder, 'sdk.js'));
-    return loadChunk(join(folder, 'sdk.js')) as ServiceModule;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file the extension requires
+  const loadShipped = async (): Promise<Sdk> => require(shipped) as Sdk;
 
   before(async () => {
     assert.ok(existsSync(shipped), `${shipped} is missing: run \`node scripts/build.mjs\` first (the test command does)`);
     home = makeAwsHome();
-    configureChunks({ codeCacheFolder: join(home.dir, 'code-cache'), onLoad: (l) => loads.push(l) });
     endpoint = await startEndpoint({ quiet: true });
-    first = session('first');
   });
   after(async () => {
-    configureChunks({});
     await endpoint?.close();
     home.remove();
   });
@@ -55,9 +42,8 @@ describe('ConnectService from the shipped chunk dist/sdk.js', function () {
       accessToken: 'expiredAccessTokenValue',
       expiresAt: '2020-01-01T00:00:00Z',
     }));
-    const { ConnectService } = first;
     const logger = new RecordingLogger();
-    const service = new ConnectService({ env: home.env, transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }), logger, retryDelayMs: 20 });
+    const service = new ConnectService({ env: home.env, transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }), logger, retryDelayMs: 20, loadSdk: loadShipped });
     const ref = { profile: localProfile, region: localRegion, instanceId: sampleIds.instanceA, contactId: sampleIds.chat };
     endpoint.setFaults({ throttle: 1, operation: 'DescribeContact' });
     const { output } = await service.describeContact(ref);
@@ -68,28 +54,20 @@ describe('ConnectService from the shipped chunk dist/sdk.js', function () {
     process.env.HOME = home.dir;
     try {
       const error = await service.describeContact({ ...ref, profile: 'sso-dev' }).then(() => undefined, (e: unknown) => e);
-      // By shape: the chunk has its own copy of the error class.
-      assert.ok(isConnectServiceError(error));
+      assert.ok(error instanceof ConnectServiceError, String(error));
       assert.equal(error.kind, 'SsoTokenExpired');
       assert.equal(error.info.hint, 'Run `aws sso login --profile sso-dev` in a terminal, then retry.');
     } finally {
       process.env.HOME = savedHome;
-      service.dispose();
+      await service.dispose();
     }
   });
 
-  it('the next session compiles the chunk from the code cache the first one wrote, and works the same', async () => {
-    saveCodeCaches();
-    assert.deepEqual(readdirSync(join(home.dir, 'code-cache')).map((f) => f.replace(/-[0-9a-f]+\./, '-….')), ['sdk-….v8cache']);
-    const { ConnectService } = session('second');
-    assert.deepEqual(loads.map((l) => l.codeCache), ['missing', 'used']);
-    const service = new ConnectService({ env: home.env, transport: () => ({ ...defaultTransport, endpointUrl: endpoint.url }) });
-    try {
-      const { output } = await service.describeContact({ profile: localProfile, region: localRegion, instanceId: sampleIds.instanceA, contactId: sampleIds.voice });
-      assert.equal(output.Contact.Id, sampleIds.voice);
-      assert.equal(output.Contact.Channel, 'VOICE');
-    } finally {
-      service.dispose();
-    }
+  it('holds the SDK only: the call path is in the extension bundle, once', async () => {
+    const sdk = await loadShipped();
+    assert.equal(typeof sdk.ConnectClient, 'function');
+    assert.equal(typeof sdk.fromIni, 'function');
+    assert.equal('ConnectService' in sdk, false);
+    assert.equal('toErrorInfo' in sdk, false);
   });
 });

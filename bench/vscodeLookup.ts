@@ -1,0 +1,118 @@
+// What a person waits for in VS Code: Describe Contact from the command palette with a pasted
+// contact ARN, in code-server (real VS Code) with the packaged VSIX, driven through Chromium.
+// Each lookup is timed from the Enter that submits the ARN to the contact's tree painted in the
+// panel: the panel's header names that contact and its tree has rows, seen by Playwright's
+// waitFor (which polls on animation frames inside the webview's frame, so within ~1 frame of
+// the paint). Baseline, in the same run: `aws connect describe-contact` for the same contact.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { sampleContactArn } from '../test/endpoint/sampleIds';
+import { launchChromium } from '../test/runner/browser';
+import { startCodeServer, type CodeServer } from '../test/runner/codeServer';
+import { codeServerBin } from '../test/runner/paths';
+import { endpointUrl, fixtureEnv, instanceAContacts, localProfile, sampleIds } from './localAccount';
+
+export interface VscodeLookupResults {
+  vscodeVersion: string;
+  /** The plain panel-per-lookup build (connectContacts.panel.reuse = false) or the preview panel. */
+  mode: 'preview' | 'panelPerLookup';
+  firstMs: number;
+  laterMs: number[];
+  alreadyOpenMs: number;
+  cliMs: number[];
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+function cliLookupMs(contactId: string): number {
+  const t0 = performance.now();
+  const r = spawnSync('aws', ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', contactId, '--endpoint-url', endpointUrl(), '--profile', localProfile, '--region', 'us-east-1', '--output', 'json'], { env: fixtureEnv(), encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0 || !(r.stdout ?? '').includes(contactId)) throw new Error(`aws CLI failed: ${(r.stderr ?? '').slice(0, 300)}`);
+  return wall;
+}
+
+function visibleWebview(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview >> visible=true').frameLocator('iframe#active-frame');
+}
+
+async function palette(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.locator('.monaco-workbench').focus();
+  await page.keyboard.press('F1');
+  await input.waitFor();
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
+  for (let i = 0; ; i++) {
+    await input.fill(`>${title}`);
+    if (await row.waitFor({ timeout: 2000 }).then(() => true, () => false)) break;
+    if (i > 15) throw new Error(`no command ${title}`);
+    await input.fill('>');
+  }
+  await row.click();
+}
+
+/** One lookup from the palette; returns ms from the Enter on the ARN to the tree painted. */
+async function lookup(page: Page, contactId: string): Promise<number> {
+  await palette(page, 'Amazon Connect: Describe Contact');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await page.waitForFunction(() => {
+    const i = (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget .quick-input-box input');
+    return i !== null && !i.value.startsWith('>');
+  });
+  await input.fill(sampleContactArn(sampleIds.instanceA, contactId));
+  // The typed ARN's own item is the first row once the picker has read it.
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: contactId }).first().waitFor();
+  const t0 = performance.now();
+  await input.press('Enter');
+  const view = visibleWebview(page);
+  await view.locator('.contact-header').filter({ hasText: contactId }).waitFor({ timeout: 30_000 });
+  await view.locator('[role="treeitem"]').first().waitFor({ timeout: 30_000 });
+  return performance.now() - t0;
+}
+
+export async function runVscodeLookups(vsix: string, mode: VscodeLookupResults['mode']): Promise<VscodeLookupResults> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cce-bench-ws-'));
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const loadBefore = os.loadavg();
+  try {
+    server = await startCodeServer({
+      folder,
+      installExtensions: [vsix],
+      logName: `code-server-bench-${mode}`,
+      settings: {
+        'connectContacts.endpointUrl': endpointUrl(),
+        'connectContacts.profile': localProfile,
+        'connectContacts.region': 'us-east-1',
+        ...(mode === 'panelPerLookup' ? { 'workbench.editor.enablePreview': false } : {}),
+      },
+    });
+    browser = await launchChromium();
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await page.goto(server.workbenchUrl());
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const contacts = instanceAContacts.slice(0, 6);
+    const firstMs = await lookup(page, contacts[0]);
+    const laterMs: number[] = [];
+    for (const id of contacts.slice(1)) laterMs.push(await lookup(page, id));
+    // The contact on screen now, looked up again: it is already open.
+    const alreadyOpenMs = await lookup(page, contacts[contacts.length - 1]);
+    const cliMs = [contacts[0], ...contacts.slice(1)].map((id) => cliLookupMs(id));
+    return { vscodeVersion: vscodeVersion(), mode, firstMs, laterMs, alreadyOpenMs, cliMs, loadBefore, loadAfter: os.loadavg() };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** "4.100.3 <commit> with Code 1.100.3" → "VS Code 1.100.3 (code-server 4.100.3)". */
+function vscodeVersion(): string {
+  const out = spawnSync(codeServerBin, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+  const m = /^(\S+) \S+ with Code (\S+)/.exec(out.trim());
+  return m ? `VS Code ${m[2]} (code-server ${m[1]})` : out.trim() || 'unknown';
+}
