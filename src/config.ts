@@ -14,6 +14,8 @@ export interface ExtensionConfig {
   transport: TransportSettings;
   timeZone: TimeZoneChoice;
   historyMaxEntries: number;
+  /** VS Code's workbench.editor.enablePreview: a lookup reuses the preview panel. */
+  previewPanels: boolean;
 }
 
 function nonNegative(n: unknown, fallback: number): number {
@@ -36,6 +38,7 @@ export function readConfig(): ExtensionConfig {
     },
     timeZone: c.get<string>('timeZone') === 'utc' ? 'utc' : 'local',
     historyMaxEntries: Math.floor(nonNegative(c.get('history.maxEntries'), 200)),
+    previewPanels: vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview') !== false,
   };
 }
 

@@ -71,6 +71,14 @@ export class DescribeContactFlow {
       return undefined;
     }
     const ref: ContactRef = { ...target };
+    // Already open: it is on screen at once, and refreshed there (its banner says if that fails).
+    const open = this.services.revealOpenPanel(ref);
+    if (open) {
+      const contact = await open;
+      if (!contact) return undefined;
+      await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
+      return { ref, contact };
+    }
     try {
       const contact = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: describing contact ${shortId(ref.contactId)}`, cancellable: true },

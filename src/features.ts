@@ -71,6 +71,7 @@ export function createFeatures(shell: Shell): Features {
   const panels: ContactPanels = new ContactPanels({
     extensionUri: context.extensionUri,
     timeZone: () => readConfig().timeZone,
+    previewEnabled: () => readConfig().previewPanels,
     refetch: (ref, signal) => contacts.get(ref, { force: true, signal }),
     describeError,
     openRelated: async (ref) => void (await describeFlow.lookup(ref)),
@@ -91,6 +92,12 @@ export function createFeatures(shell: Shell): Features {
     history,
     contacts,
     log,
+    revealOpenPanel: (ref: ContactRef) => {
+      const panel = panels.find(ref);
+      if (!panel) return undefined;
+      panel.reveal();
+      return panel.refresh().then(() => (panel.failed ? undefined : panel.doc));
+    },
     openContactPanel: async (ref: ContactRef) => {
       panels.show(ref, await contacts.get(ref));
     },
@@ -121,6 +128,7 @@ export function createFeatures(shell: Shell): Features {
     },
     'connectContacts.selectRegion': () => pickRegion(accounts),
     'connectContacts.showLog': () => log.show(true),
+    'connectContacts.keepPanelOpen': () => panels.keep(),
     'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
     ...copy.commands(),

@@ -45,7 +45,9 @@ export type HostMessage =
   | { type: 'error'; error: PanelError }
   | { type: 'timeZone'; timeZone: TimeZoneChoice }
   /** Keyboard shortcuts and menus act on the selected row: the host asks for it. */
-  | { type: 'runOnSelection'; action: RowAction };
+  | { type: 'runOnSelection'; action: RowAction }
+  /** A preview panel shows the next lookup instead of a new panel opening; a kept one stays. */
+  | { type: 'preview'; preview: boolean };
 
 export type RowAction = 'copyValue' | 'copyPath' | 'copyJson' | 'insert' | 'copyCli';
 
@@ -56,7 +58,9 @@ export type WebviewMessage =
   | { type: 'openContact'; contactId: string }
   | { type: 'refresh' }
   | { type: 'openJson' }
-  | { type: 'setTimeZone'; timeZone: TimeZoneChoice };
+  | { type: 'setTimeZone'; timeZone: TimeZoneChoice }
+  /** Keep Open, or the person started working in the panel (filter, sections): it stops being the preview. */
+  | { type: 'keep' };
 
 export const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
 
@@ -115,6 +119,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'refresh':
     case 'openJson':
+    case 'keep':
       return { type: m.type };
     case 'rowAction':
       return rowActions.includes(m.action as RowAction) && isPath(m.path)

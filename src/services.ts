@@ -22,6 +22,12 @@ export interface ExtensionServices {
   /** Fetched contacts, so the explorer and the copy actions share one fetch per contact. */
   contacts: ContactCache;
   log: vscode.LogOutputChannel;
+  /**
+   * Brings an open contact's panel to the front at once and fetches it again behind the scenes;
+   * resolves with the fresh contact (undefined if the refresh failed: the panel shows why).
+   * Undefined when no panel is open for the contact.
+   */
+  revealOpenPanel(ref: ContactRef): Promise<ContactDocument | undefined> | undefined;
   /** Opens (or focuses) the contact panel for a contact. */
   openContactPanel(ref: ContactRef): Promise<void>;
   /** Runs the Describe Contact prompts with the instance filled in. */

@@ -31,6 +31,8 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
     }
     case 'timeZone':
       return isTimeZone(data.timeZone) ? (data as HostMessage) : undefined;
+    case 'preview':
+      return typeof data.preview === 'boolean' ? (data as HostMessage) : undefined;
     case 'runOnSelection':
       return rowActions.includes(data.action as RowAction) ? (data as HostMessage) : undefined;
     default:

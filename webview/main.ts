@@ -26,6 +26,16 @@ let fetchedAt: string | undefined;
 let contact: ContactDocument | undefined;
 /** A restored panel's open rows, applied when its contact arrives. */
 let savedExpanded: string[] | undefined;
+/** The preview panel: the next lookup shows its contact here, unless the person keeps it. */
+let preview = false;
+
+/** Working in the panel (filter, sections) or Keep Open keeps it, as VS Code does with a preview editor. */
+function keepPanel(): void {
+  if (!preview) return;
+  preview = false;
+  toolbar.setPreview(false);
+  host.post({ type: 'keep' });
+}
 
 const header = new Header();
 const banner = new ErrorBanner(() => host.post({ type: 'refresh' }));
@@ -33,6 +43,7 @@ const tree = new TreeView({
   onRowAction: (action, node) => host.post({ type: 'rowAction', action, path: node.path }),
   onOpenContact: (contactId) => host.post({ type: 'openContact', contactId }),
   onViewChange: () => saver.schedule(),
+  onSectionsChange: () => keepPanel(),
 });
 attachTreeKeyboard(tree, (node) => host.post({ type: 'rowAction', action: 'copyPath', path: tree.field(node).path }));
 // Ctrl/Cmd+C on a focused row (with no text selected) copies the field's value, exactly.
@@ -48,7 +59,10 @@ document.addEventListener('copy', (e) => {
 const toolbar = new Toolbar({
   expandAll: () => tree.expandAll(),
   collapseAll: () => tree.collapseAll(),
-  filter: (text) => applyFilter(text),
+  filter: (text) => {
+    keepPanel();
+    applyFilter(text);
+  },
   focusTree: () => tree.focus(),
   toggleTimeZone: () => {
     if (!ref) return;
@@ -58,6 +72,7 @@ const toolbar = new Toolbar({
   },
   refresh: () => host.post({ type: 'refresh' }),
   openJson: () => host.post({ type: 'openJson' }),
+  keep: () => keepPanel(),
 });
 const saver = new StateSaver(host, snapshot);
 const waiting = el('div', 'waiting', 'Waiting for the contact…');
@@ -118,6 +133,10 @@ function handle(message: HostMessage): void {
       return;
     case 'timeZone':
       setTimeZone(message.timeZone);
+      return;
+    case 'preview':
+      preview = message.preview;
+      toolbar.setPreview(preview);
       return;
     case 'runOnSelection': {
       const field = tree.focusedField();

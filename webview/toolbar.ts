@@ -16,6 +16,8 @@ export interface ToolbarCallbacks {
   toggleTimeZone(): void;
   refresh(): void;
   openJson(): void;
+  /** Keep Open: this panel stops being the preview that the next lookup reuses. */
+  keep(): void;
 }
 
 export class Toolbar {
@@ -25,6 +27,7 @@ export class Toolbar {
   private readonly timeZoneButton: HTMLElement;
   private readonly refreshButton: HTMLElement;
   private readonly ring: HTMLElement;
+  private readonly keepButton: HTMLElement;
 
   constructor(cb: ToolbarCallbacks) {
     this.element = el('div', 'toolbar');
@@ -51,6 +54,8 @@ export class Toolbar {
     this.ring.setAttribute('aria-label', 'Loading');
     this.ring.hidden = true;
     this.refreshButton = iconButton('refresh', 'refresh', 'Refresh (DescribeContact again)', cb.refresh);
+    this.keepButton = iconButton('keep-open', 'pin', 'Keep Open (the next lookup opens its own panel)', cb.keep);
+    this.keepButton.hidden = true;
     this.element.append(
       iconButton('expand-all', 'expand-all', 'Expand All', cb.expandAll),
       iconButton('collapse-all', 'collapse-all', 'Collapse All', cb.collapseAll),
@@ -58,6 +63,7 @@ export class Toolbar {
       this.count,
       el('span', 'spacer'),
       this.timeZoneButton,
+      this.keepButton,
       this.ring,
       this.refreshButton,
       iconButton('open-json', 'json', 'Open as JSON', cb.openJson),
@@ -80,6 +86,11 @@ export class Toolbar {
   setTimeZone(tz: TimeZoneChoice): void {
     this.timeZoneButton.textContent = tz === 'utc' ? 'UTC' : 'Local time';
     this.timeZoneButton.title = tz === 'utc' ? 'Times are shown in UTC; show them in local time' : 'Times are shown in local time; show them in UTC';
+  }
+
+  /** A preview panel offers Keep Open; a kept one does not. */
+  setPreview(preview: boolean): void {
+    this.keepButton.hidden = !preview;
   }
 
   setLoading(loading: boolean): void {

@@ -18,6 +18,8 @@ export interface TreeCallbacks {
   onOpenContact(contactId: string): void;
   /** Expansion or focus changed: worth saving state. */
   onViewChange(): void;
+  /** The person opened or closed sections (not focus moves): the panel is being worked in. */
+  onSectionsChange?(): void;
 }
 
 export const rowActions: readonly { action: RowAction; label: string; icon: string }[] = [
@@ -183,6 +185,7 @@ export class TreeView {
     for (let i = 0; i < exp.length; i++) exp[i] = container[i];
     this.refresh();
     this.callbacks.onViewChange();
+    this.callbacks.onSectionsChange?.();
   }
 
   /** Opens several sections with one redraw (`*` on a row opens all its siblings). */
@@ -191,6 +194,7 @@ export class TreeView {
     for (const n of nodes) if (this.flat.container[n]) exp[n] = 1;
     this.refresh();
     this.callbacks.onViewChange();
+    this.callbacks.onSectionsChange?.();
   }
 
   collapseAll(): void {
@@ -203,6 +207,7 @@ export class TreeView {
     }
     this.refresh();
     this.callbacks.onViewChange();
+    this.callbacks.onSectionsChange?.();
   }
 
   isExpanded(node: number): boolean {
@@ -214,6 +219,7 @@ export class TreeView {
     this.expansion[node] = open ? 1 : 0;
     this.refresh();
     this.callbacks.onViewChange();
+    this.callbacks.onSectionsChange?.();
   }
 
   toggle(node: number): void {

@@ -45,6 +45,10 @@ export class ContactPanel {
   private error: PanelError | undefined;
   private refreshing: { controller: AbortController; done: Promise<void> } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The preview panel shows the next lookup's contact (only a message crosses); a kept one stays. */
+  private previewing = false;
+  /** Told when the person keeps the preview (Keep Open, filter, sections). */
+  onKept: (() => void) | undefined;
 
   /**
    * `doc` is the contact just fetched; a restored panel has none (its saved state holds only
@@ -89,6 +93,31 @@ export class ContactPanel {
 
   get key(): string {
     return contactKey(this.ref);
+  }
+
+  /** The last fetch failed (the banner says why). */
+  get failed(): boolean {
+    return this.error !== undefined;
+  }
+
+  get preview(): boolean {
+    return this.previewing;
+  }
+
+  setPreview(preview: boolean): void {
+    if (this.previewing === preview) return;
+    this.previewing = preview;
+    this.post({ type: 'preview', preview });
+    if (!preview) this.onKept?.();
+  }
+
+  /** The preview shows another contact: only a message crosses to the webview it already has. */
+  retarget(ref: ContactRef, doc: ContactDocument): void {
+    if (this.disposed) return;
+    this.refreshing?.controller.abort();
+    this.refreshing = undefined;
+    this.ref = ref;
+    this.update(doc);
   }
 
   reveal(): void {
@@ -175,6 +204,7 @@ export class ContactPanel {
         if (!this.pending.some((m) => m.type === 'contact')) this.queueContact();
         if (this.error && !this.pending.some((m) => m.type === 'error')) this.pending.push({ type: 'error', error: this.error });
         if (this.refreshing && !this.pending.some((m) => m.type === 'loading')) this.pending.push({ type: 'loading', loading: true });
+        if (!this.pending.some((m) => m.type === 'preview')) this.pending.push({ type: 'preview', preview: this.previewing });
         const queued = this.pending;
         this.pending = [];
         for (const m of queued) void this.webviewPanel.webview.postMessage(m);
@@ -195,6 +225,9 @@ export class ContactPanel {
         return;
       case 'setTimeZone':
         this.timeZone = message.timeZone;
+        return;
+      case 'keep':
+        this.setPreview(false);
         return;
       default:
         assertNever(message);

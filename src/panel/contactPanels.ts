@@ -1,4 +1,7 @@
-// Keeps one panel per contact and brings panels back after a window reload.
+// Keeps one panel per contact and brings panels back after a window reload. Like VS Code's preview
+// editor (workbench.editor.enablePreview), a lookup shows its contact in the current preview panel,
+// reusing its webview so only a message crosses (a new webview costs ~1 s after the first in
+// code-server); a panel the person keeps stays, and the next lookup opens a new preview beside it.
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
@@ -10,10 +13,11 @@ import { ContactPanel, contactPanelOptions, type ContactPanelHost } from './cont
 export class ContactPanels implements vscode.WebviewPanelSerializer {
   private readonly panels = new Map<string, ContactPanel>();
   private lastActive: ContactPanel | undefined;
+  private previewPanel: ContactPanel | undefined;
 
-  constructor(private readonly host: ContactPanelHost) {}
+  constructor(private readonly host: ContactPanelHost & { previewEnabled(): boolean }) {}
 
-  /** Opens the panel for a contact, or focuses it and shows the new document. */
+  /** Shows a contact: its own panel if open, else the preview panel, else a new panel. */
   show(ref: ContactRef, doc: ContactDocument): ContactPanel {
     const existing = this.panels.get(contactKey(ref));
     if (existing) {
@@ -21,13 +25,33 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
       existing.reveal();
       return existing;
     }
+    const preview = this.previewPanel;
+    if (preview && this.host.previewEnabled()) {
+      this.panels.delete(preview.key);
+      preview.retarget(ref, doc);
+      this.panels.set(preview.key, preview);
+      preview.reveal();
+      return preview;
+    }
     const webviewPanel = vscode.window.createWebviewPanel(
       contactPanelViewType,
       'Contact',
       vscode.ViewColumn.Active,
       contactPanelOptions(this.host.extensionUri),
     );
-    return this.track(new ContactPanel(webviewPanel, ref, doc, this.host, (p) => this.forget(p)));
+    const panel = this.track(new ContactPanel(webviewPanel, ref, doc, this.host, (p) => this.forget(p)));
+    if (this.host.previewEnabled()) this.makePreview(panel);
+    return panel;
+  }
+
+  /** The panel the next lookup reuses, if any. */
+  preview(): ContactPanel | undefined {
+    return this.previewPanel;
+  }
+
+  /** Keep Open: the panel stays; the next lookup opens a new one. */
+  keep(panel: ContactPanel | undefined = this.active()): void {
+    panel?.setPreview(false);
   }
 
   find(ref: ContactRef): ContactPanel | undefined {
@@ -75,7 +99,17 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
     return panel;
   }
 
+  private makePreview(panel: ContactPanel): void {
+    this.previewPanel?.setPreview(false);
+    this.previewPanel = panel;
+    panel.onKept = () => {
+      if (this.previewPanel === panel) this.previewPanel = undefined;
+    };
+    panel.setPreview(true);
+  }
+
   private forget(panel: ContactPanel): void {
+    if (this.previewPanel === panel) this.previewPanel = undefined;
     if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
     if (this.lastActive === panel) this.lastActive = undefined;
   }

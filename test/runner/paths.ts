@@ -1,9 +1,10 @@
-// Where things are, for the runners and the UI harness. Compiled to out/test/runner/, so
-// the repository root is three levels up from here.
+// Where things are, for the runners, the UI harness and the bench (compiled to out/test/runner/
+// or bundled into .cache/bench/: the root is found, not counted up to).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findRepoRoot } from '../endpoint/paths';
 
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+export const repoRoot = findRepoRoot(__dirname);
 export const artifactsDir = path.join(repoRoot, 'test-artifacts');
 export const codeServerBin = path.join(repoRoot, '.cache', 'code-server', 'node_modules', '.bin', 'code-server');
 export const awsFixturesDir = path.join(repoRoot, 'test', 'fixtures', 'aws');

@@ -246,4 +246,37 @@ describe('contact panel webview: host messages and state', function () {
     assert.equal(rows.filter((r) => r.level === 2).length, Object.keys(sampleDocument(sampleIds.task).Contact).length);
     assert.equal(await panel.page.locator('.contact-header .contact-id').textContent(), sampleIds.task);
   });
+
+  it('as the preview, offers Keep Open; Keep Open tells the host once and the button goes', async () => {
+    const { panel } = suite;
+    const keep = panel.page.locator('vscode-button.keep-open');
+    await panel.send(contactMessage(sampleIds.voice));
+    assert.equal(await keep.isVisible(), false, 'a kept panel has no Keep Open');
+    await panel.send({ type: 'preview', preview: true });
+    assert.equal(await keep.isVisible(), true);
+    assert.equal(await keep.getAttribute('aria-label'), 'Keep Open (the next lookup opens its own panel)');
+    await keep.click();
+    await panel.waitForPosted({ type: 'keep' });
+    assert.equal(await keep.isVisible(), false);
+  });
+
+  it('as the preview, is kept once the person filters or opens a section, not when they only look', async () => {
+    const { panel } = suite;
+    await panel.send(contactMessage(sampleIds.voice));
+    await panel.send({ type: 'preview', preview: true });
+    await panel.page.locator('.row').first().focus();
+    await panel.page.keyboard.press('ArrowDown');
+    const keeps = async () => (await panel.posted()).filter((m) => m.type === 'keep').length;
+    assert.equal(await keeps(), 0, 'moving the focus does not keep the panel');
+    await panel.page.locator(filterInput).fill('Agent');
+    await panel.waitForPosted({ type: 'keep' });
+    await panel.click(await panel.row('AgentInfo'));
+    assert.equal(await keeps(), 1, 'kept once');
+
+    await panel.send(contactMessage(sampleIds.task));
+    await panel.send({ type: 'preview', preview: true });
+    await panel.click(await panel.row('Contact'));
+    await panel.page.keyboard.press('ArrowRight');
+    assert.equal(await keeps(), 2, 'opening a section keeps the panel');
+  });
 });
