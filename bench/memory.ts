@@ -6,8 +6,8 @@ import { writeSync } from 'node:fs';
 import { ConnectService } from '../src/aws/connectService';
 import { buildFieldTree } from '../src/contact/fieldTree';
 import type { FieldNode } from '../src/contact/fieldNode';
-import { ContactDocumentCache } from '../src/contactCache';
-import type { HostMessage, PanelState } from '../src/protocol';
+import { ContactDocumentCache } from '../src/describe/contactDocumentCache';
+import type { HostMessage, PanelState } from '../src/protocol/messages';
 import { contactRef, discardingLogger, fixtureEnv, instanceAContacts, transport } from './localAccount';
 
 export interface MemorySample {

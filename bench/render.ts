@@ -3,7 +3,7 @@
 // <pre> under the same page and styles. A fresh page for every sample; runs interleaved.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { ContactDocument } from '../src/contact/contactDocument';
-import type { HostMessage } from '../src/protocol';
+import type { HostMessage } from '../src/protocol/messages';
 import { pageScript } from './pageScript';
 import { startPanelServer } from './panelServer';
 import { loadVoiceSample, syntheticContact } from './syntheticContact';

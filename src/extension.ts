@@ -3,17 +3,17 @@
 // features behind them are created on first use; the AWS SDK (dist/sdk.js) loads on the first call.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AccountResolver } from './account';
+import { AccountResolver } from './account/accountResolver';
 import { awsFilePaths, hasNoProfiles, ProfileCatalog } from './aws/profiles';
 import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
-import type { DescribeResult } from './describeContact';
+import type { DescribeResult } from './describe/describeContact';
 import { ExplorerView } from './explorer/explorerView';
 import { buildExtensionApi, type ExtensionApi } from './extensionApi';
 import { createFeatures, type Features } from './features';
 import { createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
-import { createAccountStatusBar, renderAccountStatusBar } from './statusBar';
+import { createAccountStatusBar, renderAccountStatusBar } from './account/statusBar';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLogChannel();

@@ -2,7 +2,7 @@
 // also get `testing` (services, panels, …), and only when VS Code runs the extension in test mode,
 // so nothing else can reach the extension's insides. Part of activation: `vscode` and the
 // features are imported as types only.
-import type { DescribeArgs, DescribeResult } from './describeContact';
+import type { DescribeArgs, DescribeResult } from './describe/describeContact';
 import type { Features } from './features';
 
 /** `instanceId` may be left out when `contactId` is a contact ARN. */

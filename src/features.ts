@@ -2,22 +2,22 @@
 // command, the view's first nodes, a restored panel, a link): activation itself (extension.ts)
 // only registers what VS Code must know.
 import * as vscode from 'vscode';
-import type { AccountResolver } from './account';
-import { pickProfile, pickRegion } from './accountPickers';
+import type { AccountResolver } from './account/accountResolver';
+import { pickProfile, pickRegion } from './account/accountPickers';
 import { ConnectService } from './aws/connectService';
 import { toErrorInfo } from './aws/errors';
 import type { ConnectErrorInfo, ContactRef } from './aws/types';
 import type { CommandTable } from './commands';
 import { readConfig } from './config';
-import { ContactDocumentCache } from './contactCache';
-import { CopyCommands } from './copyCommands';
-import { DescribeContactFlow, describeArgsFromUri } from './describeContact';
-import { errorText, showErrorNotification, type ShownError } from './errorNotifications';
+import { ContactDocumentCache } from './describe/contactDocumentCache';
+import { CopyCommands } from './copy/copyCommands';
+import { DescribeContactFlow, describeArgsFromUri } from './describe/describeContact';
+import { errorText, showErrorNotification, type ShownError } from './notify/errorNotifications';
 import type { ExplorerNode } from './explorer/explorerNodes';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
-import { HistoryStore } from './history';
+import { HistoryStore } from './history/historyStore';
 import { callLoggerFor } from './log';
-import { openAwsConfigFile, openSampleContact } from './onboarding';
+import { openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
 import { ContactPanels } from './panel/contactPanels';
 import type { ExtensionServices } from './services';
 
@@ -54,6 +54,7 @@ export function createFeatures(shell: Shell): Features {
     (connect ??= new ConnectService({
       env: process.env,
       transport: () => readConfig().transport,
+      requestBudget: () => readConfig().requestBudget,
       profiles: accounts.catalog,
       chosenProfile: () => readConfig().profile,
       onTransportWarning: (warning) => void vscode.window.showWarningMessage(`Amazon Connect: ${warning}`),

@@ -5,7 +5,7 @@ import type { ProfileListing } from './aws/profiles';
 import type { AccountTarget, ConnectErrorInfo, ContactRef } from './aws/types';
 import type { ContactDocument } from './contact/contactDocument';
 import type { ExtensionConfig } from './config';
-import type { HistoryStore } from './history';
+import type { HistoryStore } from './history/historyStore';
 
 export interface ExtensionServices {
   context: vscode.ExtensionContext;

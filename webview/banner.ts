@@ -1,5 +1,5 @@
 // The error banner: a failed fetch is reported here, with Retry, while the tree (if any) stays usable.
-import type { PanelError } from '../src/protocol';
+import type { PanelError } from '../src/protocol/messages';
 import { customEl, el, icon } from './dom';
 
 export class ErrorBanner {

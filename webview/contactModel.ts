@@ -7,7 +7,7 @@ import { fieldKindIcons } from '../src/contact/fieldIcons';
 import type { FieldNode } from '../src/contact/fieldNode';
 import { buildFieldTree, fieldTooltip } from '../src/contact/fieldTree';
 import { formatRelativeAge } from '../src/contact/format';
-import type { TimeZoneChoice } from '../src/protocol';
+import type { TimeZoneChoice } from '../src/protocol/messages';
 
 export type { ContactSummary };
 

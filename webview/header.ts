@@ -1,5 +1,5 @@
 // The panel header: what kind of contact this is and how it went, at a glance.
-import type { PanelContactRef } from '../src/protocol';
+import type { PanelContactRef } from '../src/protocol/messages';
 import type { ContactSummary } from './contactModel';
 import { el, icon } from './dom';
 

@@ -3,7 +3,7 @@
 // contact) saved for the serializer.
 import './styles.css';
 import type { ContactDocument } from '../src/contact/contactDocument';
-import type { HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol';
+import type { HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol/messages';
 import { ErrorBanner } from './banner';
 import { buildTree, summary, valueText } from './contactModel';
 import { customEl, el } from './dom';

@@ -2,7 +2,7 @@
 // zone, filter, open rows), never the contact itself, which VS Code would write to disk. A
 // reloaded window fetches the contact again. Saving is deferred a little and coalesced:
 // nobody waits for it, and a 10,000-row tree's open keys need not be collected per keystroke.
-import type { PanelState } from '../src/protocol';
+import type { PanelState } from '../src/protocol/messages';
 import type { HostConnection } from './vscodeApi';
 
 const saveDelayMs = 150;

@@ -1,6 +1,6 @@
 // The toolbar: expand/collapse all, the filter box and its match count, the time-zone
 // toggle, a loading ring, refresh and open-as-JSON.
-import type { TimeZoneChoice } from '../src/protocol';
+import type { TimeZoneChoice } from '../src/protocol/messages';
 import { customEl, el, icon } from './dom';
 import { setTextFieldValue, textFieldValue } from './toolkit';
 

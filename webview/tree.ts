@@ -4,7 +4,7 @@
 // hierarchy. Expanding, filtering and "expand all" work on typed arrays over the flat
 // model and then touch at most a screenful of rows, whatever the size of the contact.
 import type { FieldNode } from '../src/contact/fieldNode';
-import type { RowAction } from '../src/protocol';
+import type { RowAction } from '../src/protocol/messages';
 import { el, icon } from './dom';
 import { runFilter, type FilterResult } from './filter';
 import { flatten, pathKey, type FlatTree } from './flatTree';

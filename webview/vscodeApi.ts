@@ -1,5 +1,5 @@
 // The webview's side of the host connection: typed postMessage and get/setState.
-import { parsePanelState, type PanelState, type WebviewMessage } from '../src/protocol';
+import { parsePanelState, type PanelState, type WebviewMessage } from '../src/protocol/messages';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

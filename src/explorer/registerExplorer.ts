@@ -2,14 +2,14 @@
 // handlers for the one command table (features.ts builds it). Each handler is the whole
 // story of its command: read the node VS Code passes, ask what is missing, change the state.
 import * as vscode from 'vscode';
-import { connectRegions } from '../accountPickers';
+import { connectRegions } from '../account/accountPickers';
 import { isInputError, parseInstanceInput, validateInstanceIdLive } from '../aws/ids';
 import { hasNoProfiles, type ProfileListing } from '../aws/profiles';
 import { validateRegionName } from '../aws/region';
 import type { AccountTarget, ContactChannel, ContactRef } from '../aws/types';
 import type { PathSegment } from '../contact/fieldNode';
-import { historyFields } from '../describeContact';
-import type { HistoryStore } from '../history';
+import { historyFields } from '../describe/describeContact';
+import type { HistoryStore } from '../history/historyStore';
 import type { ExtensionServices } from '../services';
 import { ExplorerModel, type ExplorerAccounts } from './explorerModel';
 import type { AccountNode, ErrorNode, ExplorerNode, GroupNode, InstanceNode, LoadMoreNode } from './explorerNodes';

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { panelTitle, shortId } from '../contact/contactSummary';
-import { contactKey } from '../contactCache';
+import { contactKey } from '../describe/contactDocumentCache';
 import {
   parseWebviewMessage,
   type HostMessage,
@@ -11,7 +11,7 @@ import {
   type RowAction,
   type TimeZoneChoice,
   type WebviewMessage,
-} from '../protocol';
+} from '../protocol/messages';
 import { makeNonce, renderPanelHtml } from './webviewHtml';
 
 /** Scripts on; local resources limited to the built assets. For new and restored panels alike. */

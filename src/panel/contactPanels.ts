@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
-import { contactKey } from '../contactCache';
-import { parsePanelState, type RowAction } from '../protocol';
+import { contactKey } from '../describe/contactDocumentCache';
+import { parsePanelState, type RowAction } from '../protocol/messages';
 import { contactPanelViewType } from '../manifestIds';
 import { ContactPanel, contactPanelOptions, type ContactPanelHost } from './contactPanel';
 

@@ -3,7 +3,7 @@
 // cancels its refresh.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DescribeResult } from '../../src/describeContact';
+import type { DescribeResult } from '../../src/describe/describeContact';
 import { sampleContactArn, sampleIds } from '../endpoint/sampleIds';
 import { endpointControl, extensionApi, waitFor } from './extensionApi';
 import { readTestEnv } from './testEnv';

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sampleContactArn, sampleIds } from '../endpoint/sampleIds';
-import type { DescribeResult } from '../../src/describeContact';
+import type { DescribeResult } from '../../src/describe/describeContact';
 import { endpointControl, extensionApi, nextError, waitFor } from './extensionApi';
 import { readTestEnv } from './testEnv';
 

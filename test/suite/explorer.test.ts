@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/extensionApi';
 import type { AccountNode, ContactNode, ErrorNode, ExplorerNode, FieldTreeNode, GroupNode, InstanceNode, LoadMoreNode } from '../../src/explorer/explorerNodes';
-import { HistoryStore } from '../../src/history';
+import { HistoryStore } from '../../src/history/historyStore';
 import { sampleIds } from '../endpoint/sampleIds';
 import { endpointControl, extensionApi } from './extensionApi';
 import { readTestEnv } from './testEnv';

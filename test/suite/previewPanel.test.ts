@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { sampleIds } from '../endpoint/sampleIds';
-import type { DescribeResult } from '../../src/describeContact';
+import type { DescribeResult } from '../../src/describe/describeContact';
 import { endpointControl, extensionApi, waitFor } from './extensionApi';
 
 const describe_ = (contactId: string) =>

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { DescribeArgs } from '../../src/describeContact';
+import type { DescribeArgs } from '../../src/describe/describeContact';
 import { buildExtensionApi } from '../../src/extensionApi';
 import type { Features } from '../../src/features';
 

@@ -1,7 +1,7 @@
 // The trust boundary between the panel's webview and the host: every message from the webview
 // and every saved state coming back through it is checked before anything acts on it.
 import * as assert from 'node:assert/strict';
-import { parsePanelState, parseWebviewMessage, rowActions } from '../../src/protocol';
+import { parsePanelState, parseWebviewMessage, rowActions } from '../../src/protocol/messages';
 
 const contactId = '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01';
 const ref = { instanceId: '11111111-1111-4111-8111-111111111111', contactId, region: 'us-east-1', profile: 'local' };

@@ -5,7 +5,7 @@
 // window.postMessage, as VS Code delivers host messages.
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { HostMessage, PanelState, WebviewMessage } from '../../src/protocol';
+import type { HostMessage, PanelState, WebviewMessage } from '../../src/protocol/messages';
 import { startPanelServer as servePanel, type PanelServer } from './panelServer';
 
 export type { PanelServer };

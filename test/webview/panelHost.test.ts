@@ -1,7 +1,7 @@
 // The contact panel webview's conversation with the host (src/protocol.ts), in Chromium.
 import assert from 'node:assert/strict';
 import { formatTimestamp } from '../../src/contact/format';
-import type { PanelState } from '../../src/protocol';
+import type { PanelState } from '../../src/protocol/messages';
 import { contactMessage, fieldValues, refFor, sampleDocument, sampleIds } from './fixtures/samples';
 import { panelSuite } from './harness';
 

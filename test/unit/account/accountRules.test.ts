@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { ssoLoginCommand } from '../../../src/aws/shellQuote';
 import { redact } from '../../../src/aws/redact';
-import { linkProfileQuestion } from '../../../src/linkProfile';
-import { scopeForPick } from '../../../src/settingScope';
+import { linkProfileQuestion } from '../../../src/describe/linkProfile';
+import { scopeForPick } from '../../../src/account/settingScope';
 
 describe('a vscode:// link and the profile', () => {
   const args = { instanceId: '11111111-1111-4111-8111-111111111111', contactId: '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01', region: 'eu-west-2' };

@@ -1,10 +1,10 @@
 // Profile and region quick picks (the status bar item and the Select commands).
 import * as vscode from 'vscode';
-import type { AccountResolver } from './account';
-import { hasNoProfiles } from './aws/profiles';
-import { isValidRegionName } from './aws/region';
-import type { ProfileKind } from './aws/types';
-import { updateAccountSetting } from './config';
+import type { AccountResolver } from './accountResolver';
+import { hasNoProfiles } from '../aws/profiles';
+import { isValidRegionName } from '../aws/region';
+import type { ProfileKind } from '../aws/types';
+import { updateAccountSetting } from '../config';
 
 /** Regions where Amazon Connect runs, first in the list; any other valid name can be typed. */
 export const connectRegions = [

@@ -1,8 +1,8 @@
 // The active profile and region: the settings, else the AWS environment, as the CLI resolves them.
-import type { ExtensionConfig } from './config';
-import { defaultProfileName, hasEnvKeys, type ProfileCatalog, type ProfileListing } from './aws/profiles';
-import { resolveRegion } from './aws/region';
-import type { AccountTarget } from './aws/types';
+import type { ExtensionConfig } from '../config';
+import { defaultProfileName, hasEnvKeys, type ProfileCatalog, type ProfileListing } from '../aws/profiles';
+import { resolveRegion } from '../aws/region';
+import type { AccountTarget } from '../aws/types';
 
 export interface ActiveAccount extends AccountTarget {
   /** Where the region came from, for the status bar tooltip. */

@@ -1,12 +1,12 @@
 // Copy Value / Path / JSON, Insert into Editor, Copy as AWS CLI Command, Open as JSON/YAML:
 // from the panel's selected row, the explorer's context menu (one node or several), or the palette.
 import * as vscode from 'vscode';
-import type { ContactRef } from './aws/types';
-import type { CommandTable } from './commands';
-import type { ContactDocument } from './contact/contactDocument';
-import { selectedFieldsJson, type SelectedField } from './contact/copyText';
-import type { PathSegment } from './contact/fieldNode';
-import { toJmesPath, valueAt } from './contact/paths';
+import type { ContactRef } from '../aws/types';
+import type { CommandTable } from '../commands';
+import type { ContactDocument } from '../contact/contactDocument';
+import { selectedFieldsJson, type SelectedField } from '../contact/copyText';
+import type { PathSegment } from '../contact/fieldNode';
+import { toJmesPath, valueAt } from '../contact/paths';
 import {
   cliCommandText,
   EditorTracker,
@@ -16,9 +16,9 @@ import {
   openContactDocument,
   type DocumentFormat,
 } from './copyActions';
-import type { ContactPanels } from './panel/contactPanels';
-import type { RowAction } from './protocol';
-import type { ExtensionServices } from './services';
+import type { ContactPanels } from '../panel/contactPanels';
+import type { RowAction } from '../protocol/messages';
+import type { ExtensionServices } from '../services';
 
 /** An explorer node as the copy commands see it: a contact (no path) or one of its fields. */
 export interface NodeTarget {

@@ -3,8 +3,8 @@
 // message from the webview is checked with `parseWebviewMessage` on the host before use, and
 // saved panel state with `parsePanelState` on both sides.
 
-import type { ContactDocument } from './contact/contactDocument';
-import type { PathSegment } from './contact/fieldNode';
+import type { ContactDocument } from '../contact/contactDocument';
+import type { PathSegment } from '../contact/fieldNode';
 
 export type TimeZoneChoice = 'local' | 'utc';
 

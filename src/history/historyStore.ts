@@ -3,7 +3,7 @@
 // change to it rather than writing back a copy held since earlier. globalState has no
 // transactions: two windows writing at the same moment can still lose one of the changes.
 import * as vscode from 'vscode';
-import type { ContactRef } from './aws/types';
+import type { ContactRef } from '../aws/types';
 import {
   addEntry,
   clearEntries,
@@ -13,9 +13,9 @@ import {
   sameContact,
   type HistoryEntry,
   type HistoryFilter,
-} from './explorer/historyEntries';
+} from '../explorer/historyEntries';
 
-export type { HistoryEntry, HistoryFilter } from './explorer/historyEntries';
+export type { HistoryEntry, HistoryFilter } from '../explorer/historyEntries';
 
 export const historyStorageKey = 'connectContacts.history.v1';
 export const pinnedStorageKey = 'connectContacts.pinned.v1';

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseContactInput } from './aws/ids';
-import type { ContactDocument } from './contact/contactDocument';
-import type { ContactPanels } from './panel/contactPanels';
+import { parseContactInput } from '../aws/ids';
+import type { ContactDocument } from '../contact/contactDocument';
+import type { ContactPanels } from '../panel/contactPanels';
 
 const configTemplate = `# AWS shared config file. A profile for Amazon Connect, for example:
 #

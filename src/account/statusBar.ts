@@ -1,6 +1,6 @@
 // The `profile · region` status bar item; a click picks the profile, then the region.
 import * as vscode from 'vscode';
-import type { ActiveAccount } from './account';
+import type { ActiveAccount } from './accountResolver';
 
 export function createAccountStatusBar(): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('connectContacts.account', vscode.StatusBarAlignment.Left, 50);

@@ -1,8 +1,8 @@
 // One fetch per contact, shared by the panel, the explorer and the copy actions.
-import type { ConnectService } from './aws/connectService';
-import type { ContactRef } from './aws/types';
-import { toContactDocument, type ContactDocument } from './contact/contactDocument';
-import type { ContactCache } from './services';
+import type { ConnectService } from '../aws/connectService';
+import type { ContactRef } from '../aws/types';
+import { toContactDocument, type ContactDocument } from '../contact/contactDocument';
+import type { ContactCache } from '../services';
 
 const maxCached = 100;
 

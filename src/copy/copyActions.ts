@@ -1,12 +1,12 @@
 // Copy fields into the editor: what lands on the clipboard or in the editor is exactly the value.
 import * as vscode from 'vscode';
-import type { ContactRef } from './aws/types';
-import type { ContactDocument } from './contact/contactDocument';
-import { buildCliCommand, copyJsonText, copyValueText, pathValueLines } from './contact/copyText';
-import { formatCliJson } from './contact/contactDocument';
-import type { PathSegment } from './contact/fieldNode';
-import { toJmesPath, valueAt } from './contact/paths';
-import type { RowAction } from './protocol';
+import type { ContactRef } from '../aws/types';
+import type { ContactDocument } from '../contact/contactDocument';
+import { buildCliCommand, copyJsonText, copyValueText, pathValueLines } from '../contact/copyText';
+import { formatCliJson } from '../contact/contactDocument';
+import type { PathSegment } from '../contact/fieldNode';
+import { toJmesPath, valueAt } from '../contact/paths';
+import type { RowAction } from '../protocol/messages';
 
 export type DocumentFormat = 'json' | 'yaml';
 
@@ -71,7 +71,7 @@ export async function contactAsText(doc: ContactDocument, format: DocumentFormat
   if (format === 'json') return formatCliJson(doc);
   // dist/yaml.js: the YAML library loads only when asked for (build.mjs keeps it a file of its own).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load
-  const { toCliYaml } = require('./contact/yamlChunk') as typeof import('./contact/yamlChunk');
+  const { toCliYaml } = require('../contact/yamlChunk') as typeof import('../contact/yamlChunk');
   return toCliYaml(doc);
 }
 

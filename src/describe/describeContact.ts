@@ -1,12 +1,12 @@
 // Amazon Connect: Describe Contact — prompts (or arguments, or a vscode:// URI) → a ContactRef → the panel.
 import * as vscode from 'vscode';
-import type { AccountResolver } from './account';
-import { isInputError, parseContactInput, parseInstanceInput, validateContactIdLive } from './aws/ids';
-import type { AccountTarget, ContactRef, InstanceSummary } from './aws/types';
-import type { ContactDocument } from './contact/contactDocument';
-import { shortId } from './contact/contactSummary';
+import type { AccountResolver } from '../account/accountResolver';
+import { isInputError, parseContactInput, parseInstanceInput, validateContactIdLive } from '../aws/ids';
+import type { AccountTarget, ContactRef, InstanceSummary } from '../aws/types';
+import type { ContactDocument } from '../contact/contactDocument';
+import { shortId } from '../contact/contactSummary';
 import { linkProfileQuestion, type LinkProfileQuestion } from './linkProfile';
-import type { ExtensionServices } from './services';
+import type { ExtensionServices } from '../services';
 
 /** Arguments for keybindings, other extensions and the URI handler. */
 export interface DescribeArgs {

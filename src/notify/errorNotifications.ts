@@ -1,7 +1,7 @@
 // Each error kind from the core becomes a notification with the actions that fix it.
 import * as vscode from 'vscode';
-import { ssoLoginCommand } from './aws/shellQuote';
-import type { ConnectErrorInfo } from './aws/types';
+import { ssoLoginCommand } from '../aws/shellQuote';
+import type { ConnectErrorInfo } from '../aws/types';
 
 export interface ShownError {
   info: ConnectErrorInfo;
