@@ -11,6 +11,7 @@ import type { CommandTable } from './commands';
 import { readConfig } from './config';
 import { ContactDocumentCache } from './describe/contactDocumentCache';
 import { CopyCommands } from './copy/copyCommands';
+import type { ContactDocumentProvider } from './copy/contactDocuments';
 import { DescribeContactFlow, describeArgsFromUri } from './describe/describeContact';
 import { errorText, showErrorNotification, type ShownError } from './notify/errorNotifications';
 import type { ExplorerNode } from './explorer/explorerNodes';
@@ -30,6 +31,8 @@ export interface Shell {
   onDidChangeAccount: vscode.Event<void>;
   /** The sidebar view, registered at activation; its nodes come from `explorer.provider`. */
   treeView: vscode.TreeView<ExplorerNode>;
+  /** Open as JSON / YAML documents (`connect-contact:`), registered at activation. */
+  documents: ContactDocumentProvider;
 }
 
 export interface Features {
@@ -77,7 +80,7 @@ export function createFeatures(shell: Shell): Features {
     describeError,
     openRelated: async (ref) => void (await describeFlow.lookup(ref)),
     rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
-    openAsDocument: async (_ref, doc) => void (await copy.openDocument(doc, 'json')),
+    openAsDocument: async (ref, doc) => void (await copy.openDocument(ref, doc, 'json')),
     showError: (error) => services.showError(error),
     log,
   });
@@ -99,6 +102,10 @@ export function createFeatures(shell: Shell): Features {
       panel.reveal();
       return panel.refresh().then(() => (panel.failed ? undefined : panel.doc));
     },
+    openLoadingPanel: (ref: ContactRef) => {
+      const panel = panels.openLoading(ref);
+      return panel && { get closed() { return panel.closed; }, close: () => panel.webviewPanel.dispose() };
+    },
     openContactPanel: async (ref: ContactRef) => {
       panels.show(ref, await contacts.get(ref));
     },
@@ -116,7 +123,7 @@ export function createFeatures(shell: Shell): Features {
     },
   };
   const describeFlow = new DescribeContactFlow(services, accounts);
-  const copy: CopyCommands = new CopyCommands(services, panels, () => explorer.selectedTargets());
+  const copy: CopyCommands = new CopyCommands(services, panels, () => explorer.selectedTargets(), shell.documents);
   context.subscriptions.push(copy);
   const explorer = registerExplorer(services, shell.treeView);
 

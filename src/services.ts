@@ -28,6 +28,11 @@ export interface ExtensionServices {
    * Undefined when no panel is open for the contact.
    */
   revealOpenPanel(ref: ContactRef): Promise<ContactDocument | undefined> | undefined;
+  /**
+   * Opens a panel for a contact that is being fetched, when a lookup would otherwise create one
+   * (no preview panel to reuse), so the page loads during the call. Undefined when not needed.
+   */
+  openLoadingPanel(ref: ContactRef): { readonly closed: boolean; close(): void } | undefined;
   /** Opens (or focuses) the contact panel for a contact. */
   openContactPanel(ref: ContactRef): Promise<void>;
   /** Runs the Describe Contact prompts with the instance filled in. */

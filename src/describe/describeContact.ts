@@ -79,6 +79,9 @@ export class DescribeContactFlow {
       await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
       return { ref, contact };
     }
+    // With no preview panel to reuse, a new panel opens now and loads its page while the call is
+    // made: the two overlap instead of adding up. It closes again if the lookup fails.
+    const early = this.services.openLoadingPanel(ref);
     try {
       const contact = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: describing contact ${shortId(ref.contactId)}`, cancellable: true },
@@ -89,9 +92,11 @@ export class DescribeContactFlow {
         },
       );
       await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
-      await this.services.openContactPanel(ref);
+      // A loading panel the person closed meanwhile stays closed.
+      if (!early?.closed) await this.services.openContactPanel(ref);
       return { ref, contact };
     } catch (error) {
+      early?.close();
       this.services.showError(error, () => this.lookup(target));
       return undefined;
     }

@@ -61,6 +61,8 @@ export class ContactPanel {
     private readonly host: ContactPanelHost,
     private readonly onDispose: (panel: ContactPanel) => void,
     timeZone?: TimeZoneChoice,
+    /** fetch: false for a panel whose lookup is fetching the contact already (it just shows loading). */
+    options: { fetch: boolean } = { fetch: true },
   ) {
     this.timeZone = timeZone ?? host.timeZone();
     const dist = vscode.Uri.joinPath(host.extensionUri, 'dist');
@@ -88,11 +90,16 @@ export class ContactPanel {
       webviewPanel.onDidDispose(() => this.dispose()),
     );
     if (doc) this.update(doc);
-    else void this.refresh();
+    else if (options.fetch) void this.refresh();
+    else this.post({ type: 'loading', loading: true });
   }
 
   get key(): string {
     return contactKey(this.ref);
+  }
+
+  get closed(): boolean {
+    return this.disposed;
   }
 
   /** The last fetch failed (the banner says why). */
@@ -127,11 +134,13 @@ export class ContactPanel {
   /** Shows a freshly fetched document. */
   update(doc: ContactDocument): void {
     if (this.disposed) return;
+    const wasLoading = this.doc === undefined && !this.refreshing;
     this.doc = doc;
     this.error = undefined;
     this.fetchedAt = new Date().toISOString();
     this.setTitle();
     this.queueContact();
+    if (wasLoading) this.post({ type: 'loading', loading: false });
   }
 
   setTimeZone(timeZone: TimeZoneChoice): void {

@@ -33,13 +33,28 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
       preview.reveal();
       return preview;
     }
+    return this.create(ref, doc);
+  }
+
+  /**
+   * A panel for a contact still being fetched, when showing it will need a new panel (no panel
+   * for it, no preview to reuse): its page loads while the call is made. Undefined otherwise.
+   */
+  openLoading(ref: ContactRef): ContactPanel | undefined {
+    if (this.panels.has(contactKey(ref)) || (this.previewPanel && this.host.previewEnabled())) return undefined;
+    return this.create(ref, undefined);
+  }
+
+  private create(ref: ContactRef, doc: ContactDocument | undefined): ContactPanel {
     const webviewPanel = vscode.window.createWebviewPanel(
       contactPanelViewType,
       'Contact',
       vscode.ViewColumn.Active,
-      contactPanelOptions(this.host.extensionUri),
+      // Kept alive while hidden: bringing a panel back to the front is then instant, not a reload
+      // (a handful of panels at most, thanks to the preview panel).
+      { ...contactPanelOptions(this.host.extensionUri), retainContextWhenHidden: true },
     );
-    const panel = this.track(new ContactPanel(webviewPanel, ref, doc, this.host, (p) => this.forget(p)));
+    const panel = this.track(new ContactPanel(webviewPanel, ref, doc, this.host, (p) => this.forget(p), undefined, { fetch: false }));
     if (this.host.previewEnabled()) this.makePreview(panel);
     return panel;
   }

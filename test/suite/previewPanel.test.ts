@@ -20,6 +20,7 @@ describe('the preview panel', function () {
   this.timeout(30_000);
 
   afterEach(async () => {
+    await endpointControl.clearFaults();
     await vscode.workspace.getConfiguration('workbench.editor').update('enablePreview', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -80,5 +81,29 @@ describe('the preview panel', function () {
     assert.equal(describes.length, 1, 'one refresh, not a lookup and then a refresh');
     assert.equal(contactTabs().length, 1);
     assert.equal(api.panels.find(first.ref)?.webviewPanel.active, true);
+  });
+
+  it('opens a new panel while its contact is fetched, so the page loads during the call', async () => {
+    const api = await extensionApi();
+    await endpointControl.setFaults({ latencyMs: 1500, operation: 'DescribeContact' });
+    const lookup = describe_(sampleIds.task);
+    const tab = await waitFor('a panel before the contact arrives', () => contactTabs()[0]);
+    assert.equal(tab.label, `Contact · ${sampleIds.task.slice(0, 8)}`);
+    const result = await lookup;
+    assert.ok(result);
+    assert.equal(api.panels.find(result.ref)?.doc?.Contact.Id, sampleIds.task);
+    await waitFor('the tab titled for the contact', () => contactTabs()[0]?.label === `TASK · ${sampleIds.task.slice(0, 8)}`);
+    assert.equal(contactTabs().length, 1);
+  });
+
+  it('closes that panel again when the lookup fails, and says why', async () => {
+    const api = await extensionApi();
+    const errors = api.shownErrors.length;
+    const result = await describe_(sampleIds.missingContact);
+    assert.equal(result, undefined);
+    assert.equal(api.shownErrors.at(-1)?.info.kind, 'NotFound');
+    assert.ok(api.shownErrors.length > errors);
+    await waitFor('no contact panel left open', () => contactTabs().length === 0);
+    assert.equal(api.panels.all().length, 0);
   });
 });
