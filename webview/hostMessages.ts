@@ -1,6 +1,6 @@
 // Checks a window message before the panel acts on it. The host is trusted, but other
 // code in the page can post messages too, and a malformed one must not break the panel.
-import { isTimeZone, parseContactRef, rowActions, type HostMessage, type RowAction } from '../src/protocol/messages';
+import { isTimeZone, parseContactRef, type HostMessage } from '../src/protocol/messages';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -33,8 +33,6 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isTimeZone(data.timeZone) ? (data as HostMessage) : undefined;
     case 'preview':
       return typeof data.preview === 'boolean' ? (data as HostMessage) : undefined;
-    case 'runOnSelection':
-      return rowActions.includes(data.action as RowAction) ? (data as HostMessage) : undefined;
     default:
       return undefined;
   }

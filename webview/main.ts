@@ -29,6 +29,18 @@ let savedExpanded: string[] | undefined;
 /** The preview panel: the next lookup shows its contact here, unless the person keeps it. */
 let preview = false;
 
+/** The focused row as last told to the host (its JSON path), so only changes cross. */
+let postedSelection = 'null';
+
+/** Tells the host the focused row: its keybindings and commands then act on it without a round trip. */
+function postSelection(): void {
+  const path = tree.focusedField()?.path ?? null;
+  const key = JSON.stringify(path);
+  if (key === postedSelection) return;
+  postedSelection = key;
+  host.post({ type: 'selection', path });
+}
+
 /** Working in the panel (filter, sections) or Keep Open keeps it, as VS Code does with a preview editor. */
 function keepPanel(): void {
   if (!preview) return;
@@ -42,7 +54,10 @@ const banner = new ErrorBanner(() => host.post({ type: 'refresh' }));
 const tree = new TreeView({
   onRowAction: (action, node) => host.post({ type: 'rowAction', action, path: node.path }),
   onOpenContact: (contactId) => host.post({ type: 'openContact', contactId }),
-  onViewChange: () => saver.schedule(),
+  onViewChange: () => {
+    saver.schedule();
+    postSelection();
+  },
   onSectionsChange: () => keepPanel(),
 });
 attachTreeKeyboard(tree, (node) => host.post({ type: 'rowAction', action: 'copyPath', path: tree.field(node).path }));
@@ -138,11 +153,6 @@ function handle(message: HostMessage): void {
       preview = message.preview;
       toolbar.setPreview(preview);
       return;
-    case 'runOnSelection': {
-      const field = tree.focusedField();
-      if (field) host.post({ type: 'rowAction', action: message.action, path: field.path });
-      return;
-    }
     default:
       assertNever(message);
   }
@@ -159,6 +169,9 @@ function showContact(next: Extract<HostMessage, { type: 'contact' }>, keep: { ex
   tree.setTree(buildTree(next.contact, next.timeZone, Date.now()), Date.now(), { expandedKeys: keep.expandedKeys });
   toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
   saver.soon();
+  // Another contact (the preview panel's next lookup) has its own rows: the host must not act on the old one.
+  postedSelection = '';
+  postSelection();
 }
 
 function setTimeZone(next: TimeZoneChoice): void {

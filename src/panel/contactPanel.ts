@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
+import type { PathSegment } from '../contact/fieldNode';
 import { panelTitle, shortId } from '../contact/contactSummary';
 import { contactKey } from '../describe/contactDocumentCache';
 import {
@@ -47,6 +48,8 @@ export class ContactPanel {
   private readonly disposables: vscode.Disposable[] = [];
   /** The preview panel shows the next lookup's contact (only a message crosses); a kept one stays. */
   private previewing = false;
+  /** The focused row, as the webview tells it; none until it does. */
+  private selection: PathSegment[] | undefined;
   /** Told when the person keeps the preview (Keep Open, filter, sections). */
   onKept: (() => void) | undefined;
 
@@ -124,6 +127,7 @@ export class ContactPanel {
     this.refreshing?.controller.abort();
     this.refreshing = undefined;
     this.ref = ref;
+    this.selection = undefined;
     this.update(doc);
   }
 
@@ -148,9 +152,9 @@ export class ContactPanel {
     this.post({ type: 'timeZone', timeZone });
   }
 
-  /** Keyboard shortcuts and the palette act on the webview's selected row. */
-  runOnSelection(action: RowAction): void {
-    this.post({ type: 'runOnSelection', action });
+  /** Keyboard shortcuts and the palette act on the row the webview last said is focused. */
+  async runOnSelection(action: RowAction): Promise<void> {
+    if (this.doc && this.selection) await this.host.rowAction(action, this.ref, this.doc, this.selection);
   }
 
   /**
@@ -237,6 +241,9 @@ export class ContactPanel {
         return;
       case 'keep':
         this.setPreview(false);
+        return;
+      case 'selection':
+        this.selection = message.path ?? undefined;
         return;
       default:
         assertNever(message);

@@ -82,9 +82,10 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
     return this.all().find((p) => p.webviewPanel.active) ?? this.lastActive;
   }
 
+  /** A keybinding or palette action for the panel in front: false when there is none. */
   runOnSelection(action: RowAction): boolean {
     const panel = this.active();
-    panel?.runOnSelection(action);
+    panel?.runOnSelection(action).catch((error: unknown) => this.host.showError(error));
     return panel !== undefined;
   }
 

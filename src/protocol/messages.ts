@@ -44,8 +44,6 @@ export type HostMessage =
   | { type: 'loading'; loading: boolean }
   | { type: 'error'; error: PanelError }
   | { type: 'timeZone'; timeZone: TimeZoneChoice }
-  /** Keyboard shortcuts and menus act on the selected row: the host asks for it. */
-  | { type: 'runOnSelection'; action: RowAction }
   /** A preview panel shows the next lookup instead of a new panel opening; a kept one stays. */
   | { type: 'preview'; preview: boolean };
 
@@ -60,7 +58,9 @@ export type WebviewMessage =
   | { type: 'openJson' }
   | { type: 'setTimeZone'; timeZone: TimeZoneChoice }
   /** Keep Open, or the person started working in the panel (filter, sections): it stops being the preview. */
-  | { type: 'keep' };
+  | { type: 'keep' }
+  /** The focused row, whenever it changes: keyboard shortcuts and the palette act on it without asking. */
+  | { type: 'selection'; path: PathSegment[] | null };
 
 export const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
 
@@ -129,6 +129,8 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return isId(m.contactId) ? { type: 'openContact', contactId: m.contactId } : undefined;
     case 'setTimeZone':
       return isTimeZone(m.timeZone) ? { type: 'setTimeZone', timeZone: m.timeZone } : undefined;
+    case 'selection':
+      return m.path === null || isPath(m.path) ? { type: 'selection', path: m.path } : undefined;
     default:
       return undefined;
   }

@@ -23,6 +23,9 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'openContact', contactId: 'a'.repeat(256) }), { type: 'openContact', contactId: 'a'.repeat(256) });
     assert.deepEqual(parseWebviewMessage({ type: 'setTimeZone', timeZone: 'utc' }), { type: 'setTimeZone', timeZone: 'utc' });
     assert.deepEqual(parseWebviewMessage({ type: 'setTimeZone', timeZone: 'local' }), { type: 'setTimeZone', timeZone: 'local' });
+    assert.deepEqual(parseWebviewMessage({ type: 'keep', preview: true }), { type: 'keep' });
+    assert.deepEqual(parseWebviewMessage({ type: 'selection', path: ['Contact', 'QueueInfo', 'Id'], x: 1 }), { type: 'selection', path: ['Contact', 'QueueInfo', 'Id'] });
+    assert.deepEqual(parseWebviewMessage({ type: 'selection', path: null }), { type: 'selection', path: null });
   });
 
   const malformed: [string, unknown][] = [
@@ -38,6 +41,9 @@ describe('parseWebviewMessage', () => {
     ['a type of the wrong case', { type: 'Ready' }],
     ['a non-string type', { type: 1 }],
     ['a host message type', { type: 'contact', ref, contact: { Contact: {} } }],
+    ['a selection without a path', { type: 'selection' }],
+    ['a selection whose path is text', { type: 'selection', path: 'Contact.Id' }],
+    ['a selection with a negative index', { type: 'selection', path: ['Contact', -1] }],
     // rowAction
     ['rowAction without an action', { type: 'rowAction', path: ['Contact'] }],
     ['rowAction with an unknown action', { type: 'rowAction', action: 'deleteContact', path: ['Contact'] }],

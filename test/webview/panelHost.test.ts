@@ -97,13 +97,18 @@ describe('contact panel webview: host messages and state', function () {
     await panel.waitForPosted({ type: 'openJson' });
   });
 
-  it('runs a host-requested action on the focused row', async () => {
+  it('tells the host the focused row whenever it changes, so keybindings need no round trip', async () => {
     const { panel } = suite;
     await panel.send(contactMessage(sampleIds.voice));
     await panel.click(await panel.row('QueueInfo'));
     await panel.click(await panel.row('EnqueueTimestamp'));
-    await panel.send({ type: 'runOnSelection', action: 'copyPath' });
-    await panel.waitForPosted({ type: 'rowAction', action: 'copyPath', path: ['Contact', 'QueueInfo', 'EnqueueTimestamp'] });
+    await panel.waitForPosted({ type: 'selection', path: ['Contact', 'QueueInfo', 'EnqueueTimestamp'] });
+    const selections = (await panel.posted()).filter((m) => m.type === 'selection');
+    assert.deepEqual(selections.at(-1), { type: 'selection', path: ['Contact', 'QueueInfo', 'EnqueueTimestamp'] });
+    // Another contact in the same panel: the old row is not the selection any more.
+    await panel.send(contactMessage(sampleIds.task));
+    const last = (await panel.posted()).filter((m) => m.type === 'selection').at(-1);
+    assert.notDeepEqual(last, { type: 'selection', path: ['Contact', 'QueueInfo', 'EnqueueTimestamp'] });
   });
 
   it('saves its reference and view for the serializer: time zone, filter and open sections', async () => {

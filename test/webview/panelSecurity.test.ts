@@ -133,7 +133,7 @@ describe('contact panel webview: hostile contact data', function () {
       { type: 'error', error: 'Evil' },
       { type: 'loading', loading: 'yes' },
       { type: 'timeZone', timeZone: 'local ' },
-      { type: 'runOnSelection', action: 'rm -rf' },
+      { type: 'runOnSelection', action: 'copyValue' },
       '<img src=x onerror="window.__pwned=1">',
       null,
       [shown],
