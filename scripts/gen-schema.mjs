@@ -52,8 +52,10 @@ function memberCode(structName, memberName, member) {
     if (/Millis$/.test(memberName)) return 'ms';
     if (/(Seconds|Duration)$/.test(memberName) && /\bseconds\b/i.test(doc)) return 'sec';
   }
-  // Contact.Id names the contact itself; every other ContactId member points at another contact.
-  if (member.shape === 'ContactId' && !(structName === 'Contact' && memberName === 'Id')) return 'cid';
+  // Contact.Id names the contact itself, and ContactAssociationId names an association (the
+  // model reuses the ContactId shape for it) that is no contact; every other ContactId member
+  // points at another contact.
+  if (member.shape === 'ContactId' && !(structName === 'Contact' && (memberName === 'Id' || memberName === 'ContactAssociationId'))) return 'cid';
   return typeCode(member.shape);
 }
 

@@ -19,6 +19,8 @@ export interface FieldTreeOptions {
   timeZone: TimeZoneChoice;
   /** For relative ages in tooltips; defaults to the current time. */
   now?: Date | number;
+  /** The contact's own ID: a field naming it (InitialContactId of a first contact) is no link. Taken from the document when it is at hand. */
+  selfId?: string;
 }
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -74,7 +76,7 @@ function leafDisplay(kind: FieldKind, value: unknown, schema: SchemaType | undef
   }
 }
 
-function makeNode(value: unknown, schema: SchemaType | undefined, path: PathSegment[], timeZone: TimeZoneChoice): FieldNode {
+function makeNode(value: unknown, schema: SchemaType | undefined, path: PathSegment[], timeZone: TimeZoneChoice, selfId?: string): FieldNode {
   const last = path.length ? path[path.length - 1] : '';
   const key = typeof last === 'number' ? `[${last}]` : displayText(last, 200);
   if (isContainer(value)) {
@@ -82,7 +84,8 @@ function makeNode(value: unknown, schema: SchemaType | undefined, path: PathSegm
     const count = Array.isArray(value) ? value.length : Object.keys(value).length;
     return { path, key, kind, value, display: itemCount(count) };
   }
-  const kind = leafKind(value, schema, last);
+  let kind = leafKind(value, schema, last);
+  if (kind === 'contactId' && value === selfId) kind = 'string';
   return { path, key, kind, value: value === undefined ? null : value, display: leafDisplay(kind, value, schema, timeZone) };
 }
 
@@ -93,6 +96,7 @@ function childEntries(value: object): [PathSegment, unknown][] {
 
 /** The whole tree, children built eagerly. The root is the document (`path: []`, key ''), its one child `Contact`. */
 export function buildFieldTree(doc: ContactDocument, opts: FieldTreeOptions): FieldNode {
+  const selfId = opts.selfId ?? ownId(doc);
   const root = makeNode(doc, schemaAt([]), [], opts.timeZone);
   const stack: { node: FieldNode; schema: SchemaType | undefined }[] = [{ node: root, schema: schemaAt([]) }];
   while (stack.length) {
@@ -100,7 +104,7 @@ export function buildFieldTree(doc: ContactDocument, opts: FieldTreeOptions): Fi
     const children: FieldNode[] = [];
     for (const [segment, value] of childEntries(node.value as object)) {
       const s = childSchema(schema, segment);
-      const child = makeNode(value, s, [...node.path, segment], opts.timeZone);
+      const child = makeNode(value, s, [...node.path, segment], opts.timeZone, selfId);
       children.push(child);
       if (isContainer(value)) stack.push({ node: child, schema: s });
     }
@@ -117,7 +121,7 @@ export function fieldChildren(parent: Pick<FieldNode, 'path' | 'value'>, opts: F
   if (!isContainer(parent.value)) return [];
   const schema = schemaAt(parent.path);
   return childEntries(parent.value).map(([segment, value]) =>
-    makeNode(value, childSchema(schema, segment), [...parent.path, segment], opts.timeZone),
+    makeNode(value, childSchema(schema, segment), [...parent.path, segment], opts.timeZone, opts.selfId),
   );
 }
 
@@ -130,7 +134,12 @@ export function fieldNodeAt(doc: ContactDocument, path: readonly PathSegment[], 
     if (!Object.prototype.hasOwnProperty.call(value, segment)) return undefined;
     value = (value as Record<PathSegment, unknown>)[segment];
   }
-  return makeNode(value, schemaAt(path), [...path], opts.timeZone);
+  return makeNode(value, schemaAt(path), [...path], opts.timeZone, opts.selfId ?? ownId(doc));
+}
+
+function ownId(doc: ContactDocument): string | undefined {
+  const id = (doc.Contact as Record<string, unknown> | undefined)?.Id;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /**

@@ -15,6 +15,19 @@ const utc = { timeZone: 'utc' as const };
 const controls = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 describe('field tree', () => {
+  it('draws links only to other contacts: not ContactAssociationId, not the contact itself', () => {
+    const id = '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01';
+    const other = '9c4a5f6e-7d8c-4b9b-8dae-1f2a3b4c5d06';
+    const doc: ContactDocument = { Contact: { Id: id, InitialContactId: id, PreviousContactId: other, ContactAssociationId: other, RelatedContactId: other } };
+    const nodes = byPath(buildFieldTree(doc, utc));
+    assert.equal(nodes.get('Contact.InitialContactId')?.kind, 'string', 'a link to the contact itself');
+    assert.equal(nodes.get('Contact.ContactAssociationId')?.kind, 'string', 'an association ID is no contact');
+    assert.equal(nodes.get('Contact.PreviousContactId')?.kind, 'contactId');
+    assert.equal(nodes.get('Contact.RelatedContactId')?.kind, 'contactId');
+    assert.equal(fieldNodeAt(doc, ['Contact', 'InitialContactId'], utc)?.kind, 'string');
+    assert.equal(fieldChildren({ path: ['Contact'], value: doc.Contact }, { ...utc, selfId: id }).find((n) => n.key === 'InitialContactId')?.kind, 'string');
+  });
+
   it('has every leaf of every sample contact with its path, raw value and a formatted display', () => {
     for (const s of sampleFiles()) {
       const doc = fromWireJson(s.body);
@@ -62,7 +75,8 @@ describe('field tree', () => {
     assert.equal(kindOf('Contact.Channel'), 'enum');
     assert.equal(kindOf('Contact.Arn'), 'arn');
     assert.equal(kindOf('Contact.Id'), 'string');
-    for (const p of ['InitialContactId', 'PreviousContactId', 'RelatedContactId', 'ContactAssociationId']) assert.equal(kindOf(`Contact.${p}`), 'contactId', p);
+    for (const p of ['InitialContactId', 'PreviousContactId', 'RelatedContactId']) assert.equal(kindOf(`Contact.${p}`), 'contactId', p);
+    assert.equal(kindOf('Contact.ContactAssociationId'), 'string', 'an association, not a contact');
     assert.equal(kindOf('Contact.NextContacts[0].NextContactMetadata.QuickConnectContactData.ContactId'), 'contactId');
     assert.equal(kindOf('Contact.AgentInfo.AfterContactWorkDuration'), 'duration');
     assert.equal(kindOf('Contact.QueueTimeAdjustmentSeconds'), 'duration');
