@@ -1,6 +1,6 @@
 // The panel header: what kind of contact this is and how it went, at a glance.
-import type { PanelContactRef } from '../src/protocol/messages';
-import type { ContactSummary } from './contactModel';
+import type { ContactOrigin, PanelContactRef, TimeZoneChoice } from '../src/protocol/messages';
+import { relativeAge, type ContactSummary } from './contactModel';
 import { el, icon } from './dom';
 
 export class Header {
@@ -18,7 +18,7 @@ export class Header {
     this.element.replaceChildren(title);
   }
 
-  show(ref: PanelContactRef, s: ContactSummary): void {
+  show(ref: PanelContactRef, s: ContactSummary, status?: { fetchedAt: string; origin: ContactOrigin; timeZone: TimeZoneChoice }): void {
     const title = el('div', 'header-title');
     if (s.channel) title.append(el('span', 'tag channel', s.channel));
     if (s.initiationMethod) title.append(el('span', 'initiation', s.initiationMethod));
@@ -36,7 +36,7 @@ export class Header {
     addFact(facts, 'Agent', s.agent);
     addFact(facts, 'Disconnect reason', s.disconnectReason);
 
-    this.element.replaceChildren(title, times, facts);
+    this.element.replaceChildren(title, times, facts, ...(status ? [statusLine(status)] : []));
   }
 }
 
@@ -51,4 +51,33 @@ function addFact(list: HTMLElement, label: string, value: string | undefined): v
   const item = el('div', 'fact');
   item.append(el('dt', '', label), el('dd', '', value));
   list.append(item);
+}
+
+/** Where the data came from and when: "Fetched 14:02", "Cached · fetched 14:02", or the sample. Relative on hover. */
+function statusLine(status: { fetchedAt: string; origin: ContactOrigin; timeZone: TimeZoneChoice }): HTMLElement {
+  const line = el('div', `header-status origin-${status.origin}`);
+  if (status.origin === 'sample') {
+    line.append(icon('beaker'), el('span', 'status-text', 'Sample contact, offline: bundled with the extension, not from an AWS account'));
+    return line;
+  }
+  const at = clockTime(status.fetchedAt, status.timeZone);
+  const text = status.origin === 'cache' ? `Cached · fetched ${at}` : `Fetched ${at}`;
+  line.append(icon(status.origin === 'cache' ? 'database' : 'cloud-download'), el('span', 'status-text', text));
+  const describe = () =>
+    `${status.origin === 'cache' ? 'From the explorer\'s cache: f' : 'F'}etched ${relativeAge(status.fetchedAt, Date.now()) || 'just now'} (${status.fetchedAt})`;
+  line.title = describe();
+  // Relative to the moment of hovering, not of drawing.
+  line.addEventListener('mouseenter', () => (line.title = describe()));
+  return line;
+}
+
+/** "14:02", or "Nov 28, 14:02" when not today, in the panel's time zone. */
+function clockTime(iso: string, timeZone: TimeZoneChoice): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return 'at an unknown time';
+  const zone = timeZone === 'utc' ? 'UTC' : undefined;
+  const day = (d: Date) => d.toLocaleDateString('en-CA', { timeZone: zone });
+  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: zone });
+  const suffix = timeZone === 'utc' ? ' UTC' : '';
+  return day(date) === day(new Date()) ? `${time}${suffix}` : `${date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: zone })}, ${time}${suffix}`;
 }

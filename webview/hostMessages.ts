@@ -14,7 +14,8 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
         isObject(data.contact) &&
         isObject(data.contact.Contact) &&
         isString(data.fetchedAt) &&
-        isTimeZone(data.timeZone);
+        isTimeZone(data.timeZone) &&
+        (data.origin === undefined || data.origin === 'fetched' || data.origin === 'cache' || data.origin === 'sample');
       return ok ? (data as HostMessage) : undefined;
     }
     case 'loading':

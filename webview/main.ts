@@ -3,7 +3,8 @@
 // contact) saved for the serializer.
 import './styles.css';
 import type { ContactDocument } from '../src/contact/contactDocument';
-import type { HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol/messages';
+import { sameContact } from '../src/contact/contactIdentity';
+import type { ContactOrigin, HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol/messages';
 import { ErrorBanner } from './banner';
 import { buildTree, summary, valueText } from './contactModel';
 import { customEl, el } from './dom';
@@ -22,6 +23,7 @@ const host = connectToHost();
 let ref: PanelContactRef | undefined;
 let timeZone: TimeZoneChoice = 'local';
 let fetchedAt: string | undefined;
+let origin: ContactOrigin = 'fetched';
 /** The contact on screen: in memory only. */
 let contact: ContactDocument | undefined;
 /** A restored panel's open rows, applied when its contact arrives. */
@@ -96,6 +98,7 @@ const app = document.getElementById('app') ?? document.body;
 const divider = customEl('vscode-divider', 'header-divider');
 divider.setAttribute('role', 'presentation');
 app.replaceChildren(header.element, divider, banner.element, toolbar.element, waiting, tree.element);
+toolbar.connected();
 toolbar.setTimeZone('local');
 
 document.addEventListener('keydown', (e) => {
@@ -135,6 +138,8 @@ function handle(message: HostMessage): void {
       savedExpanded = undefined;
       banner.hide();
       showContact(message, same ? { expandedKeys, filter: toolbar.filterText() } : {});
+      // A panel that opens, or shows another contact (a followed link), puts the keyboard in its tree.
+      if (!same) tree.focus();
       return;
     }
     case 'loading':
@@ -162,7 +167,8 @@ function showContact(next: Extract<HostMessage, { type: 'contact' }>, keep: { ex
   ({ ref, contact, fetchedAt, timeZone } = next);
   waiting.remove();
   toolbar.setTimeZone(next.timeZone);
-  header.show(next.ref, summary(next.contact, next.timeZone));
+  header.show(next.ref, summary(next.contact, next.timeZone), { fetchedAt: next.fetchedAt, origin: next.origin ?? 'fetched', timeZone: next.timeZone });
+  origin = next.origin ?? 'fetched';
   const filter = keep.filter ?? '';
   if (filter !== toolbar.filterText()) toolbar.setFilterText(filter);
   tree.setFilter(filter);
@@ -180,7 +186,7 @@ function setTimeZone(next: TimeZoneChoice): void {
   toolbar.setTimeZone(next);
   saver.schedule();
   if (!ref || !contact) return;
-  header.show(ref, summary(contact, next));
+  header.show(ref, summary(contact, next), fetchedAt ? { fetchedAt, origin, timeZone: next } : undefined);
   tree.setTree(buildTree(contact, next, Date.now()), Date.now(), { sameShape: true });
   toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
 }
@@ -198,9 +204,6 @@ function snapshot(): PanelState | undefined {
   return { ref, timeZone, ...(fetchedAt ? { fetchedAt } : {}), filter: toolbar.filterText(), ...(expanded ? { expanded } : {}) };
 }
 
-function sameContact(a: PanelContactRef, b: PanelContactRef): boolean {
-  return a.contactId === b.contactId && a.instanceId === b.instanceId && a.region === b.region && a.profile === b.profile;
-}
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled host message: ${JSON.stringify(value)}`);

@@ -27,7 +27,8 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
     row.setAttribute('aria-label', `${node.key}, ${node.display}`);
     return;
   }
-  let label = `${node.key}: ${node.display}`;
+  // Read out as "Channel, VOICE": the key, a pause, the value.
+  let label = `${node.key}, ${node.display}`;
   const value = el('span', `value kind-${node.kind}`);
   setHighlightedText(value, node.display, ctx.needle);
   row.append(value);

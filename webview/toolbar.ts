@@ -2,7 +2,7 @@
 // toggle, a loading ring, refresh and open-as-JSON.
 import type { TimeZoneChoice } from '../src/protocol/messages';
 import { customEl, el, icon } from './dom';
-import { setTextFieldValue, textFieldValue } from './toolkit';
+import { labelTextField, setTextFieldValue, textFieldValue } from './toolkit';
 
 // Made once at load: the first Intl number format starts ICU, which would land on the first keystroke.
 const matchCountFormat = new Intl.NumberFormat('en-US');
@@ -33,7 +33,6 @@ export class Toolbar {
     this.element = el('div', 'toolbar');
     this.filterField = customEl('vscode-text-field', 'filter');
     this.filterField.setAttribute('placeholder', 'Filter fields and values');
-    this.filterField.setAttribute('aria-label', 'Filter fields and values');
     this.filterField.append(Object.assign(icon('filter'), { slot: 'start' }));
     this.filterField.addEventListener('input', () => cb.filter(textFieldValue(this.filterField)));
     this.filterField.addEventListener('keydown', (e) => {
@@ -68,6 +67,11 @@ export class Toolbar {
       this.refreshButton,
       iconButton('open-json', 'json', 'Open as JSON', cb.openJson),
     );
+  }
+
+  /** Once the toolbar is in the page (the toolkit relabels its fields when they connect). */
+  connected(): void {
+    labelTextField(this.filterField, 'Filter fields and values');
   }
 
   filterText(): string {

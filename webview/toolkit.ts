@@ -29,3 +29,12 @@ export function textFieldValue(el: HTMLElement): string {
 export function setTextFieldValue(el: HTMLElement, value: string): void {
   (el as HTMLElement & { value?: string }).value = value;
 }
+
+/**
+ * Names a connected `vscode-text-field` for screen readers. The toolkit sets the field's
+ * aria-label to its text or "Text field" when it connects, over any label set before: call this
+ * once the field is in the page.
+ */
+export function labelTextField(el: HTMLElement, label: string): void {
+  el.setAttribute('aria-label', label);
+}

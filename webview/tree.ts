@@ -75,7 +75,22 @@ export class TreeView {
     this.tree.addEventListener('click', (e) => this.onClick(e));
     this.tree.addEventListener('focusin', (e) => this.onFocusIn(e));
     new ResizeObserver(() => this.render()).observe(this.element);
+    // VS Code draws the context menu outside the webview; when it closes, focus comes back to the
+    // page but not to the row: put it back on the row the menu was opened for.
+    this.tree.addEventListener('contextmenu', (e) => {
+      const row = (e.target as Element | null)?.closest<RowElement>('.row');
+      this.menuRow = row ? Number(row.dataset.index) : -1;
+    });
+    addEventListener('focus', () => {
+      if (this.menuRow < 0) return;
+      const node = this.menuRow;
+      this.menuRow = -1;
+      if (node < this.flat.nodes.length && this.posOf[node] >= 0) this.focusNode(node);
+    });
   }
+
+  /** The row a context menu was opened on, until focus comes back. */
+  private menuRow = -1;
 
   // ---- model ----
 

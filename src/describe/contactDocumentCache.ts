@@ -2,22 +2,25 @@
 import type { ConnectService } from '../aws/connectService';
 import type { ContactRef } from '../aws/types';
 import { toContactDocument, type ContactDocument } from '../contact/contactDocument';
+import { contactKey } from '../contact/contactIdentity';
 import type { ContactCache } from '../services';
 
 const maxCached = 100;
 
-export function contactKey(ref: ContactRef): string {
-  return [ref.profile, ref.region, ref.instanceId, ref.contactId].join('\u0000');
-}
-
 export class ContactDocumentCache implements ContactCache {
   private readonly documents = new Map<string, ContactDocument>();
   private readonly inFlight = new Map<string, Promise<ContactDocument>>();
+  private readonly fetchedTimes = new WeakMap<ContactDocument, string>();
 
   constructor(private readonly connect: () => ConnectService) {}
 
   peek(ref: ContactRef): ContactDocument | undefined {
     return this.documents.get(contactKey(ref));
+  }
+
+  /** When a cached document was fetched (ISO 8601), so a panel opened from the cache can say so. */
+  fetchedAt(doc: ContactDocument): string | undefined {
+    return this.fetchedTimes.get(doc);
   }
 
   /** Stores a document fetched elsewhere (or restored from a panel's saved state). */
@@ -42,6 +45,7 @@ export class ContactDocumentCache implements ContactCache {
       .describeContact(ref, options.signal)
       .then(({ output }) => {
         const doc = toContactDocument(output);
+        this.fetchedTimes.set(doc, new Date().toISOString());
         this.put(ref, doc);
         return doc;
       })

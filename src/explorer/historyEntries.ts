@@ -1,8 +1,9 @@
 // The pure rules of the lookup history and the pinned list: one entry per contact
 // (profile, region, instance, contact), newest first, capped. Each change is a function of
 // the stored list, so the store applies it to what is stored at the time of the write.
-// No `vscode` here: the store wraps these in src/history.ts.
+// No `vscode` here: the store wraps these in src/history/historyStore.ts.
 import type { ContactRef } from '../aws/types';
+import { sameContact } from '../contact/contactIdentity';
 
 export type HistoryEntry = ContactRef & {
   /** ISO 8601: when the contact was looked up (or pinned, for the pinned list). */
@@ -21,10 +22,6 @@ export interface HistoryFilter {
 }
 
 const optionalFields = ['channel', 'initiationTimestamp', 'queue', 'agent', 'disconnectReason'] as const;
-
-export function sameContact(a: ContactRef, b: ContactRef): boolean {
-  return a.profile === b.profile && a.region === b.region && a.instanceId === b.instanceId && a.contactId === b.contactId;
-}
 
 function time(entry: HistoryEntry): number {
   const t = Date.parse(entry.lookedUpAt);

@@ -4,13 +4,13 @@
 // transactions: two windows writing at the same moment can still lose one of the changes.
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
+import { sameContact } from '../contact/contactIdentity';
 import {
   addEntry,
   clearEntries,
   filterEntries,
   parseStoredEntries,
   removeEntry,
-  sameContact,
   type HistoryEntry,
   type HistoryFilter,
 } from '../explorer/historyEntries';

@@ -4,9 +4,11 @@ import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
 import { panelTitle, shortId } from '../contact/contactSummary';
-import { contactKey } from '../describe/contactDocumentCache';
+import { contactKey } from '../contact/contactIdentity';
 import {
   parseWebviewMessage,
+  sampleProfile,
+  type ContactOrigin,
   type HostMessage,
   type PanelError,
   type RowAction,
@@ -33,6 +35,8 @@ export interface ContactPanelHost {
   openAsDocument(ref: ContactRef, doc: ContactDocument): Promise<void>;
   /** A failed action (an editor that refuses the insert, a lookup that fails) becomes a notification. */
   showError(error: unknown): void;
+  /** Refresh (or a restore) of the offline sample: shows the bundled contact again and says it is a sample. */
+  showSample(panel: ContactPanel): Promise<void>;
   log: vscode.LogOutputChannel;
 }
 
@@ -42,6 +46,7 @@ export class ContactPanel {
   private pending: HostMessage[] = [];
   private timeZone: TimeZoneChoice;
   private fetchedAt = '';
+  private origin: ContactOrigin = 'fetched';
   /** The failure the panel shows until a fetch succeeds: sent again to a reloaded webview. */
   private error: PanelError | undefined;
   private refreshing: { controller: AbortController; done: Promise<void> } | undefined;
@@ -122,13 +127,13 @@ export class ContactPanel {
   }
 
   /** The preview shows another contact: only a message crosses to the webview it already has. */
-  retarget(ref: ContactRef, doc: ContactDocument): void {
+  retarget(ref: ContactRef, doc: ContactDocument, meta: { fetchedAt?: string; origin?: ContactOrigin } = {}): void {
     if (this.disposed) return;
     this.refreshing?.controller.abort();
     this.refreshing = undefined;
     this.ref = ref;
     this.selection = undefined;
-    this.update(doc);
+    this.update(doc, meta);
   }
 
   reveal(): void {
@@ -136,12 +141,14 @@ export class ContactPanel {
   }
 
   /** Shows a freshly fetched document. */
-  update(doc: ContactDocument): void {
+  /** `fetchedAt` for a contact from the explorer's cache (its own fetch time); now otherwise. */
+  update(doc: ContactDocument, meta: { fetchedAt?: string; origin?: ContactOrigin } = {}): void {
     if (this.disposed) return;
     const wasLoading = this.doc === undefined && !this.refreshing;
     this.doc = doc;
     this.error = undefined;
-    this.fetchedAt = new Date().toISOString();
+    this.fetchedAt = meta.fetchedAt ?? new Date().toISOString();
+    this.origin = meta.origin ?? (this.ref.profile === sampleProfile ? 'sample' : 'fetched');
     this.setTitle();
     this.queueContact();
     if (wasLoading) this.post({ type: 'loading', loading: false });
@@ -163,6 +170,8 @@ export class ContactPanel {
    */
   refresh(): Promise<void> {
     if (this.disposed) return Promise.resolve();
+    // The offline sample has no account to fetch from: say so rather than fail on its profile.
+    if (this.ref.profile === sampleProfile) return this.host.showSample(this);
     if (this.refreshing) return this.refreshing.done;
     const controller = new AbortController();
     const done = this.fetch(controller.signal).finally(() => {
@@ -194,7 +203,7 @@ export class ContactPanel {
 
   private queueContact(): void {
     if (!this.doc) return;
-    this.post({ type: 'contact', ref: this.ref, contact: this.doc, fetchedAt: this.fetchedAt, timeZone: this.timeZone });
+    this.post({ type: 'contact', ref: this.ref, contact: this.doc, fetchedAt: this.fetchedAt, timeZone: this.timeZone, origin: this.origin });
   }
 
   private post(message: HostMessage): void {

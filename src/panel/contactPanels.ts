@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
-import { contactKey } from '../describe/contactDocumentCache';
-import { parsePanelState, type RowAction } from '../protocol/messages';
+import { contactKey } from '../contact/contactIdentity';
+import { parsePanelState, type ContactOrigin, type RowAction } from '../protocol/messages';
 import { contactPanelViewType } from '../manifestIds';
 import { ContactPanel, contactPanelOptions, type ContactPanelHost } from './contactPanel';
 
@@ -18,22 +18,22 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
   constructor(private readonly host: ContactPanelHost & { previewEnabled(): boolean }) {}
 
   /** Shows a contact: its own panel if open, else the preview panel, else a new panel. */
-  show(ref: ContactRef, doc: ContactDocument): ContactPanel {
+  show(ref: ContactRef, doc: ContactDocument, meta: { fetchedAt?: string; origin?: ContactOrigin } = {}): ContactPanel {
     const existing = this.panels.get(contactKey(ref));
     if (existing) {
-      existing.update(doc);
+      existing.update(doc, meta);
       existing.reveal();
       return existing;
     }
     const preview = this.previewPanel;
     if (preview && this.host.previewEnabled()) {
       this.panels.delete(preview.key);
-      preview.retarget(ref, doc);
+      preview.retarget(ref, doc, meta);
       this.panels.set(preview.key, preview);
       preview.reveal();
       return preview;
     }
-    return this.create(ref, doc);
+    return this.create(ref, doc, meta);
   }
 
   /**
@@ -45,7 +45,7 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
     return this.create(ref, undefined);
   }
 
-  private create(ref: ContactRef, doc: ContactDocument | undefined): ContactPanel {
+  private create(ref: ContactRef, doc: ContactDocument | undefined, meta: { fetchedAt?: string; origin?: ContactOrigin } = {}): ContactPanel {
     const webviewPanel = vscode.window.createWebviewPanel(
       contactPanelViewType,
       'Contact',
@@ -54,7 +54,8 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
       // (a handful of panels at most, thanks to the preview panel).
       { ...contactPanelOptions(this.host.extensionUri), retainContextWhenHidden: true },
     );
-    const panel = this.track(new ContactPanel(webviewPanel, ref, doc, this.host, (p) => this.forget(p), undefined, { fetch: false }));
+    const panel = this.track(new ContactPanel(webviewPanel, ref, undefined, this.host, (p) => this.forget(p), undefined, { fetch: false }));
+    if (doc) panel.update(doc, meta);
     if (this.host.previewEnabled()) this.makePreview(panel);
     return panel;
   }

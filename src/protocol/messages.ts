@@ -40,12 +40,18 @@ export interface PanelState {
 
 // ---- host -> webview ----
 export type HostMessage =
-  | { type: 'contact'; ref: PanelContactRef; contact: ContactDocument; fetchedAt: string; timeZone: TimeZoneChoice }
+  | { type: 'contact'; ref: PanelContactRef; contact: ContactDocument; fetchedAt: string; timeZone: TimeZoneChoice; origin?: ContactOrigin }
   | { type: 'loading'; loading: boolean }
   | { type: 'error'; error: PanelError }
   | { type: 'timeZone'; timeZone: TimeZoneChoice }
   /** A preview panel shows the next lookup instead of a new panel opening; a kept one stays. */
   | { type: 'preview'; preview: boolean };
+
+/** Where the shown contact came from: just fetched, the explorer's cache, or the bundled offline sample. */
+export type ContactOrigin = 'fetched' | 'cache' | 'sample';
+
+/** The profile name of the offline sample: one no AWS config can have (the SDK allows no parentheses). */
+export const sampleProfile = '(sample)';
 
 export type RowAction = 'copyValue' | 'copyPath' | 'copyJson' | 'insert' | 'copyCli';
 

@@ -284,4 +284,18 @@ describe('contact panel webview: host messages and state', function () {
     await panel.page.keyboard.press('ArrowRight');
     assert.equal(await keeps(), 2, 'opening a section keeps the panel');
   });
+
+  it('says when its data was fetched, and whether it came from the cache or is the offline sample', async () => {
+    const { panel } = suite;
+    const status = panel.page.locator('.contact-header .header-status');
+    const fetchedAt = new Date(Date.now() - 3 * 60_000).toISOString();
+    const hhmm = new Date(fetchedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+    await panel.send({ ...contactMessage(sampleIds.voice, { timeZone: 'utc' }), fetchedAt });
+    assert.equal(await status.textContent(), `Fetched ${hhmm} UTC`);
+    assert.match((await status.getAttribute('title')) ?? '', /^Fetched 3 min ago \(/);
+    await panel.send({ ...contactMessage(sampleIds.voice, { timeZone: 'utc' }), fetchedAt, origin: 'cache' });
+    assert.equal(await status.textContent(), `Cached · fetched ${hhmm} UTC`);
+    await panel.send({ ...contactMessage(sampleIds.voice, { timeZone: 'utc' }), origin: 'sample' });
+    assert.equal(await status.textContent(), 'Sample contact, offline: bundled with the extension, not from an AWS account');
+  });
 });

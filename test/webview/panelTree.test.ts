@@ -34,7 +34,8 @@ describe('contact panel webview: field tree', function () {
       rows.slice(0, 9).map((r) => (r as unknown as { getAttribute(n: string): string }).getAttribute('aria-label')),
     );
     assert.equal(labels[0], 'Contact, 24 items');
-    assert.ok(labels.includes('Channel: VOICE'), 'rows are named by key and value');
+    assert.ok(labels.includes('Channel, VOICE'), `rows are read out as "key, value": ${labels.join(' | ')}`);
+    assert.equal(await panel.page.getByRole('textbox', { name: 'Filter fields and values' }).count(), 1, 'the filter box has an accessible name');
     assert.deepEqual(
       [agent.setsize, agent.posinset],
       [Object.keys(contact).length, Object.keys(contact).indexOf('AgentInfo') + 1],
@@ -262,5 +263,25 @@ describe('contact panel webview: field tree', function () {
       await panel.waitForPosted({ type: 'rowAction', action, path: ['Contact', 'Channel'] });
     }
     assert.equal(await panel.focusedKey(), 'Channel', 'the row keeps the focus');
+  });
+
+  it('puts the keyboard in the tree when a contact arrives, and back on its row after a context menu', async () => {
+    const { panel } = suite;
+    const page = panel.page;
+    await panel.send(contactMessage(sampleIds.voice));
+    assert.equal(await panel.focusedKey(), 'Contact', 'a new contact focuses the tree');
+    assert.equal(await page.evaluate("document.activeElement?.getAttribute('role')"), 'treeitem');
+    const channel = page.locator('[role=treeitem]', { hasText: 'Channel' }).first();
+    await channel.click();
+    await channel.dispatchEvent('contextmenu');
+    // The workbench's menu takes the focus; closing it gives the page focus back.
+    await page.locator('vscode-text-field.filter input').focus();
+    await page.evaluate("window.dispatchEvent(new FocusEvent('focus'))");
+    assert.equal(await panel.focusedKey(), 'Channel');
+    assert.equal(await page.evaluate("document.activeElement?.getAttribute('aria-label')"), 'Channel, VOICE');
+    // Another contact (a followed link in the same panel) takes the keyboard to its tree too.
+    await page.locator('vscode-text-field.filter input').focus();
+    await panel.send(contactMessage(sampleIds.task));
+    assert.equal(await page.evaluate("document.activeElement?.getAttribute('role')"), 'treeitem');
   });
 });
