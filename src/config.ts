@@ -1,8 +1,8 @@
 // The one config module: every `connectContacts.*` setting is read here, typed.
 import * as vscode from 'vscode';
-import type { TransportSettings } from './aws/types';
-import type { TimeZoneChoice } from './protocol';
-import { scopeForPick } from './settingScope';
+import type { RequestBudget, TransportSettings } from './aws/types';
+import type { TimeZoneChoice } from './protocol/messages';
+import { scopeForPick } from './account/settingScope';
 
 export const configSection = 'connectContacts';
 
@@ -12,6 +12,8 @@ export interface ExtensionConfig {
   /** Empty string: the profile's region, then AWS_REGION / AWS_DEFAULT_REGION. */
   region: string;
   transport: TransportSettings;
+  /** Requests per second and burst per profile and region; read on every call, no reload needed. */
+  requestBudget: RequestBudget;
   timeZone: TimeZoneChoice;
   historyMaxEntries: number;
   /** VS Code's workbench.editor.enablePreview: a lookup reuses the preview panel. */
@@ -21,6 +23,16 @@ export interface ExtensionConfig {
 function nonNegative(n: unknown, fallback: number): number {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
+
+function positive(n: unknown, fallback: number): number {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Amazon Connect's default quota per account and region, shared by its APIs: about 2 requests per
+ * second, burst 5 (docs.aws.amazon.com/connect/latest/APIReference/best-practices-connect-apis.html).
+ */
+const serviceDefaultBudget: RequestBudget = { requestsPerSecond: 2, burst: 5 };
 
 export function readConfig(): ExtensionConfig {
   const c = vscode.workspace.getConfiguration(configSection);
@@ -35,6 +47,10 @@ export function readConfig(): ExtensionConfig {
       caBundle: text('caBundle') || undefined,
       verifyTls: c.get<boolean>('verifyTls') !== false,
       maxAttempts: Math.max(1, Math.floor(nonNegative(c.get('maxAttempts'), 3))),
+    },
+    requestBudget: {
+      requestsPerSecond: positive(c.get('requestsPerSecond'), serviceDefaultBudget.requestsPerSecond),
+      burst: Math.max(1, Math.floor(positive(c.get('requestBurst'), serviceDefaultBudget.burst))),
     },
     timeZone: c.get<string>('timeZone') === 'utc' ? 'utc' : 'local',
     historyMaxEntries: Math.floor(nonNegative(c.get('history.maxEntries'), 200)),

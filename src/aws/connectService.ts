@@ -1,6 +1,13 @@
 // The Amazon Connect calls the extension makes. Each call: resolve the client,
 // send with the caller's AbortSignal, log one summary line (and wire details at
 // trace), and turn any failure into a ConnectServiceError.
+//
+// Every HTTP attempt, the SDK's retries included, first waits for a token from the request
+// scheduler (scheduler.ts) at the call's priority: a middleware inside the SDK's retry loop and
+// before signing (so a long wait never outlives the signature). The SDK keeps its own retry
+// rules and `maxAttempts`: a throttled attempt halves the budget's rate and empties its bucket,
+// so the retry (first in its line) waits for the slowed budget after the SDK's backoff. Waiting
+// in the queue is not an attempt, and the read timeout starts only when the request is sent.
 import type { ContactSearchSummary, InstanceSummary as SdkInstanceSummary } from '@aws-sdk/client-connect';
 import type { DeserializeHandlerArguments, HandlerExecutionContext, MetadataBearer } from '@smithy/types';
 import { ClientCache, type CachedClient } from './clientCache';
@@ -8,13 +15,17 @@ import { connectError, toConnectError, type ConnectServiceError, type ErrorConte
 import { ProfileCatalog } from './profiles';
 import { redact, redactUrlUserInfo } from './redact';
 import { isValidRegionName } from './region';
+import { budgetKey, RequestScheduler, unlimitedBudget, type BudgetState, type RequestOutcome } from './scheduler';
 import { loadSdk, type Sdk } from './sdkLoader';
 import type {
   AccountTarget,
   CallLogger,
+  CallOptions,
   ContactRef,
   ContactSummary,
   InstanceSummary,
+  RequestBudget,
+  RequestPriority,
   SearchContactsPage,
   SearchContactsQuery,
   TransportSettings,
@@ -36,6 +47,13 @@ export interface ConnectServiceOptions {
   retryDelayMs?: number | ((attempt: number) => number);
   /** Another SDK loader (tests); the lazy dist/sdk.js chunk by default. */
   loadSdk?: () => Promise<Sdk>;
+  /**
+   * Rate and burst per profile and region (the settings), read on every call. Absent: no
+   * client-side pacing, only the SDK's retries (tests and benchmarks against the local endpoint).
+   */
+  requestBudget?: () => RequestBudget;
+  /** The scheduler every AWS service of the extension shares; a private one when absent. */
+  scheduler?: RequestScheduler;
 }
 
 export interface DescribeContactResult {
@@ -62,7 +80,21 @@ interface CallContext extends Partial<ErrorContext> {
 }
 
 interface Sendable {
-  middlewareStack: { add: (mw: unknown, options: Record<string, unknown>) => void };
+  middlewareStack: {
+    add: (mw: unknown, options: Record<string, unknown>) => void;
+    addRelativeTo: (mw: unknown, options: Record<string, unknown>) => void;
+  };
+}
+
+/** How the service answered one attempt, as the scheduler adapts to it. */
+function outcomeOf(error: unknown): RequestOutcome {
+  if (toConnectError(error).kind === 'Throttling') return 'throttled';
+  const e = error as { $metadata?: { httpStatusCode?: number }; $response?: { statusCode?: number } };
+  return e.$metadata?.httpStatusCode !== undefined || e.$response?.statusCode !== undefined ? 'answered' : 'unanswered';
+}
+
+function perSecond(n: number): string {
+  return `${Number(n.toFixed(2))}/s`;
 }
 
 interface WireState {
@@ -113,9 +145,11 @@ export class ConnectService {
   private readonly profiles: ProfileCatalog;
   private readonly now: () => Date;
   private readonly load: () => Promise<Sdk>;
+  private readonly scheduler: RequestScheduler;
 
   constructor(private readonly options: ConnectServiceOptions) {
     this.env = options.env ?? process.env;
+    this.scheduler = options.scheduler ?? new RequestScheduler();
     this.now = options.now ?? (() => new Date());
     this.load = options.loadSdk ?? loadSdk;
     this.profiles = options.profiles ?? new ProfileCatalog(this.env);
@@ -132,12 +166,14 @@ export class ConnectService {
     });
   }
 
-  async describeContact(ref: ContactRef, signal?: AbortSignal): Promise<DescribeContactResult> {
+  /** Priority 'interactive' by default: a person is waiting for the contact. */
+  async describeContact(ref: ContactRef, signal?: AbortSignal, options?: CallOptions): Promise<DescribeContactResult> {
     const { output, requestId } = await this.call(
       { operation: 'DescribeContact', instanceId: ref.instanceId, contactId: ref.contactId },
       ref,
       (sdk) => new sdk.DescribeContactCommand({ InstanceId: ref.instanceId, ContactId: ref.contactId }),
       signal,
+      options?.priority ?? 'interactive',
     );
     const contact = (output as { Contact?: Record<string, unknown> }).Contact;
     if (!contact || typeof contact !== 'object') {
@@ -151,25 +187,26 @@ export class ConnectService {
     return { output: { ...output, Contact: contact }, requestId };
   }
 
-  /** One page of instances; `pageSize` is ListInstances' MaxResults (1–10; the service's default when absent). */
-  async listInstancesPage(target: AccountTarget, nextToken?: string, signal?: AbortSignal, pageSize?: number): Promise<InstancePage> {
+  /** One page of instances; `pageSize` is ListInstances' MaxResults (1–10; the service's default when absent). Priority 'background' by default. */
+  async listInstancesPage(target: AccountTarget, nextToken?: string, signal?: AbortSignal, pageSize?: number, options?: CallOptions): Promise<InstancePage> {
     const { output } = await this.call(
       { operation: 'ListInstances' },
       target,
       (sdk) => new sdk.ListInstancesCommand({ NextToken: nextToken, ...(pageSize !== undefined ? { MaxResults: pageSize } : {}) }),
       signal,
+      options?.priority ?? 'background',
     );
     const o = output as { InstanceSummaryList?: SdkInstanceSummary[]; NextToken?: string };
     return { instances: (o.InstanceSummaryList ?? []).map(toInstanceSummary), nextToken: o.NextToken || undefined };
   }
 
-  /** Every instance, all pages. */
-  async listInstances(target: AccountTarget, signal?: AbortSignal, pageSize?: number): Promise<InstanceSummary[]> {
+  /** Every instance, all pages. Priority 'background' by default (the explorer); the palette's picker passes 'interactive'. */
+  async listInstances(target: AccountTarget, signal?: AbortSignal, pageSize?: number, options?: CallOptions): Promise<InstanceSummary[]> {
     const all: InstanceSummary[] = [];
     let token: string | undefined;
     const seen = new Set<string>();
     do {
-      const page = await this.listInstancesPage(target, token, signal, pageSize);
+      const page = await this.listInstancesPage(target, token, signal, pageSize, options);
       all.push(...page.instances);
       token = page.nextToken;
       // A server that repeats a token would loop forever.
@@ -179,12 +216,14 @@ export class ConnectService {
     return all;
   }
 
-  async describeInstance(target: AccountTarget, instanceId: string, signal?: AbortSignal): Promise<InstanceDetails> {
+  /** Priority 'visible' by default: it enriches a panel on screen. */
+  async describeInstance(target: AccountTarget, instanceId: string, signal?: AbortSignal, options?: CallOptions): Promise<InstanceDetails> {
     const { output } = await this.call(
       { operation: 'DescribeInstance', instanceId },
       target,
       (sdk) => new sdk.DescribeInstanceCommand({ InstanceId: instanceId }),
       signal,
+      options?.priority ?? 'visible',
     );
     const i = (output as { Instance?: Record<string, unknown> }).Instance ?? {};
     const s = (k: string): string | undefined => (typeof i[k] === 'string' ? (i[k] as string) : undefined);
@@ -203,7 +242,8 @@ export class ConnectService {
     };
   }
 
-  async searchContacts(target: AccountTarget, query: SearchContactsQuery, signal?: AbortSignal): Promise<SearchContactsPage> {
+  /** Priority 'background' by default: explorer listings, search pages, exports. */
+  async searchContacts(target: AccountTarget, query: SearchContactsQuery, signal?: AbortSignal, options?: CallOptions): Promise<SearchContactsPage> {
     const start = new Date(query.start);
     const end = new Date(query.end);
     for (const [label, value, date] of [['start', query.start, start], ['end', query.end, end]] as const) {
@@ -227,6 +267,7 @@ export class ConnectService {
         ...(query.nextToken ? { NextToken: query.nextToken } : {}),
       }),
       signal,
+      options?.priority ?? 'background',
     );
     const o = output as { Contacts?: ContactSearchSummary[]; NextToken?: string; TotalCount?: number };
     return {
@@ -236,12 +277,14 @@ export class ConnectService {
     };
   }
 
-  async getContactAttributes(target: AccountTarget, instanceId: string, initialContactId: string, signal?: AbortSignal): Promise<Record<string, string>> {
+  /** Priority 'visible' by default: it enriches a panel on screen. */
+  async getContactAttributes(target: AccountTarget, instanceId: string, initialContactId: string, signal?: AbortSignal, options?: CallOptions): Promise<Record<string, string>> {
     const { output } = await this.call(
       { operation: 'GetContactAttributes', instanceId, contactId: initialContactId },
       target,
       (sdk) => new sdk.GetContactAttributesCommand({ InstanceId: instanceId, InitialContactId: initialContactId }),
       signal,
+      options?.priority ?? 'visible',
     );
     const attrs = (output as { Attributes?: Record<string, string> }).Attributes ?? {};
     return { ...attrs };
@@ -253,8 +296,14 @@ export class ConnectService {
     this.cache.invalidate();
   }
 
-  /** Destroys every client (deactivation). */
+  /** Each profile·region budget: rate in force, tokens, queued requests per priority (for logs and status). */
+  requestBudgets(): BudgetState[] {
+    return this.scheduler.snapshots();
+  }
+
+  /** Destroys every client and cancels queued requests (deactivation). */
   dispose(): Promise<void> {
+    if (!this.options.scheduler) this.scheduler.dispose();
     return this.cache.dispose();
   }
 
@@ -262,12 +311,14 @@ export class ConnectService {
     ctx: CallContext,
     target: AccountTarget,
     makeCommand: (sdk: Sdk) => unknown,
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    priority: RequestPriority,
   ): Promise<{ output: Record<string, unknown>; requestId?: string }> {
     const started = this.now().getTime();
     const wire: WireState = { attempts: 0 };
     let cached: CachedClient | undefined;
     const settings = this.options.transport();
+    const budget = this.options.requestBudget?.() ?? unlimitedBudget;
     const errorContext = (): ErrorContext => ({
       ...ctx,
       profile: target.profile,
@@ -289,6 +340,7 @@ export class ConnectService {
       cached = await this.cache.get(target.profile, target.region, settings);
       const sdk = await this.load();
       const command = makeCommand(sdk) as Sendable;
+      command.middlewareStack.addRelativeTo(this.gate(ctx.operation, target, budget, priority, signal), { relation: 'before', toMiddleware: 'httpSigningMiddleware', name: 'connectExplorerScheduler' });
       command.middlewareStack.add(this.wireLogger(wire, () => cached?.knownSecrets), { step: 'deserialize', priority: 'low', name: 'connectExplorerWireLog' });
       const client = cached.client as unknown as { send: (c: unknown, o: { abortSignal?: AbortSignal }) => Promise<MetadataBearer & Record<string, unknown>> };
       const result = await client.send(command, { abortSignal: signal });
@@ -325,6 +377,41 @@ export class ConnectService {
       this.options.logger?.warn(redact(`${ctx.operation} failed (${mapped.kind}): ${mapped.message}`, cached?.knownSecrets));
       throw mapped;
     }
+  }
+
+  /**
+   * Each attempt waits here for its profile·region budget (a retry keeps its first place in line),
+   * then tells the scheduler how the service answered: a 429 slows the budget, an answer recovers it.
+   */
+  private gate(operation: string, target: AccountTarget, budget: RequestBudget, priority: RequestPriority, signal?: AbortSignal) {
+    const logger = this.options.logger;
+    const key = budgetKey('connect', target.profile, target.region);
+    let order: number | undefined;
+    let attempt = 0;
+    return (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      attempt += 1;
+      const grant = await this.scheduler.acquire({ key, budget, priority, signal, operation, order });
+      order = grant.order;
+      const { state } = grant;
+      const slowed = state.requestsPerSecond < state.configured.requestsPerSecond;
+      if (grant.waitedMs >= 1) {
+        logger?.trace(`${operation} waited ${Math.round(grant.waitedMs)} ms for the ${target.region} budget (profile ${target.profile}, ${priority}` +
+          `${attempt > 1 ? `, attempt ${attempt}` : ''}, ${grant.queuedAhead} ahead; ${perSecond(state.requestsPerSecond)}${slowed ? ` of ${perSecond(state.configured.requestsPerSecond)} after throttling` : ''})`);
+      }
+      let outcome: RequestOutcome = 'answered';
+      try {
+        return await next(args);
+      } catch (error) {
+        outcome = outcomeOf(error);
+        throw error;
+      } finally {
+        const before = outcome === 'throttled' ? this.scheduler.snapshot(key)?.requestsPerSecond : undefined;
+        const after = grant.settle(outcome);
+        if (before !== undefined && after.requestsPerSecond < before) {
+          logger?.trace(`${operation} was throttled: the ${target.region} budget (profile ${target.profile}) slows to ${perSecond(after.requestsPerSecond)}`);
+        }
+      }
+    };
   }
 
   /** Per-attempt wire log: method, path, status, request ID, size. Never headers, so never a signature or token. */

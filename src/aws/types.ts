@@ -33,6 +33,21 @@ export const defaultTransport: TransportSettings = {
   maxAttempts: 3,
 };
 
+/** Who waits for a request, most urgent first: the scheduler always serves the first non-empty one. */
+export type RequestPriority = 'interactive' | 'visible' | 'background';
+
+/** The steady rate and burst of one request budget (one service, profile and region). */
+export interface RequestBudget {
+  requestsPerSecond: number;
+  burst: number;
+}
+
+/** Options after a ConnectService method's positional arguments. */
+export interface CallOptions {
+  /** Each method has a default: what a person waits for is 'interactive', listings are 'background'. */
+  priority?: RequestPriority;
+}
+
 export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'credential-process' | 'unknown';
 
 export interface ProfileInfo {
