@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { AccountResolver } from './account/accountResolver';
 import { awsFilePaths, hasNoProfiles, ProfileCatalog } from './aws/profiles';
 import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
+import { ContactDocumentProvider, contactDocumentScheme } from './copy/contactDocuments';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
 import type { DescribeResult } from './describe/describeContact';
 import { ExplorerView } from './explorer/explorerView';
@@ -26,11 +27,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = new ExplorerView(() => load().explorer.provider);
   const treeView = vscode.window.createTreeView(contactsViewId, { treeDataProvider: view, dragAndDropController: view, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(view, treeView);
+  // Open as JSON / YAML: read-only, in memory; a document VS Code asks for again is fetched again.
+  const documents = new ContactDocumentProvider((ref) => load().services.contacts.get(ref));
+  context.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(contactDocumentScheme, documents));
   const load = (): Features => {
     if (features) return features;
     const registered = context.subscriptions.length;
     try {
-      features = createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView });
+      features = createFeatures({ context, log, accounts, onDidChangeAccount: accountChanged.event, treeView, documents });
     } catch (error) {
       // Half-made features would leave listeners behind to be added again by the next try.
       for (const d of context.subscriptions.splice(registered)) d.dispose();
@@ -66,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (generation !== accountGeneration) return; // a newer change is drawing
       for (const warning of listing.warnings) log.warn(warning);
       void vscode.commands.executeCommand('setContext', 'connectContacts.noProfiles', hasNoProfiles(listing));
-      renderAccountStatusBar(statusBar, active);
+      renderAccountStatusBar(statusBar, active, { config: readConfig(), listing, env: process.env });
     })();
   };
 

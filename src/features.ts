@@ -18,7 +18,7 @@ import type { ExplorerNode } from './explorer/explorerNodes';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
 import { HistoryStore } from './history/historyStore';
 import { callLoggerFor } from './log';
-import { openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
+import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
 import { ContactPanels } from './panel/contactPanels';
 import type { ExtensionServices } from './services';
 
@@ -76,6 +76,11 @@ export function createFeatures(shell: Shell): Features {
     extensionUri: context.extensionUri,
     timeZone: () => readConfig().timeZone,
     previewEnabled: () => readConfig().previewPanels,
+    showSample: async (panel) => {
+      const restored = panel.doc === undefined;
+      panel.update(await loadSampleContact(context.extensionUri), { origin: 'sample' });
+      if (!restored) void vscode.window.showInformationMessage('Amazon Connect: this is the offline sample contact, bundled with the extension: there is nothing to refresh. Look up one of your own with Describe Contact.');
+    },
     refetch: (ref, signal) => contacts.get(ref, { force: true, signal }),
     describeError,
     openRelated: async (ref) => void (await describeFlow.lookup(ref)),
@@ -107,7 +112,10 @@ export function createFeatures(shell: Shell): Features {
       return panel && { get closed() { return panel.closed; }, close: () => panel.webviewPanel.dispose() };
     },
     openContactPanel: async (ref: ContactRef) => {
-      panels.show(ref, await contacts.get(ref));
+      // From the explorer's cache the panel says so, with the time it was really fetched.
+      const wasCached = contacts.peek(ref) !== undefined;
+      const doc = await contacts.get(ref);
+      panels.show(ref, doc, wasCached ? { origin: 'cache', fetchedAt: contacts.fetchedAt(doc) } : {});
     },
     describeContactIn: async (target) => void (await describeFlow.run({ instanceId: target.instanceId, profile: target.profile, region: target.region })),
     describeError,

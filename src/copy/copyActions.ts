@@ -74,8 +74,3 @@ export async function contactAsText(doc: ContactDocument, format: DocumentFormat
   const { toCliYaml } = require('../contact/yamlChunk') as typeof import('../contact/yamlChunk');
   return toCliYaml(doc);
 }
-
-export async function openContactDocument(doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: format, content: await contactAsText(doc, format) });
-  return vscode.window.showTextDocument(document, { preview: false });
-}

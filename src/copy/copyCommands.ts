@@ -1,5 +1,6 @@
-// Copy Value / Path / JSON, Insert into Editor, Copy as AWS CLI Command, Open as JSON/YAML:
-// from the panel's selected row, the explorer's context menu (one node or several), or the palette.
+// Copy Value / Path / JSON, Insert into Editor, Copy as AWS CLI Command, Copy Contact ID / ARN,
+// Open as JSON/YAML: from the panel's selected row, the explorer's context menu (one node or
+// several), or the palette.
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { CommandTable } from '../commands';
@@ -7,15 +8,10 @@ import type { ContactDocument } from '../contact/contactDocument';
 import { selectedFieldsJson, type SelectedField } from '../contact/copyText';
 import type { PathSegment } from '../contact/fieldNode';
 import { toJmesPath, valueAt } from '../contact/paths';
-import {
-  cliCommandText,
-  EditorTracker,
-  fieldText,
-  insertIntoEditor,
-  multiFieldText,
-  openContactDocument,
-  type DocumentFormat,
-} from './copyActions';
+import type { ContactDocumentProvider } from './contactDocuments';
+import { cliCommandText, EditorTracker, fieldText, insertIntoEditor, multiFieldText, type DocumentFormat } from './copyActions';
+import { contactKey } from '../contact/contactIdentity';
+import { contactsViewId } from '../manifestIds';
 import type { ContactPanels } from '../panel/contactPanels';
 import type { RowAction } from '../protocol/messages';
 import type { ExtensionServices } from '../services';
@@ -54,6 +50,22 @@ function webviewContextPath(arg: unknown): PathSegment[] | undefined {
   return path.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0)) ? (path as PathSegment[]) : undefined;
 }
 
+/**
+ * The explorer's copy keybindings pass `{ $treeViewId, $focusedTreeItem: true }`, the argument
+ * VS Code itself gives a tree view's title actions: the extension host turns it into the focused
+ * row (null when none), as the API offers no other way to know the focused row. `row` is
+ * undefined when this VS Code passed the marker through unconverted.
+ */
+function explorerKeyArgument(node: unknown, selected: unknown): { row: unknown } | undefined {
+  if (selected !== undefined) return undefined; // a context menu: (clicked node, selected nodes)
+  if (node === null) return { row: null };
+  if (typeof node !== 'object') return undefined;
+  const n = node as { $treeViewId?: unknown; kind?: unknown; id?: unknown };
+  if (n.$treeViewId === contactsViewId) return { row: undefined };
+  // An explorer node (VS Code converted the marker): it has a kind and an id; a copy target from the API does not.
+  return typeof n.kind === 'string' && typeof n.id === 'string' ? { row: node } : undefined;
+}
+
 const describeAction: Record<RowAction, string> = {
   copyValue: 'Copied the value',
   copyPath: 'Copied the path',
@@ -70,6 +82,8 @@ export class CopyCommands implements vscode.Disposable {
     private readonly panels: ContactPanels,
     /** The explorer's selected rows, for keybindings (VS Code passes no node to them). */
     private readonly explorerSelection: () => NodeTarget[],
+    /** Open as JSON / YAML: read-only documents held in memory. */
+    private readonly documents: ContactDocumentProvider,
   ) {}
 
   dispose(): void {
@@ -89,8 +103,8 @@ export class CopyCommands implements vscode.Disposable {
     return text;
   }
 
-  openDocument(doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
-    return openContactDocument(doc, format);
+  openDocument(ref: ContactRef, doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
+    return this.documents.open(ref, doc, format);
   }
 
   commands(): CommandTable {
@@ -103,7 +117,48 @@ export class CopyCommands implements vscode.Disposable {
       'connectContacts.copyCliCommand': row('copyCli'),
       'connectContacts.openAsJson': (node?: unknown) => this.openFor(node, 'json'),
       'connectContacts.openAsYaml': (node?: unknown) => this.openFor(node, 'yaml'),
+      'connectContacts.copyContactId': (node?: unknown, selected?: unknown) => this.copyContactIds(node, selected, 'id'),
+      'connectContacts.copyContactArn': (node?: unknown, selected?: unknown) => this.copyContactIds(node, selected, 'arn'),
     };
+  }
+
+  /**
+   * The contact ID or ARN of the clicked contact (or of each selected one, one per line); from
+   * the palette, of the panel in front. The ARN is the one DescribeContact returns.
+   */
+  private async copyContactIds(node: unknown, selected: unknown, what: 'id' | 'arn'): Promise<string | undefined> {
+    let refs = targetsOf(node, selected).map((t) => t.ref);
+    if (refs.length === 0) {
+      const panel = this.panels.active();
+      if (panel) refs = [panel.ref];
+      else refs = this.explorerSelection().map((t) => t.ref);
+    }
+    const unique = refs.filter((r, i) => refs.findIndex((o) => contactKey(o) === contactKey(r)) === i);
+    if (unique.length === 0) {
+      void vscode.window.showInformationMessage('Select a contact in the Amazon Connect explorer or open one first.');
+      return undefined;
+    }
+    try {
+      const lines: string[] = [];
+      for (const ref of unique) {
+        if (what === 'id') {
+          lines.push(ref.contactId);
+          continue;
+        }
+        const doc = this.panels.find(ref)?.doc ?? (await this.services.contacts.get(ref));
+        const arn = doc.Contact.Arn;
+        if (typeof arn !== 'string' || arn === '') throw new Error(`DescribeContact returned no ARN for contact ${ref.contactId}.`);
+        lines.push(arn);
+      }
+      const text = lines.join('\n');
+      await vscode.env.clipboard.writeText(text);
+      const label = what === 'id' ? 'ID' : 'ARN';
+      vscode.window.setStatusBarMessage(`$(check) Copied the contact ${label}${unique.length > 1 ? `s of ${unique.length} contacts` : ''}`, 3000);
+      return text;
+    } catch (error) {
+      this.services.showError(error);
+      return undefined;
+    }
   }
 
   private async fromCommand(action: RowAction, node: unknown, selected: unknown): Promise<string | undefined> {
@@ -111,8 +166,9 @@ export class CopyCommands implements vscode.Disposable {
     const panel = webviewPath ? this.panels.active() : undefined;
     // Rows (and so row paths) exist only once a panel has its contact.
     if (panel?.doc && webviewPath) return this.rowAction(action, panel.ref, panel.doc, webviewPath);
-    const source = (node as { source?: unknown } | undefined)?.source;
-    let targets = targetsOf(node, selected);
+    const focused = explorerKeyArgument(node, selected);
+    const source = focused ? 'explorer' : (node as { source?: unknown } | undefined)?.source;
+    let targets = focused ? this.focusedTargets(focused.row) : targetsOf(node, selected);
     // Keybindings say where they fired; the palette says nothing: the panel in front, else the explorer.
     if (targets.length === 0 && (source === 'explorer' || (source === undefined && !this.panels.active()?.webviewPanel.active))) {
       targets = this.explorerSelection();
@@ -133,6 +189,18 @@ export class CopyCommands implements vscode.Disposable {
       this.services.showError(error);
       return undefined;
     }
+  }
+
+  /**
+   * Ctrl+C in the explorer: the focused row, which the arrow keys move without selecting; the
+   * whole selection when the focused row is one of several selected rows.
+   */
+  private focusedTargets(row: unknown): NodeTarget[] {
+    const selection = this.explorerSelection();
+    if (row === undefined) return selection; // VS Code did not say which row has the focus
+    if (!isNodeTarget(row)) return [];
+    const same = (t: NodeTarget) => contactKey(t.ref) === contactKey(row.ref) && JSON.stringify(t.path ?? []) === JSON.stringify(row.path ?? []);
+    return selection.length > 1 && selection.some(same) ? selection : [row];
   }
 
   /**
@@ -167,10 +235,10 @@ export class CopyCommands implements vscode.Disposable {
 
   private async openFor(node: unknown, format: DocumentFormat): Promise<vscode.TextEditor | undefined> {
     try {
-      if (isNodeTarget(node)) return await this.openDocument(await this.services.contacts.get(node.ref), format);
+      if (isNodeTarget(node)) return await this.openDocument(node.ref, await this.services.contacts.get(node.ref), format);
       const panel = this.panels.active();
       // A restored panel may still be fetching its contact.
-      if (panel) return await this.openDocument(panel.doc ?? (await this.services.contacts.get(panel.ref)), format);
+      if (panel) return await this.openDocument(panel.ref, panel.doc ?? (await this.services.contacts.get(panel.ref)), format);
       void vscode.window.showInformationMessage('Open a contact first (Amazon Connect: Describe Contact).');
       return undefined;
     } catch (error) {

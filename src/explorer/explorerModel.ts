@@ -281,7 +281,7 @@ export class ExplorerModel {
           id: nodeIds.message(group.id),
           parentId: group.id,
           text: group.group === 'pinned' ? 'No pinned contacts' : 'No lookups in this instance yet',
-          detail: group.group === 'pinned' ? 'Pin a contact from its context menu to keep it here.' : 'Contacts you describe in this instance appear here.',
+          detail: group.group === 'pinned' ? 'Right-click a contact and choose Pin (or press the pin button on its row) to keep it here.' : 'Contacts you describe in this instance appear here.',
         },
       ];
     }
@@ -299,6 +299,12 @@ export class ExplorerModel {
       };
       return node;
     });
+  }
+
+  /** The alias ListInstances gave an instance, if the tree has listed it (tab titles name instances by it). */
+  instanceAlias(target: AccountTarget, instanceId: string): string | undefined {
+    const node = this.nodes.get(nodeIds.instance(target, instanceId));
+    return node?.kind === 'instance' ? node.alias : undefined;
   }
 
   /** Counts for a group's description, read without fetching. */
@@ -342,7 +348,7 @@ export class ExplorerModel {
       return node;
     });
     if (nodes.length === 0) {
-      nodes.push({ kind: 'message', id: nodeIds.message(group.id), parentId: group.id, text: emptySearchText(state.settings), detail: 'Change the window or the channel filter with the buttons on this group.' });
+      nodes.push({ kind: 'message', id: nodeIds.message(group.id), parentId: group.id, text: emptySearchText(state.settings, this.deps.fieldOptions().timeZone), detail: 'Change the window or the channel filter with the buttons on this group.' });
       return nodes;
     }
     if (state.loadingMore) {

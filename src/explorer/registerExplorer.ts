@@ -2,12 +2,12 @@
 // handlers for the one command table (features.ts builds it). Each handler is the whole
 // story of its command: read the node VS Code passes, ask what is missing, change the state.
 import * as vscode from 'vscode';
-import { connectRegions } from '../account/accountPickers';
+import { pickRegionName } from '../account/regionPick';
 import { isInputError, parseInstanceInput, validateInstanceIdLive } from '../aws/ids';
 import { hasNoProfiles, type ProfileListing } from '../aws/profiles';
-import { validateRegionName } from '../aws/region';
 import type { AccountTarget, ContactChannel, ContactRef } from '../aws/types';
 import type { PathSegment } from '../contact/fieldNode';
+import type { TimeZoneChoice } from '../contact/format';
 import { historyFields } from '../describe/describeContact';
 import type { HistoryStore } from '../history/historyStore';
 import type { ExtensionServices } from '../services';
@@ -21,6 +21,8 @@ import {
   describeWindow,
   parseCustomRange,
   presetWindows,
+  rangeInputText,
+  rangeZoneWords,
   type SearchWindow,
 } from './searchWindow';
 
@@ -44,6 +46,8 @@ export interface ExplorerHandle {
    * keybindings, which VS Code runs without arguments even when the tree has focus.
    */
   selectedTargets(): { ref: ContactRef; path?: PathSegment[] }[];
+  /** The contact's instance alias, when the tree has listed the instance. */
+  instanceAlias(ref: ContactRef): string | undefined;
   testApi: ExplorerTestApi;
 }
 
@@ -200,7 +204,7 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
     [id('clearHistory')]: async (node?: unknown, confirmed?: unknown) => clearHistory(history, isNode(node, 'group') ? node : undefined, confirmed === true),
 
     [id('setSearchWindow')]: async (arg?: unknown) => {
-      const window = isSearchWindow(arg) ? arg : await pickSearchWindow(state.searchSettings().window);
+      const window = isSearchWindow(arg) ? arg : await pickSearchWindow(state.searchSettings().window, services.config().timeZone);
       if (!window) return undefined;
       await state.setSearchSettings({ ...state.searchSettings(), window });
       model.searchSettingsChanged();
@@ -233,6 +237,7 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
     redraw: () => model.redraw(),
     selectedTargets: () =>
       treeView.selection.flatMap((n) => (n.kind === 'field' ? [{ ref: n.ref, path: n.path }] : n.kind === 'contact' ? [{ ref: n.ref }] : [])),
+    instanceAlias: (ref) => model.instanceAlias(ref, ref.instanceId),
     testApi: { model, provider, state, treeView },
   };
 }
@@ -248,7 +253,7 @@ function isSearchWindow(value: unknown): value is SearchWindow {
 }
 
 async function pickAccount(listing: ProfileListing): Promise<AccountTarget | undefined> {
-  if (listing.profiles.length === 0) {
+  if (hasNoProfiles(listing)) {
     void vscode.window.showWarningMessage(`No AWS profiles found in ${listing.configFile} or ${listing.credentialsFile}.`);
     return undefined;
   }
@@ -257,29 +262,7 @@ async function pickAccount(listing: ProfileListing): Promise<AccountTarget | und
     { title: 'Add Profile and Region (1/2): profile', placeHolder: 'The AWS profile to browse' },
   );
   if (!profile) return undefined;
-  const regions = [...new Set([...(profile.description ? [profile.description] : []), ...connectRegions])];
-  const quickPick = vscode.window.createQuickPick();
-  quickPick.title = 'Add Profile and Region (2/2): region';
-  quickPick.placeholder = 'Pick a region or type one (e.g. eu-west-2)';
-  const items = regions.map((r) => ({ label: r, description: r === profile.description ? "the profile's region" : undefined }));
-  quickPick.items = items;
-  const region = await new Promise<string | undefined>((resolve) => {
-    quickPick.onDidChangeValue((value) => {
-      const typed = value.trim();
-      const problem = typed ? validateRegionName(typed) : undefined;
-      quickPick.items = typed && !regions.includes(typed) ? [{ label: typed, description: problem ?? 'use this region' }, ...items] : items;
-    });
-    quickPick.onDidAccept(() => {
-      const label = quickPick.selectedItems[0]?.label;
-      if (label && validateRegionName(label) === undefined) {
-        resolve(label);
-        quickPick.hide();
-      }
-    });
-    quickPick.onDidHide(() => resolve(undefined));
-    quickPick.show();
-  });
-  quickPick.dispose();
+  const region = await pickRegionName({ title: 'Add Profile and Region (2/2): region', profileRegion: profile.description });
   return region ? { profile: profile.label, region } : undefined;
 }
 
@@ -311,30 +294,30 @@ async function clearHistory(history: HistoryStore, group: GroupNode | undefined,
   return true;
 }
 
-async function pickSearchWindow(current: SearchWindow): Promise<SearchWindow | undefined> {
+async function pickSearchWindow(current: SearchWindow, timeZone: TimeZoneChoice): Promise<SearchWindow | undefined> {
   type Item = vscode.QuickPickItem & { window?: SearchWindow };
-  const currentText = describeWindow(current);
+  const currentText = describeWindow(current, timeZone);
   const items: Item[] = presetWindows.map((p) => {
     const window: SearchWindow = { kind: 'last', hours: p.hours };
-    return { label: p.label, description: describeWindow(window) === currentText ? 'current' : undefined, window };
+    return { label: p.label, description: describeWindow(window, timeZone) === currentText ? 'current' : undefined, window };
   });
   items.push({ label: 'Custom range…', description: current.kind === 'range' ? `current: ${currentText}` : undefined });
   const pick = await vscode.window.showQuickPick(items, { title: 'Recent contacts: time window', placeHolder: `Current: ${currentText}` });
   if (!pick) return undefined;
   if (pick.window) return pick.window;
   const text = await vscode.window.showInputBox({
-    title: 'Recent contacts: custom range (UTC)',
-    prompt: 'Start and end, e.g. 2026-11-19 to 2026-11-20, or 2026-11-19T08:00 to 2026-11-19T12:00',
-    value: current.kind === 'range' ? `${current.start} to ${current.end}` : '',
+    title: `Recent contacts: custom range (${rangeZoneWords(timeZone)})`,
+    prompt: `Start and end in ${rangeZoneWords(timeZone)}, e.g. 2026-11-19 to 2026-11-20, or 2026-11-19T08:00 to 2026-11-19T12:00`,
+    value: current.kind === 'range' ? rangeInputText(current, timeZone) : '',
     ignoreFocusOut: true,
     validateInput: (value) => {
       if (value.trim() === '') return undefined;
-      const parsed = parseCustomRange(value);
+      const parsed = parseCustomRange(value, timeZone);
       return parsed.ok ? undefined : parsed.message;
     },
   });
   if (!text) return undefined;
-  const parsed = parseCustomRange(text);
+  const parsed = parseCustomRange(text, timeZone);
   return parsed.ok ? { kind: 'range', start: parsed.start, end: parsed.end } : undefined;
 }
 

@@ -1,6 +1,7 @@
 // The "Recent contacts" query: a time window (last hour, day, week, or a custom range) and an
 // optional channel filter, turned into a SearchContacts request and into the words the tree shows.
 import type { ContactChannel, SearchContactsQuery } from '../aws/types';
+import { formatTimestamp, type TimeZoneChoice } from '../contact/format';
 
 export type SearchWindow =
   | { kind: 'last'; hours: number }
@@ -65,16 +66,28 @@ function hoursText(hours: number): string {
   return `last ${hours} hours`;
 }
 
-/** Short UTC form for a range end: `2026-11-20 09:00`. */
-function shortUtc(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toISOString().slice(0, 16).replace('T', ' ');
+/** A range end in the chosen zone without seconds: `2026-11-20 09:00 UTC`, `2026-11-20 10:00 CET`. */
+function shortTime(iso: string, timeZone: TimeZoneChoice): { time: string; zone: string } {
+  const text = formatTimestamp(iso, timeZone);
+  const match = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}):\d{2}(?:\.\d+)? (.+)$/.exec(text);
+  return match ? { time: match[1], zone: match[2] } : { time: iso, zone: '' };
 }
 
-/** `last 24 hours`, `2026-11-19 00:00 – 2026-11-20 00:00 UTC`. */
-export function describeWindow(window: SearchWindow): string {
-  return window.kind === 'last' ? hoursText(window.hours) : `${shortUtc(window.start)} – ${shortUtc(window.end)} UTC`;
+/**
+ * `last 24 hours`, `2026-11-19 00:00 – 2026-11-20 00:00 UTC`: in the zone the rest of the
+ * explorer and the panel use (connectContacts.timeZone), the zone named once when both ends share it.
+ */
+export function describeWindow(window: SearchWindow, timeZone: TimeZoneChoice = 'utc'): string {
+  if (window.kind === 'last') return hoursText(window.hours);
+  const start = shortTime(window.start, timeZone);
+  const end = shortTime(window.end, timeZone);
+  const startText = start.zone === end.zone ? start.time : `${start.time} ${start.zone}`;
+  return `${startText} – ${end.time} ${end.zone}`.trim();
+}
+
+/** A range as the custom range prompt shows it again: `2026-11-19 00:00 to 2026-11-20 00:00`, in the zone it reads. */
+export function rangeInputText(window: Extract<SearchWindow, { kind: 'range' }>, timeZone: TimeZoneChoice): string {
+  return `${shortTime(window.start, timeZone).time} to ${shortTime(window.end, timeZone).time}`;
 }
 
 /** `all channels`, `Voice, Chat`. */
@@ -84,43 +97,53 @@ export function describeChannels(channels: readonly ContactChannel[]): string {
 }
 
 /** The group's description: `last 24 hours · all channels`. */
-export function describeSearch(settings: SearchSettings): string {
-  return `${describeWindow(settings.window)} · ${describeChannels(settings.channels)}`;
+export function describeSearch(settings: SearchSettings, timeZone: TimeZoneChoice = 'utc'): string {
+  return `${describeWindow(settings.window, timeZone)} · ${describeChannels(settings.channels)}`;
 }
 
 /** What an empty result says: `No contacts in the last 24 hours`, `No Voice or Chat contacts in the last hour`. */
-export function emptySearchText(settings: SearchSettings): string {
+export function emptySearchText(settings: SearchSettings, timeZone: TimeZoneChoice = 'utc'): string {
   const filtered = settings.channels.length > 0 && settings.channels.length < allChannels.length;
   const which = filtered ? `${settings.channels.map((c) => channelLabels[c]).join(' or ')} contacts` : 'contacts';
-  const when = settings.window.kind === 'last' ? `in the ${hoursText(settings.window.hours)}` : `between ${describeWindow(settings.window).replace(' – ', ' and ')}`;
+  const when = settings.window.kind === 'last' ? `in the ${hoursText(settings.window.hours)}` : `between ${describeWindow(settings.window, timeZone).replace(' – ', ' and ')}`;
   return `No ${which} ${when}`;
+}
+
+/** What the custom range prompt says its times are read in. */
+export function rangeZoneWords(timeZone: TimeZoneChoice): string {
+  return timeZone === 'utc' ? 'UTC' : 'local time';
 }
 
 /**
  * Parses what a person types for a custom range: two dates or date-times separated by
- * ` to `, `..`, `–` or `/`, read as UTC unless they carry an offset. A date alone as the
- * end means the end of that day.
+ * ` to `, `..`, `–` or `/`, read in the chosen zone (UTC, or local time) unless they carry an
+ * offset. A date alone as the end means the end of that day.
  */
-export function parseCustomRange(text: string): { ok: true; start: string; end: string } | { ok: false; message: string } {
+export function parseCustomRange(text: string, timeZone: TimeZoneChoice = 'utc'): { ok: true; start: string; end: string } | { ok: false; message: string } {
   const parts = text.trim().split(/\s+to\s+|\s*\.\.\s*|\s+[–—-]\s+|\s*\/\s*(?=\d{4}-)/i).filter((p) => p !== '');
-  if (parts.length !== 2) return { ok: false, message: 'Enter a start and an end, e.g. 2026-11-19 to 2026-11-20 or 2026-11-19T08:00 to 2026-11-19T12:00 (UTC).' };
-  const start = parseInstant(parts[0], false);
-  const end = parseInstant(parts[1], true);
+  if (parts.length !== 2) return { ok: false, message: `Enter a start and an end, e.g. 2026-11-19 to 2026-11-20 or 2026-11-19T08:00 to 2026-11-19T12:00 (${rangeZoneWords(timeZone)}).` };
+  const start = parseInstant(parts[0], false, timeZone);
+  const end = parseInstant(parts[1], true, timeZone);
   if (start === undefined) return { ok: false, message: `"${parts[0]}" is not a date. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM.` };
   if (end === undefined) return { ok: false, message: `"${parts[1]}" is not a date. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM.` };
   if (Date.parse(end) <= Date.parse(start)) return { ok: false, message: 'The end must be after the start.' };
   return { ok: true, start, end };
 }
 
-function parseInstant(text: string, endOfDay: boolean): string | undefined {
+function parseInstant(text: string, endOfDay: boolean, timeZone: TimeZoneChoice): string | undefined {
   const t = text.trim().replace(' ', 'T');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) {
-    const d = new Date(`${t}T00:00:00Z`);
-    if (Number.isNaN(d.getTime())) return undefined;
-    return new Date(d.getTime() + (endOfDay ? 24 * hourMs : 0)).toISOString();
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (date) {
+    const [y, m, d] = date.slice(1).map(Number);
+    // The day's midnight in the zone (local midnight is not always 24 hours after the last one).
+    const ms = timeZone === 'utc' ? Date.UTC(y, m - 1, d + (endOfDay ? 1 : 0)) : new Date(y, m - 1, d + (endOfDay ? 1 : 0)).getTime();
+    const check = timeZone === 'utc' ? new Date(Date.UTC(y, m - 1, d)) : new Date(y, m - 1, d);
+    const sameDay = timeZone === 'utc' ? check.getUTCDate() === d && check.getUTCMonth() === m - 1 : check.getDate() === d && check.getMonth() === m - 1;
+    return Number.isNaN(ms) || !sameDay ? undefined : new Date(ms).toISOString();
   }
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(t)) return undefined;
-  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t) ? t : `${t}Z`;
+  // Without an offset, JavaScript reads a date-time as local time: add Z for UTC.
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(t) || timeZone === 'local' ? t : `${t}Z`;
   const d = new Date(withZone);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }

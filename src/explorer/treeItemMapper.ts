@@ -44,8 +44,8 @@ export function contactContextValue(node: ContactNode): string {
   return `contact.${node.source}${node.pinned ? '.pinned' : ''}`;
 }
 
-function groupDescription(node: GroupNode, model: ExplorerModel): string {
-  if (node.group === 'recent') return describeSearch(model.searchSettingsOf(node));
+function groupDescription(node: GroupNode, model: ExplorerModel, timeZone: TimeZoneChoice): string {
+  if (node.group === 'recent') return describeSearch(model.searchSettingsOf(node), timeZone);
   const count = model.storedCount(node) ?? 0;
   return count === 0 ? '' : String(count);
 }
@@ -81,10 +81,10 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
     }
     case 'group': {
       const item = new vscode.TreeItem(groupLabels[node.group], node.group === 'recent' ? Collapsed : Expanded);
-      item.description = groupDescription(node, model) || undefined;
+      item.description = groupDescription(node, model, timeZone) || undefined;
       item.iconPath = new vscode.ThemeIcon(groupIcons[node.group]);
       item.contextValue = `group.${node.group}`;
-      if (node.group === 'recent') item.tooltip = `SearchContacts: ${describeSearch(model.searchSettingsOf(node))}`;
+      if (node.group === 'recent') item.tooltip = `SearchContacts: ${describeSearch(model.searchSettingsOf(node), timeZone)}`;
       return withId(item, node);
     }
     case 'contact': {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { parseContactInput } from '../aws/ids';
 import type { ContactDocument } from '../contact/contactDocument';
 import type { ContactPanels } from '../panel/contactPanels';
+import { sampleProfile } from '../protocol/messages';
 
 const configTemplate = `# AWS shared config file. A profile for Amazon Connect, for example:
 #
@@ -32,12 +33,17 @@ export async function openAwsConfigFile(configFile: string): Promise<void> {
   await vscode.window.showTextDocument(vscode.Uri.file(configFile));
 }
 
-/** The sample contact shipped in media/: shows the panel with no AWS account at all. */
-export async function openSampleContact(extensionUri: vscode.Uri, panels: ContactPanels): Promise<void> {
+/** The sample contact shipped in media/. */
+export async function loadSampleContact(extensionUri: vscode.Uri): Promise<ContactDocument> {
   const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'media', 'sample-contact.json'));
-  const doc = JSON.parse(new TextDecoder().decode(bytes)) as ContactDocument;
+  return JSON.parse(new TextDecoder().decode(bytes)) as ContactDocument;
+}
+
+/** Shows the panel with no AWS account at all, marked as the sample it is. */
+export async function openSampleContact(extensionUri: vscode.Uri, panels: ContactPanels): Promise<void> {
+  const doc = await loadSampleContact(extensionUri);
   // The sample's own ARN names its instance and region.
   const parsed = parseContactInput(String(doc.Contact.Arn ?? ''));
   if (!parsed.ok || !parsed.instanceId || !parsed.arn) throw new Error(`The bundled sample contact has no valid ARN: ${parsed.ok ? 'no instance' : parsed.message}`);
-  panels.show({ profile: 'sample', region: parsed.arn.region, instanceId: parsed.instanceId, contactId: parsed.contactId }, doc);
+  panels.show({ profile: sampleProfile, region: parsed.arn.region, instanceId: parsed.instanceId, contactId: parsed.contactId }, doc, { origin: 'sample' });
 }

@@ -36,11 +36,17 @@ describe('extension smoke', () => {
   it('opens the bundled sample contact offline, from its own ARN', async () => {
     const api = await extensionApi();
     await vscode.commands.executeCommand('connectContacts.openSampleContact');
-    const panel = api.panels.all().find((p) => p.ref.profile === 'sample');
+    const panel = api.panels.all().find((p) => p.ref.profile === '(sample)');
     assert.ok(panel, 'no sample panel');
     assert.equal(panel.ref.region, 'us-east-1');
     assert.equal(panel.ref.instanceId, '11111111-1111-4111-8111-111111111111');
     assert.equal(panel.webviewPanel.title, `VOICE · ${panel.ref.contactId.slice(0, 8)}`);
+    // Refresh says it is a sample instead of failing on a profile that does not exist.
+    const errors = api.shownErrors.length;
+    await panel.refresh();
+    assert.equal(api.shownErrors.length, errors, `refreshing the sample showed an error: ${api.shownErrors.at(-1)?.text}`);
+    assert.equal(panel.failed, false);
+    assert.equal(panel.doc?.Contact.Id, panel.ref.contactId);
     panel.webviewPanel.dispose();
   });
 

@@ -346,3 +346,15 @@ describe('explorer drag text', () => {
     assert.equal(dragText([{ kind: 'message', id: 'm', text: 'No pinned contacts' }]), undefined);
   });
 });
+
+describe('instance aliases for tab titles', () => {
+  it('knows the alias of an instance the tree has listed, and nothing before', async () => {
+    const model = new ExplorerModel(new Fakes().deps());
+    assert.equal(model.instanceAlias(dev, 'i-1'), undefined);
+    const [account] = await model.children();
+    await model.children(account);
+    assert.equal(model.instanceAlias(dev, 'i-1'), 'Alpha');
+    assert.equal(model.instanceAlias({ ...dev, region: 'eu-west-2' }, 'i-1'), undefined);
+    assert.equal(model.instanceAlias(dev, 'i-9'), undefined);
+  });
+});
