@@ -76,6 +76,7 @@ export function createFeatures(shell: Shell): Features {
     extensionUri: context.extensionUri,
     timeZone: () => readConfig().timeZone,
     previewEnabled: () => readConfig().previewPanels,
+    titleContext: (ref) => ({ active: accounts.latest(), instanceAlias: explorer.instanceAlias(ref) }),
     showSample: async (panel) => {
       const restored = panel.doc === undefined;
       panel.update(await loadSampleContact(context.extensionUri), { origin: 'sample' });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
-import { panelTitle, shortId } from '../contact/contactSummary';
+import { contactPanelTitle, type PanelTitleContext } from '../contact/panelTitle';
 import { contactKey } from '../contact/contactIdentity';
 import {
   parseWebviewMessage,
@@ -35,6 +35,8 @@ export interface ContactPanelHost {
   openAsDocument(ref: ContactRef, doc: ContactDocument): Promise<void>;
   /** A failed action (an editor that refuses the insert, a lookup that fails) becomes a notification. */
   showError(error: unknown): void;
+  /** Where the person is (active profile, region), so a tab can name another account's contact. */
+  titleContext?(ref: ContactRef): PanelTitleContext;
   /** Refresh (or a restore) of the offline sample: shows the bundled contact again and says it is a sample. */
   showSample(panel: ContactPanel): Promise<void>;
   log: vscode.LogOutputChannel;
@@ -197,8 +199,10 @@ export class ContactPanel {
   }
 
   private setTitle(): void {
-    // Before the contact arrives, the title says which one it will be.
-    this.webviewPanel.title = this.doc ? panelTitle(this.doc) : `Contact · ${shortId(this.ref.contactId)}`;
+    // Before the contact arrives, the title says which one it will be ("Contact · 6f1d2c3b"). The
+    // offline sample is in no account, so it names none.
+    const context = this.ref.profile === sampleProfile ? undefined : this.host.titleContext?.(this.ref);
+    this.webviewPanel.title = contactPanelTitle(this.ref, this.doc, context);
   }
 
   private queueContact(): void {
