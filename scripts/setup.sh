@@ -3,7 +3,8 @@
 # (Debian 12, Node 20, root, npm registry and Debian apt only). Idempotent: a second
 # run checks a stamp and the binaries and says there is nothing to do.
 #   - Debian: chromium (Playwright drives it), libkrb5-dev (code-server's kerberos
-#     module builds against it), ripgrep (seeds @vscode/ripgrep's download cache).
+#     module builds against it), ripgrep (seeds @vscode/ripgrep's download cache),
+#     awscli (AWS CLI v2 at /usr/bin/aws; the CLI tests run it next to the v1 `aws` on PATH).
 #   - code-server@4.100.3 (real VS Code 1.100.3, Node 20 engine) in .cache/code-server/.
 #   - node_modules via `npm ci` when missing or older than package-lock.json.
 # See shared REAL-VSCODE.md for why each install flag is there.
@@ -23,8 +24,9 @@ did=()
 log() { printf '[setup] %s\n' "$*"; }
 
 # --- Debian packages ---------------------------------------------------------
-# openssl makes the TLS tests' certificates; python3, make and g++ build code-server's native modules.
-apt_packages=(chromium libkrb5-dev ripgrep openssl python3 make g++)
+# openssl makes the TLS tests' certificates; python3, make and g++ build code-server's native modules;
+# awscli is AWS CLI v2 (2.9.x, /usr/bin/aws), which test/integration/cli reads the endpoint with.
+apt_packages=(chromium libkrb5-dev ripgrep openssl python3 make g++ awscli)
 missing=()
 for pkg in "${apt_packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -36,8 +38,15 @@ if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_log="$(mktemp)"
+  # Quiet unless it fails (debconf's notes on stderr included); the log is shown then.
+  if ! { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$apt_log" 2>&1; then
+    tail -40 "$apt_log" >&2
+    log "apt-get install FAILED: ${missing[*]}" >&2
+    rm -f "$apt_log"
+    exit 1
+  fi
+  rm -f "$apt_log"
   did+=("apt: ${missing[*]}")
 fi
 

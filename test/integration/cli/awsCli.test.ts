@@ -1,143 +1,165 @@
-// The AWS CLI v1 on this machine (botocore's own restJson1 parser and SigV4 signer) against the local
-// endpoint: proof that the endpoint speaks the service's wire format, not just what our SDK accepts.
+// The AWS CLI v1 on this machine (`aws`, first on PATH: botocore's own restJson1 parser and SigV4 signer)
+// against the local endpoint: proof that the endpoint speaks the service's wire format, not just what our
+// SDK accepts. The AWS CLI v2 reads the same operations in awsCliV2.test.ts.
+//
+// Every CLI run starts up front in `before`, a few at a time (each is a Python process, CPU-bound for most
+// of its ~0.8 s); the tests then check one result each.
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { localAwsFiles, localCredentials } from '../../endpoint/localCredentials';
+import { localAwsFiles, localCredentials, localSessionCredentials } from '../../endpoint/localCredentials';
 import { findRepoRoot } from '../../endpoint/paths';
 import { sampleIds } from '../../endpoint/sampleIds';
-import { startEndpoint, type RunningEndpoint } from '../../endpoint/server';
-import { signRequest, signatureMismatchMessage } from '../../endpoint/sigv4';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
+import { signatureMismatchMessage } from '../../endpoint/sigv4';
+import { cliConcurrency, concurrencyLimit, errorMessage, fetchServed, parseOutput, runCli, writeConfig, type CliResult, type CliRun } from './cliHarness';
 
 describe('AWS CLI against the local endpoint', function () {
-  // The CLI is a Python program: each run starts an interpreter and loads botocore.
+  // The cap on the whole suite: 10 CLI runs, about 5 s on two idle cores.
   this.timeout(60_000);
 
-  let endpoint: RunningEndpoint;
-  let dir: string;
-  let configFile: string;
   const fixtures = localAwsFiles(findRepoRoot());
+  const searchEnd = Math.floor(Date.now() / 1000);
+  const searchStart = searchEnd - 24 * 3600;
+
+  let endpoint: RunningEndpoint;
+  /** Throttles every request: the ThrottlingException test's own endpoint, so nothing else is throttled. */
+  let throttled: RunningEndpoint;
+  let dir: string;
+  /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
+  let cliRequests: RequestLogEntry[];
+  const results = new Map<string, CliResult>();
 
   before(async () => {
     endpoint = await startEndpoint();
+    throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
     dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-'));
-    // Timestamps exactly as received (epoch seconds), so the CLI's output compares with the wire body.
-    configFile = path.join(dir, 'config');
-    writeFileSync(configFile, readFileSync(fixtures.configFile, 'utf8').replace('[profile local]\n', '[profile local]\ncli_timestamp_format = none\n'));
-  });
-  after(async () => {
-    await endpoint.close();
-    rmSync(dir, { recursive: true, force: true });
+    const base = { bin: 'aws', endpointUrl: endpoint.url, configFile: writeConfig(fixtures.configFile, path.join(dir, 'config'), 'none'), credentialsFile: fixtures.credentialsFile };
+    const wrong = path.join(dir, 'credentials-wrong');
+    writeFileSync(wrong, `[local]\naws_access_key_id = ${localCredentials.accessKeyId}\naws_secret_access_key = definitely-not-the-secret\n`);
+
+    const describeContact = (instanceId: string, contactId: string) => ['connect', 'describe-contact', '--instance-id', instanceId, '--contact-id', contactId];
+    const runs: [string, CliRun, string[]][] = [
+      ['voice', base, describeContact(sampleIds.instanceA, sampleIds.voice)],
+      ['hostile', base, describeContact(sampleIds.instanceB, sampleIds.hostile)],
+      ['maximal', base, describeContact(sampleIds.instanceA, sampleIds.maximal)],
+      ['list-instances', base, ['connect', 'list-instances', '--page-size', '1']],
+      [
+        'search-contacts',
+        base,
+        [
+          'connect', 'search-contacts',
+          '--instance-id', sampleIds.instanceA,
+          '--time-range', `Type=INITIATION_TIMESTAMP,StartTime=${searchStart},EndTime=${searchEnd}`,
+          '--search-criteria', 'Channels=VOICE',
+          '--sort', 'FieldName=INITIATION_TIMESTAMP,Order=ASCENDING',
+        ],
+      ],
+      ['describe-instance', { ...base, profile: 'local-session' }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceB]],
+      ['get-contact-attributes', base, ['connect', 'get-contact-attributes', '--instance-id', sampleIds.instanceA, '--initial-contact-id', sampleIds.voice]],
+      ['not found', base, describeContact(sampleIds.instanceA, sampleIds.missingContact)],
+      // One attempt: the CLI would otherwise retry with backoff before printing the error.
+      ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
+      ['wrong secret', { ...base, credentialsFile: wrong }, describeContact(sampleIds.instanceA, sampleIds.voice)],
+    ];
+    const limit = concurrencyLimit(cliConcurrency);
+    await Promise.all(runs.map(([key, run, args]) => limit(() => runCli(run, args)).then((r) => results.set(key, r))));
+    cliRequests = [...endpoint.requests];
   });
 
-  /** Run `aws` with only the fixture files for configuration: no AWS_* variables from the environment. */
-  function aws(args: string[], credentialsFile = fixtures.credentialsFile, profile = 'local'): Promise<CliResult> {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_')) env[k] = v;
-    Object.assign(env, { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: credentialsFile, AWS_EC2_METADATA_DISABLED: 'true', AWS_PAGER: '' });
-    return new Promise((resolve) => {
-      execFile('aws', [...args, '--profile', profile, '--endpoint-url', endpoint.url, '--output', 'json'], { env, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      });
-    });
+  after(async () => {
+    await endpoint?.close();
+    await throttled?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function result(key: string): CliResult {
+    const r = results.get(key);
+    assert.ok(r, `no CLI run "${key}"`);
+    return r;
   }
 
   /** What the endpoint sends for a request, fetched raw (signed here) to compare with the CLI's output. */
-  async function served(pathAndQuery: string, method = 'GET', body = ''): Promise<unknown> {
-    const url = new URL(pathAndQuery, endpoint.url);
-    const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
-    const headers = signRequest({ method, url: url.pathname + url.search, headers: { host: url.host }, body: Buffer.from(body) }, localCredentials, 'us-east-1', amzDate);
-    delete headers.host;
-    const res = await fetch(url, { method, headers, body: method === 'GET' ? undefined : body });
-    assert.equal(res.status, 200, await res.clone().text());
-    return res.json();
-  }
-
-  function parse(result: CliResult): Record<string, unknown> {
-    assert.equal(result.code, 0, result.stderr);
-    return JSON.parse(result.stdout) as Record<string, unknown>;
+  async function served(pathAndQuery: string, opts: { method?: string; body?: string } = {}): Promise<Record<string, unknown>> {
+    const s = await fetchServed(endpoint.url, pathAndQuery, opts);
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+    return s.body;
   }
 
   it('describe-contact prints exactly the contact the endpoint serves', async () => {
-    const out = parse(await aws(['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice]));
+    const out = parseOutput(result('voice'));
     assert.deepEqual(out, await served(`/contacts/${sampleIds.instanceA}/${sampleIds.voice}`));
     assert.equal((out.Contact as { Channel: string }).Channel, 'VOICE');
   });
 
   it('describe-contact reads the hostile contact unchanged: scripts, bidi, control characters, 50-deep maps', async () => {
-    const out = parse(await aws(['connect', 'describe-contact', '--instance-id', sampleIds.instanceB, '--contact-id', sampleIds.hostile]));
-    assert.deepEqual(out, await served(`/contacts/${sampleIds.instanceB}/${sampleIds.hostile}`));
+    assert.deepEqual(parseOutput(result('hostile')), await served(`/contacts/${sampleIds.instanceB}/${sampleIds.hostile}`));
   });
 
   it('describe-contact reads the maximal contact; botocore drops only the members its model lacks', async () => {
-    const out = parse(await aws(['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.maximal]));
     const wire = (await served(`/contacts/${sampleIds.instanceA}/${sampleIds.maximal}`)) as { Contact: { AgentInfo: Record<string, unknown> } };
     // AgentInfo.ActiveRegion is in the newer JS SDK model but not in this CLI's botocore.
     delete wire.Contact.AgentInfo.ActiveRegion;
-    assert.deepEqual(out, wire);
+    assert.deepEqual(parseOutput(result('maximal')), wire);
   });
 
-  it('list-instances follows NextToken across pages', async () => {
-    const before = endpoint.requests.length;
-    const out = parse(await aws(['connect', 'list-instances', '--page-size', '1']));
+  it('list-instances follows NextToken across pages and prints the instances as served', async () => {
+    assert.deepEqual(cliRequests.filter((r) => r.operation === 'ListInstances').map((r) => r.status), [200, 200, 200]);
+    const out = parseOutput(result('list-instances'));
+    assert.deepEqual(out, await served('/instance?maxResults=10'));
     const list = out.InstanceSummaryList as { InstanceAlias: string }[];
     assert.deepEqual(list.map((i) => i.InstanceAlias), ['acme-support', 'acme-sales', 'acme-lab']);
-    const calls = endpoint.requests.slice(before).filter((r) => r.operation === 'ListInstances');
-    assert.deepEqual(calls.map((r) => r.status), [200, 200, 200]);
   });
 
-  it('search-contacts finds the recent voice contacts', async () => {
-    const end = Math.floor(Date.now() / 1000);
-    const start = end - 24 * 3600;
-    const out = parse(
-      await aws([
-        'connect', 'search-contacts',
-        '--instance-id', sampleIds.instanceA,
-        '--time-range', `Type=INITIATION_TIMESTAMP,StartTime=${start},EndTime=${end}`,
-        '--search-criteria', 'Channels=VOICE',
-        '--sort', 'FieldName=INITIATION_TIMESTAMP,Order=ASCENDING',
-      ]),
-    );
+  it('search-contacts finds the recent voice contacts, as served', async () => {
+    const out = parseOutput(result('search-contacts'));
+    const body = {
+      InstanceId: sampleIds.instanceA,
+      TimeRange: { Type: 'INITIATION_TIMESTAMP', StartTime: searchStart, EndTime: searchEnd },
+      SearchCriteria: { Channels: ['VOICE'] },
+      Sort: { FieldName: 'INITIATION_TIMESTAMP', Order: 'ASCENDING' },
+    };
+    assert.deepEqual(out, await served('/search-contacts', { method: 'POST', body: JSON.stringify(body) }));
     const contacts = out.Contacts as { Id: string; Channel: string; InitiationTimestamp: number }[];
     assert.ok(contacts.length >= 3, JSON.stringify(contacts.map((c) => c.Id)));
-    assert.ok(contacts.every((c) => c.Channel === 'VOICE' && c.InitiationTimestamp >= start && c.InitiationTimestamp <= end));
+    assert.ok(contacts.every((c) => c.Channel === 'VOICE' && c.InitiationTimestamp >= searchStart && c.InitiationTimestamp <= searchEnd));
     for (const id of sampleIds.transferChain) assert.ok(contacts.some((c) => c.Id === id), id);
     const times = contacts.map((c) => c.InitiationTimestamp);
     assert.deepEqual(times, [...times].sort((a, b) => a - b));
   });
 
   it('signs with a session token from the local-session profile', async () => {
-    const out = parse(await aws(['connect', 'describe-instance', '--instance-id', sampleIds.instanceB], fixtures.credentialsFile, 'local-session'));
+    const out = parseOutput(result('describe-instance'));
     assert.equal((out.Instance as { InstanceAlias: string }).InstanceAlias, 'acme-sales');
+    const s = await fetchServed(endpoint.url, `/instance/${sampleIds.instanceB}`, { credentials: localSessionCredentials });
+    assert.equal(s.status, 200);
+    assert.deepEqual(out, s.body);
   });
 
   it('get-contact-attributes returns the user-defined attributes', async () => {
-    const out = parse(await aws(['connect', 'get-contact-attributes', '--instance-id', sampleIds.instanceA, '--initial-contact-id', sampleIds.voice]));
-    assert.deepEqual(out, await served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`));
+    assert.deepEqual(parseOutput(result('get-contact-attributes')), await served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`));
   });
 
-  it('reports an unknown contact as the service’s ResourceNotFoundException', async () => {
-    const result = await aws(['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.missingContact]);
-    assert.notEqual(result.code, 0);
-    assert.match(result.stderr, /An error occurred \(ResourceNotFoundException\) when calling the DescribeContact operation: Contact not found/);
+  it('reports an unknown contact as the service’s ResourceNotFoundException', () => {
+    const r = result('not found');
+    assert.notEqual(r.code, 0);
+    assert.match(r.stderr, /An error occurred \(ResourceNotFoundException\) when calling the DescribeContact operation: Contact not found/);
   });
 
-  it('a wrong secret gets 403 InvalidSignatureException', async () => {
-    const wrong = path.join(dir, 'credentials-wrong');
-    writeFileSync(wrong, `[local]\naws_access_key_id = ${localCredentials.accessKeyId}\naws_secret_access_key = definitely-not-the-secret\n`);
-    const before = endpoint.requests.length;
-    const result = await aws(['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice], wrong);
-    assert.notEqual(result.code, 0);
-    assert.ok(result.stderr.includes(`An error occurred (InvalidSignatureException) when calling the DescribeContact operation: ${signatureMismatchMessage}`), result.stderr);
-    assert.deepEqual(endpoint.requests.slice(before).map((r) => r.status), [403]);
+  it('reports throttling as the service’s ThrottlingException', async () => {
+    const r = result('throttled');
+    assert.notEqual(r.code, 0);
+    assert.deepEqual(throttled.requests.map((q) => q.status), [429]);
+    const s = await fetchServed(throttled.url, `/instance/${sampleIds.instanceA}`);
+    assert.equal(s.errorCode, 'ThrottlingException');
+    assert.equal(r.stderr.trim(), `An error occurred (ThrottlingException) when calling the DescribeInstance operation (reached max retries: 0): ${errorMessage(s)}`);
+  });
+
+  it('a wrong secret gets 403 InvalidSignatureException', () => {
+    const r = result('wrong secret');
+    assert.notEqual(r.code, 0);
+    assert.ok(r.stderr.includes(`An error occurred (InvalidSignatureException) when calling the DescribeContact operation: ${signatureMismatchMessage}`), r.stderr);
+    assert.deepEqual(cliRequests.filter((q) => q.status === 403).map((q) => q.path), [`/contacts/${sampleIds.instanceA}/${sampleIds.voice}`]);
   });
 });

@@ -1,0 +1,268 @@
+// The AWS CLI v2 from Debian's `awscli` package (2.9.x, /usr/bin/aws: its own fork of botocore, its own
+// restJson1 parser and SigV4 signer) against the local endpoint, next to the v1 CLI in awsCli.test.ts:
+// every operation the endpoint serves, every sample contact and the service's error responses.
+//
+// v2's model is from January 2023. Its parser skips members its model lacks, so each comparison is with
+// the served body projected onto v2's own model (its botocore data, read below), and the members dropped
+// that way are pinned per operation in `droppedByV2`. SearchContacts (2024) is not in that model at all:
+// that test gives v2 the operation's published model (searchContactsModel.json) through AWS_DATA_PATH.
+//
+// Every CLI run starts up front in `before`, a few at a time (each is a Python process, CPU-bound for most
+// of its ~0.8 s); the tests then check one result each.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { localAwsFiles, localCredentials, localSessionCredentials, type LocalCredentials } from '../../endpoint/localCredentials';
+import { findRepoRoot } from '../../endpoint/paths';
+import { loadSampleContacts } from '../../endpoint/sampleData';
+import { sampleIds } from '../../endpoint/sampleIds';
+import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
+import { signatureMismatchMessage } from '../../endpoint/sigv4';
+import {
+  cliConcurrency,
+  concurrencyLimit,
+  errorMessage,
+  fetchServed,
+  parseOutput,
+  projectOntoModel,
+  runCli,
+  writeConfig,
+  type BotocoreModel,
+  type CliResult,
+  type CliRun,
+  type Served,
+} from './cliHarness';
+
+/** Debian's awscli; called by full path because the v1 CLI comes first on PATH. */
+const v2Bin = '/usr/bin/aws';
+const v2Package = '/usr/lib/python3/dist-packages/awscli';
+const v2ModelFile = path.join(v2Package, 'botocore', 'data', 'connect', '2017-08-08', 'service-2.json');
+
+/**
+ * What v2 2.9.19's model (connect 2017-08-08 as of January 2023) lacks of what the endpoint serves, by
+ * operation: members the service added after that (the endpoint follows botocore 1.43.11's model, as
+ * the v1 CLI does). v2's parser skips them and prints the rest, so they are the only difference between
+ * its output and the wire body. Nested members of a dropped member go with it; DescribeContact's list is
+ * the Contact members v2 lacks at every depth, as the maximal contact carries them all. GetContactAttributes
+ * and SearchContacts (given the model it lacks) lose nothing.
+ */
+const droppedByV2: Record<string, string[]> = {
+  DescribeContact: [
+    'AdditionalEmailRecipients', 'AgentInfo.AcceptedByAgentTimestamp', 'AgentInfo.ActiveRegion',
+    'AgentInfo.AfterContactWorkDuration', 'AgentInfo.AfterContactWorkEndTimestamp',
+    'AgentInfo.AfterContactWorkStartTimestamp', 'AgentInfo.AgentInitiatedHoldDuration',
+    'AgentInfo.AgentPauseDurationInSeconds', 'AgentInfo.Capabilities', 'AgentInfo.DeviceInfo',
+    'AgentInfo.HierarchyGroups', 'AgentInfo.PreviewEndTimestamp', 'AgentInfo.StateTransitions',
+    'AgentInfo.VoiceEnhancementMode', 'AnsweringMachineDetectionStatus', 'Attributes', 'Campaign', 'ChatMetrics',
+    'ConnectedToSystemTimestamp', 'ContactAssociationId', 'ContactDetails', 'ContactEvaluations', 'Customer',
+    'CustomerEndpoint', 'CustomerId', 'CustomerVoiceActivity', 'DisconnectDetails', 'DisconnectReason',
+    'GlobalResiliencyMetadata', 'LastPausedTimestamp', 'LastResumedTimestamp', 'NextContacts', 'OutboundStrategy',
+    'QualityMetrics', 'QueuePriority', 'QueueTimeAdjustmentSeconds', 'Recordings', 'RingStartTimestamp',
+    'RoutingCriteria', 'SegmentAttributes', 'SystemEndpoint', 'Tags', 'TaskTemplateInfo', 'TotalPauseCount',
+    'TotalPauseDurationInSeconds', 'WisdomInfo',
+  ].map((member) => `Contact.${member}`),
+  ListInstances: ['InstanceSummaryList[].InstanceAccessUrl'],
+  DescribeInstance: ['Instance.InstanceAccessUrl', 'Instance.Tags'],
+  GetContactAttributes: [],
+  SearchContacts: [],
+};
+
+describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', function () {
+  // The cap on the whole suite: 22 CLI runs, about 10 s on two idle cores.
+  this.timeout(60_000);
+
+  const fixtures = localAwsFiles(findRepoRoot());
+  const contacts = [...loadSampleContacts()].map(([contactId, { instanceId }]) => ({ contactId, instanceId }));
+  const searchEnd = Math.floor(Date.now() / 1000);
+  const searchStart = searchEnd - 24 * 3600;
+  const searchArgs = [
+    'connect', 'search-contacts',
+    '--instance-id', sampleIds.instanceA,
+    '--time-range', `Type=INITIATION_TIMESTAMP,StartTime=${searchStart},EndTime=${searchEnd}`,
+    '--search-criteria', 'Channels=VOICE',
+    '--sort', 'FieldName=INITIATION_TIMESTAMP,Order=ASCENDING',
+  ];
+  /** The request body those arguments make. */
+  const searchBody = {
+    InstanceId: sampleIds.instanceA,
+    TimeRange: { Type: 'INITIATION_TIMESTAMP', StartTime: searchStart, EndTime: searchEnd },
+    SearchCriteria: { Channels: ['VOICE'] },
+    Sort: { FieldName: 'INITIATION_TIMESTAMP', Order: 'ASCENDING' },
+  };
+
+  let endpoint: RunningEndpoint;
+  /** Throttles every request: the ThrottlingException test's own endpoint, so nothing else is throttled. */
+  let throttled: RunningEndpoint;
+  let dir: string;
+  let model: BotocoreModel;
+  /** v2's model plus SearchContacts, when v2's own model lacks it. */
+  let searchModel: BotocoreModel;
+  let wrongCredentialsFile: string;
+  /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
+  let cliRequests: RequestLogEntry[];
+  const results = new Map<string, CliResult>();
+
+  before(async () => {
+    if (!existsSync(v2Bin) || !existsSync(v2ModelFile)) {
+      throw new Error(`The AWS CLI v2 (Debian's awscli package) is not installed: no ${existsSync(v2Bin) ? v2ModelFile : v2Bin}. Run \`bash scripts/setup.sh\`, which installs it.`);
+    }
+    const version = /__version__ = '([^']+)'/.exec(readFileSync(path.join(v2Package, '__init__.py'), 'utf8'))?.[1];
+    assert.match(version ?? '', /^2\./, `${v2Bin} is not the AWS CLI v2 (awscli ${version}): run \`bash scripts/setup.sh\``);
+    model = JSON.parse(readFileSync(v2ModelFile, 'utf8')) as BotocoreModel;
+
+    endpoint = await startEndpoint();
+    throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
+    dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-v2-'));
+    const base = { bin: v2Bin, endpointUrl: endpoint.url, configFile: writeConfig(fixtures.configFile, path.join(dir, 'config'), 'wire'), credentialsFile: fixtures.credentialsFile };
+    wrongCredentialsFile = path.join(dir, 'credentials-wrong');
+    writeFileSync(wrongCredentialsFile, `[local]\naws_access_key_id = ${localCredentials.accessKeyId}\naws_secret_access_key = definitely-not-the-secret\n`);
+
+    searchModel = model;
+    const searchEnv: Record<string, string> = {};
+    if (!model.operations.SearchContacts) {
+      const extra = JSON.parse(readFileSync(path.join(findRepoRoot(), 'test', 'integration', 'cli', 'searchContactsModel.json'), 'utf8')) as {
+        operation: BotocoreModel['operations'][string];
+        shapes: BotocoreModel['shapes'];
+      };
+      // v2's shapes stay as they are; only the ones it lacks are added (none it has differs in a member this reads).
+      searchModel = { ...model, operations: { ...model.operations, SearchContacts: extra.operation }, shapes: { ...extra.shapes, ...model.shapes } };
+      const modelDir = path.join(dir, 'models', 'connect', '2017-08-08');
+      mkdirSync(modelDir, { recursive: true });
+      writeFileSync(path.join(modelDir, 'service-2.json'), JSON.stringify(searchModel));
+      searchEnv.AWS_DATA_PATH = path.join(dir, 'models');
+    }
+
+    const runs: [string, CliRun, string[]][] = [
+      ...contacts.map(({ contactId, instanceId }): [string, CliRun, string[]] => [
+        `describe ${contactId}`, base, ['connect', 'describe-contact', '--instance-id', instanceId, '--contact-id', contactId],
+      ]),
+      ['list-instances', base, ['connect', 'list-instances', '--page-size', '1']],
+      ['describe-instance', { ...base, profile: 'local-session' }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceB]],
+      ['get-contact-attributes', base, ['connect', 'get-contact-attributes', '--instance-id', sampleIds.instanceA, '--initial-contact-id', sampleIds.voice]],
+      ['search-contacts', { ...base, env: searchEnv }, searchArgs],
+      ['not found', base, ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.missingContact]],
+      // One attempt: v2's standard retry mode would otherwise retry with backoff before printing the error.
+      ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
+      ['wrong secret', { ...base, credentialsFile: wrongCredentialsFile }, ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice]],
+    ];
+    const limit = concurrencyLimit(cliConcurrency);
+    await Promise.all(runs.map(([key, run, args]) => limit(() => runCli(run, args)).then((r) => results.set(key, r))));
+    cliRequests = [...endpoint.requests];
+  });
+
+  after(async () => {
+    await endpoint?.close();
+    await throttled?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function result(key: string): CliResult {
+    const r = results.get(key);
+    assert.ok(r, `no CLI run "${key}"`);
+    return r;
+  }
+
+  async function served(pathAndQuery: string, opts: { method?: string; body?: string; credentials?: LocalCredentials } = {}): Promise<Record<string, unknown>> {
+    const s = await fetchServed(endpoint.url, pathAndQuery, opts);
+    assert.equal(s.status, 200, JSON.stringify(s.body));
+    return s.body;
+  }
+
+  /** What the endpoint serves for the requests the CLI made, fetched again. */
+  const servedFor = {
+    contact: (instanceId: string, contactId: string) => served(`/contacts/${instanceId}/${contactId}`),
+    instances: () => served('/instance?maxResults=10'),
+    instance: () => served(`/instance/${sampleIds.instanceB}`, { credentials: localSessionCredentials }),
+    attributes: () => served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`),
+    search: () => served('/search-contacts', { method: 'POST', body: JSON.stringify(searchBody) }),
+  };
+
+  /**
+   * The served body as v2 reads it: only the members its model (or `searchModel`) knows. What that drops
+   * goes into `dropped`, and must be in `droppedByV2`.
+   */
+  function asV2Reads(operation: string, served: unknown, m = model, dropped = new Set<string>()): unknown {
+    const projected = projectOntoModel(served, m.operations[operation].output!.shape, m.shapes, dropped);
+    for (const member of dropped) assert.ok(droppedByV2[operation].includes(member), `${operation}: v2's model lacks ${member}, which droppedByV2 does not list`);
+    return projected;
+  }
+
+  /**
+   * v2 prints the error code and message the endpoint served, and exits 254 (a service error, in v2's codes).
+   * For an error it would retry, it says how many retries it made (none here: AWS_MAX_ATTEMPTS=1).
+   */
+  function assertServiceError(r: CliResult, operation: string, s: Served, retried?: number): void {
+    assert.ok(s.errorCode, `the endpoint sent no X-Amzn-ErrorType (${s.status})`);
+    assert.equal(r.code, 254, r.stderr);
+    assert.equal(r.stdout, '');
+    const retries = retried === undefined ? '' : ` (reached max retries: ${retried})`;
+    assert.equal(r.stderr.trim(), `An error occurred (${s.errorCode}) when calling the ${operation} operation${retries}: ${errorMessage(s)}`);
+  }
+
+  for (const { contactId, instanceId } of contacts) {
+    const chain = (sampleIds.transferChain as readonly string[]).indexOf(contactId);
+    const name = chain > 0 ? `transfer ${chain}` : Object.entries(sampleIds).find(([, v]) => v === contactId)?.[0];
+    it(`describe-contact prints the ${name} contact (${contactId}) as served, less the members v2 lacks`, async () => {
+      assert.deepEqual(parseOutput(result(`describe ${contactId}`)), asV2Reads('DescribeContact', await servedFor.contact(instanceId, contactId)));
+    });
+  }
+
+  it('list-instances follows NextToken across pages and prints the instances as served', async () => {
+    assert.deepEqual(cliRequests.filter((r) => r.operation === 'ListInstances').map((r) => r.status), [200, 200, 200]);
+    const all = await servedFor.instances();
+    assert.equal(all.NextToken, undefined);
+    const out = parseOutput(result('list-instances'));
+    assert.deepEqual(out, asV2Reads('ListInstances', all));
+    assert.deepEqual((out.InstanceSummaryList as { InstanceAlias: string }[]).map((i) => i.InstanceAlias), ['acme-support', 'acme-sales', 'acme-lab']);
+  });
+
+  it('describe-instance signs with a session token (local-session) and prints the instance as served', async () => {
+    assert.deepEqual(parseOutput(result('describe-instance')), asV2Reads('DescribeInstance', await servedFor.instance()));
+  });
+
+  it('get-contact-attributes prints the attributes as served', async () => {
+    assert.deepEqual(parseOutput(result('get-contact-attributes')), asV2Reads('GetContactAttributes', await servedFor.attributes()));
+  });
+
+  it('search-contacts (an operation newer than v2 2.9’s model: given it through AWS_DATA_PATH) prints the page as served', async () => {
+    const out = parseOutput(result('search-contacts'));
+    assert.deepEqual(out, asV2Reads('SearchContacts', await servedFor.search(), searchModel));
+    const ids = (out.Contacts as { Id: string }[]).map((c) => c.Id);
+    for (const id of sampleIds.transferChain) assert.ok(ids.includes(id), id);
+  });
+
+  it('reports an unknown contact as the ResourceNotFoundException the endpoint served', async () => {
+    const s = await fetchServed(endpoint.url, `/contacts/${sampleIds.instanceA}/${sampleIds.missingContact}`);
+    assert.equal(s.status, 404);
+    assertServiceError(result('not found'), 'DescribeContact', s);
+  });
+
+  it('reports throttling as the ThrottlingException the endpoint served', async () => {
+    assert.deepEqual(throttled.requests.map((r) => r.status), [429]);
+    const s = await fetchServed(throttled.url, `/instance/${sampleIds.instanceA}`);
+    assert.equal(s.status, 429);
+    assertServiceError(result('throttled'), 'DescribeInstance', s, 0);
+  });
+
+  it('a wrong secret gets the 403 InvalidSignatureException the endpoint served', async () => {
+    assert.deepEqual(cliRequests.filter((r) => r.status === 403).map((r) => r.path), [`/contacts/${sampleIds.instanceA}/${sampleIds.voice}`]);
+    const s = await fetchServed(endpoint.url, `/contacts/${sampleIds.instanceA}/${sampleIds.voice}`, {
+      credentials: { accessKeyId: localCredentials.accessKeyId, secretAccessKey: 'definitely-not-the-secret' },
+    });
+    assert.equal(s.status, 403);
+    assert.equal(errorMessage(s), signatureMismatchMessage);
+    assertServiceError(result('wrong secret'), 'DescribeContact', s);
+  });
+
+  it('what v2 drops is exactly droppedByV2, operation by operation (the maximal contact carries every Contact member)', async () => {
+    const dropped: Record<string, Set<string>> = Object.fromEntries(Object.keys(droppedByV2).map((op) => [op, new Set<string>()]));
+    for (const { contactId, instanceId } of contacts) asV2Reads('DescribeContact', await servedFor.contact(instanceId, contactId), model, dropped.DescribeContact);
+    asV2Reads('ListInstances', await servedFor.instances(), model, dropped.ListInstances);
+    asV2Reads('DescribeInstance', await servedFor.instance(), model, dropped.DescribeInstance);
+    asV2Reads('GetContactAttributes', await servedFor.attributes(), model, dropped.GetContactAttributes);
+    asV2Reads('SearchContacts', await servedFor.search(), searchModel, dropped.SearchContacts);
+    const sorted = (byOp: Record<string, Iterable<string>>) => Object.fromEntries(Object.entries(byOp).map(([op, members]) => [op, [...members].sort()]));
+    assert.deepEqual(sorted(dropped), sorted(droppedByV2));
+  });
+});
