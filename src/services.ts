@@ -6,6 +6,7 @@ import type { AccountTarget, ConnectErrorInfo, ContactRef } from './aws/types';
 import type { ContactDocument } from './contact/contactDocument';
 import type { ExtensionConfig } from './config';
 import type { HistoryStore } from './history/historyStore';
+import type { ErrorActionsArg } from './notify/errorNotifications';
 
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
@@ -39,14 +40,19 @@ export interface ExtensionServices {
   describeContactIn(target: AccountTarget & { instanceId: string }): Promise<void>;
   /** Reduces any failure (or an already-reduced ConnectErrorInfo) to what a person reads. */
   describeError(error: unknown): ConnectErrorInfo;
-  /** Shows a core error as a notification with the actions that fix it. */
-  showError(error: unknown, retry?: () => unknown): void;
+  /**
+   * Shows a core error as a notification with the actions that fix it: a retry function, or
+   * the caller's own fixes (shown first), a retry, and whether Select Region fits.
+   */
+  showError(error: unknown, actions?: ErrorActionsArg): void;
 }
 
 export interface ContactCache {
   /** The contact, fetched on first use; `force` refetches. Throws ConnectServiceError. */
   get(ref: ContactRef, options?: { force?: boolean; signal?: AbortSignal }): Promise<ContactDocument>;
   peek(ref: ContactRef): ContactDocument | undefined;
+  /** When a cached document was fetched (ISO 8601). */
+  fetchedAt(doc: ContactDocument): string | undefined;
 }
 
 /** The argument VS Code passes to copy commands from an explorer field node. */

@@ -1,10 +1,11 @@
 // Amazon Connect: Describe Contact — prompts (or arguments, or a vscode:// URI) → a ContactRef → the panel.
 import * as vscode from 'vscode';
 import type { AccountResolver } from '../account/accountResolver';
-import { isInputError, parseContactInput, parseInstanceInput, validateContactIdLive } from '../aws/ids';
-import type { AccountTarget, ContactRef, InstanceSummary } from '../aws/types';
+import { isInputError, parseContactInput, parseInstanceInput } from '../aws/ids';
+import type { AccountTarget, ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { shortId } from '../contact/contactSummary';
+import { DescribePrompts } from './describePrompts';
 import { linkProfileQuestion, type LinkProfileQuestion } from './linkProfile';
 import type { ExtensionServices } from '../services';
 
@@ -97,7 +98,8 @@ export class DescribeContactFlow {
       return { ref, contact };
     } catch (error) {
       early?.close();
-      this.services.showError(error, () => this.lookup(target));
+      // Not found: Edit ID, Look in other instances (and Select Region when the region is the likely cause).
+      await this.prompts.failed(target, error, () => this.lookup(target));
       return undefined;
     }
   }
@@ -142,144 +144,21 @@ export class DescribeContactFlow {
     return undefined;
   }
 
-  private async prompt(args: DescribeArgs): Promise<Target | undefined> {
-    const account = await this.account(args);
-    let instanceId: string;
-    let region = account.region;
-    if (args.instanceId) {
-      const parsed = parseInstanceInput(args.instanceId);
-      if (isInputError(parsed)) return this.invalid(parsed.message);
-      instanceId = parsed.instanceId;
-      region = parsed.arn?.region ?? region;
-    } else {
-      const picked = await this.pickInstance(account);
-      if (!picked) return undefined;
-      if ('contactId' in picked) return { profile: account.profile, ...picked };
-      instanceId = picked.instanceId;
-      region = picked.region ?? region;
-    }
-    const typed = await vscode.window.showInputBox({
-      title: 'Amazon Connect: Describe Contact',
-      prompt: `Contact ID in instance ${instanceId} (${region || 'no region'}), or a contact ARN`,
-      placeHolder: 'e.g. 8f1e2d3c-4b5a-4978-8d6c-5e4f3a2b1c0d',
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const error = validateContactIdLive(text);
-        if (error) return { message: error, severity: vscode.InputBoxValidationSeverity.Error };
-        const parsed = parseContactInput(text);
-        return parsed.ok && parsed.warning ? { message: parsed.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
-      },
-    });
-    if (typed === undefined || typed.trim() === '') return undefined;
-    const contact = parseContactInput(typed);
-    if (isInputError(contact)) return this.invalid(contact.message);
-    return {
-      profile: account.profile,
-      region: contact.arn?.region ?? region,
-      instanceId: contact.instanceId ?? instanceId,
-      contactId: contact.contactId,
-    };
+  private promptsCache?: DescribePrompts;
+
+  /** The prompts and the fixes of a failed lookup (describePrompts.ts); made on first use. */
+  private get prompts(): DescribePrompts {
+    return (this.promptsCache ??= new DescribePrompts(this.services, (target) => this.lookup(target)));
   }
 
-  /** Recent instances and ListInstances, plus free entry of an ID, an instance ARN or a contact ARN. */
-  private pickInstance(
-    account: AccountTarget,
-  ): Promise<{ instanceId: string; region?: string } | { instanceId: string; region: string; contactId: string } | undefined> {
-    type Item = vscode.QuickPickItem & { instanceId?: string; typed?: string };
-    const quickPick = vscode.window.createQuickPick<Item>();
-    quickPick.title = `Amazon Connect: Describe Contact (${account.profile} · ${account.region || 'no region'})`;
-    quickPick.placeholder = 'Pick an instance, or type an instance ID or ARN, or paste a contact ARN';
-    quickPick.ignoreFocusOut = true;
-    quickPick.matchOnDescription = true;
-    const recent: Item[] = [];
-    const seen = new Set<string>();
-    for (const e of this.services.history.entries({ profile: account.profile, region: account.region })) {
-      if (seen.has(e.instanceId)) continue;
-      seen.add(e.instanceId);
-      recent.push({ label: `$(history) ${e.instanceId}`, description: 'recent', instanceId: e.instanceId });
-    }
-    let listed: Item[] = [];
-    let typedItem: Item[] = [];
-    const render = () => {
-      const sections: Item[] = [...typedItem];
-      if (recent.length) sections.push({ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }, ...recent);
-      const fresh = listed.filter((i) => !seen.has(i.instanceId ?? ''));
-      if (fresh.length || listed.length) sections.push({ label: 'Instances', kind: vscode.QuickPickItemKind.Separator }, ...fresh);
-      quickPick.items = sections;
-    };
-    const abort = new AbortController();
-    if (account.region) {
-      quickPick.busy = true;
-      this.services
-        .connect()
-        .listInstances(account, abort.signal)
-        .then((instances: InstanceSummary[]) => {
-          listed = instances.map((i) => ({ label: i.alias ?? i.id, description: i.id, detail: i.status ? `status ${i.status}` : undefined, instanceId: i.id }));
-          for (const item of recent) {
-            const match = instances.find((i) => i.id === item.instanceId);
-            if (match?.alias) {
-              item.label = `$(history) ${match.alias}`;
-              item.description = `${match.id} · recent`;
-            }
-          }
-        })
-        .catch((error: unknown) => {
-          if (abort.signal.aborted) return;
-          const info = this.services.describeError(error);
-          listed = [];
-          typedItem = typedItem.length ? typedItem : [];
-          quickPick.placeholder = `Could not list instances: ${info.message} — type an instance ID or ARN`;
-        })
-        .finally(() => {
-          quickPick.busy = false;
-          render();
-        });
-    }
-    quickPick.onDidChangeValue((value) => {
-      const text = value.trim();
-      if (!text) {
-        typedItem = [];
-      } else if (/:contact\//.test(text) || /\/contact\//.test(text)) {
-        const parsed = parseContactInput(text);
-        typedItem = [parsed.ok
-          ? { label: `$(arrow-right) ${parsed.contactId}`, description: `contact ARN: instance ${parsed.instanceId}, ${parsed.arn?.region}`, typed: text, alwaysShow: true }
-          : { label: `$(error) ${text}`, detail: parsed.message, typed: text, alwaysShow: true }];
-      } else {
-        const parsed = parseInstanceInput(text);
-        typedItem = [parsed.ok
-          ? { label: `$(edit) ${parsed.instanceId}`, description: parsed.arn ? `instance ARN, ${parsed.arn.region}` : 'use this instance ID', detail: parsed.warning, typed: text, alwaysShow: true }
-          : { label: `$(error) ${text}`, detail: parsed.message, typed: text, alwaysShow: true }];
-      }
-      render();
-    });
-    render();
-    return new Promise((resolve) => {
-      quickPick.onDidAccept(() => {
-        const item = quickPick.selectedItems[0] ?? typedItem[0];
-        if (!item) return;
-        if (item.instanceId) {
-          resolve({ instanceId: item.instanceId });
-        } else if (item.typed !== undefined) {
-          const contact = /contact\//.test(item.typed) ? parseContactInput(item.typed) : undefined;
-          if (contact?.ok && contact.instanceId) {
-            resolve({ instanceId: contact.instanceId, region: contact.arn?.region ?? account.region, contactId: contact.contactId });
-          } else {
-            const parsed = parseInstanceInput(item.typed);
-            if (!parsed.ok) return; // the item already shows why; keep the picker open
-            resolve({ instanceId: parsed.instanceId, region: parsed.arn?.region });
-          }
-        } else {
-          return;
-        }
-        quickPick.hide();
-      });
-      quickPick.onDidHide(() => {
-        abort.abort();
-        quickPick.dispose();
-        resolve(undefined);
-      });
-      quickPick.show();
-    });
+  /** Steps 1 and 2, or step 2 alone when the command came with an instance (the explorer's instance). */
+  private async prompt(args: DescribeArgs): Promise<Target | undefined> {
+    const account = await this.account(args);
+    if (!args.instanceId) return this.prompts.ask(account);
+    const parsed = parseInstanceInput(args.instanceId);
+    if (isInputError(parsed)) return this.invalid(parsed.message);
+    const region = parsed.arn?.region ?? account.region;
+    return this.prompts.ask({ ...account, region }, { instance: this.prompts.instance({ instanceId: parsed.instanceId, region }), contactOnly: true });
   }
 }
 

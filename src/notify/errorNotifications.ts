@@ -1,81 +1,65 @@
-// Each error kind from the core becomes a notification with the actions that fix it.
+// Each error kind from the core becomes a notification with the actions that fix it; a caller
+// that knows more (Describe Contact knows the ID can be edited) puts its own fixes first.
 import * as vscode from 'vscode';
 import { ssoLoginCommand } from '../aws/shellQuote';
 import type { ConnectErrorInfo } from '../aws/types';
+import { actionsFor, actionTitles, errorText, type ErrorAction } from './errorActions';
+
+export { errorText } from './errorActions';
 
 export interface ShownError {
   info: ConnectErrorInfo;
   text: string;
+  /** The button titles, in the order shown (the caller's fixes first). */
   actions: string[];
 }
 
-const actionTitles = {
-  selectProfile: 'Select Profile',
-  selectRegion: 'Select Region',
-  copySsoLogin: 'Copy "aws sso login" Command',
-  openSettings: 'Open Settings',
-  openAwsConfig: 'Open AWS Config',
-  retry: 'Retry',
-  showLog: 'Show Log',
-} as const;
-type Action = keyof typeof actionTitles;
-
-function actionsFor(info: ConnectErrorInfo, canRetry: boolean): Action[] {
-  const retry: Action[] = canRetry ? ['retry'] : [];
-  switch (info.kind) {
-    case 'NotFound':
-      return ['selectRegion', ...retry];
-    case 'AccessDenied':
-    case 'SignatureRejected':
-      return ['selectProfile', 'showLog'];
-    case 'SsoTokenExpired':
-      return ['copySsoLogin', 'selectProfile', ...retry];
-    case 'NoCredentials':
-    case 'UnknownProfile':
-      return ['selectProfile', 'openAwsConfig'];
-    case 'InvalidRegion':
-      return ['selectRegion'];
-    case 'ConnectionRefused':
-    case 'DnsFailure':
-    case 'TlsFailure':
-    case 'Timeout':
-    case 'Network':
-      return [...retry, 'openSettings', 'showLog'];
-    case 'Throttling':
-    case 'ServiceError':
-    case 'MalformedResponse':
-    case 'Unknown':
-      return [...retry, 'showLog'];
-    case 'InvalidInput':
-      return ['showLog'];
-    case 'Cancelled':
-      return [];
-  }
+/** An action only the caller can offer, e.g. "Edit ID" or "Look in other instances". */
+export interface ErrorFix {
+  title: string;
+  run: () => unknown;
 }
 
-/** The one-line text of a notification: message, hint, and the request ID AWS support asks for. */
-export function errorText(info: ConnectErrorInfo): string {
-  const parts = [info.message];
-  if (info.hint && !info.message.includes(info.hint)) parts.push(info.hint);
-  if (info.requestId && !info.message.includes(info.requestId)) parts.push(`(Request ID: ${info.requestId})`);
-  return parts.join(' ');
+export interface ErrorActions {
+  /** Repeats what failed; offered only for kinds where repeating can change the answer. */
+  retry?: () => unknown;
+  /** Shown first, before the kind's own actions. */
+  fixes?: ErrorFix[];
+  /** NotFound only: offer Select Region (default true). */
+  selectRegion?: boolean;
 }
 
-export async function showErrorNotification(
-  info: ConnectErrorInfo,
-  retry: (() => unknown) | undefined,
-  record: (shown: ShownError) => void,
-): Promise<void> {
+/** Callers pass a retry function (the common case) or the full set of actions. */
+export type ErrorActionsArg = ErrorActions | (() => unknown) | undefined;
+
+function normalise(actions: ErrorActionsArg): ErrorActions {
+  return typeof actions === 'function' ? { retry: actions } : (actions ?? {});
+}
+
+/** The buttons for an error, in order: the caller's fixes, then the kind's own actions. */
+export function notificationActions(info: ConnectErrorInfo, arg: ErrorActionsArg): Array<{ title: string; run: () => unknown }> {
+  const actions = normalise(arg);
+  const fixes = actions.fixes ?? [];
+  const taken = new Set(fixes.map((f) => f.title));
+  const own = actionsFor(info, { canRetry: actions.retry !== undefined, selectRegion: actions.selectRegion })
+    .filter((a) => !taken.has(actionTitles[a]))
+    .map((a) => ({ title: actionTitles[a], run: () => runErrorAction(a, info, actions.retry) }));
+  return [...fixes, ...own];
+}
+
+export async function showErrorNotification(info: ConnectErrorInfo, arg: ErrorActionsArg, record: (shown: ShownError) => void): Promise<void> {
   if (info.kind === 'Cancelled') return;
-  const actions = actionsFor(info, retry !== undefined);
+  const actions = notificationActions(info, arg);
   const text = errorText(info);
-  const titles = actions.map((a) => actionTitles[a]);
+  const titles = actions.map((a) => a.title);
   record({ info, text, actions: titles });
   const choice = await vscode.window.showErrorMessage(text, ...titles);
-  const action = actions.find((a) => actionTitles[a] === choice);
+  await actions.find((a) => a.title === choice)?.run();
+}
+
+/** What one of the kind's own actions does (a notification button, or an item in a picker). */
+export async function runErrorAction(action: ErrorAction, info: ConnectErrorInfo, retry?: () => unknown): Promise<void> {
   switch (action) {
-    case undefined:
-      return;
     case 'selectProfile':
       await vscode.commands.executeCommand('connectContacts.selectProfile');
       return;

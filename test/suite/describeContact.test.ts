@@ -71,7 +71,22 @@ describe('Describe Contact (command with arguments)', function () {
     assert.match(shown.text, /region|instance/i);
     assert.ok(shown.info.requestId, 'no request ID');
     assert.ok(shown.text.includes(shown.info.requestId));
-    assert.ok(shown.actions.includes('Select Region'));
+  });
+
+  it('offers Edit ID and Look in other instances for a contact not found in a listed instance; no Retry, no Select Region', async () => {
+    const api = await extensionApi();
+    const shown = await nextError(api, () => describe_({ instanceId: sampleIds.instanceA, contactId: sampleIds.missingContact }));
+    assert.equal(shown.info.kind, 'NotFound');
+    // The instance is listed in this profile and region: the region is not the likely cause.
+    assert.deepEqual(shown.actions, ['Edit ID', 'Look in other instances']);
+  });
+
+  it('offers Select Region too when the instance is not listed in the profile and region', async () => {
+    const api = await extensionApi();
+    const unlisted = '44444444-4444-4444-8444-444444444444';
+    const shown = await nextError(api, () => describe_({ instanceId: unlisted, contactId: sampleIds.voice }));
+    assert.equal(shown.info.kind, 'NotFound');
+    assert.deepEqual(shown.actions, ['Edit ID', 'Look in other instances', 'Select Region']);
   });
 
   it('rejects a malformed instance ID with its validation message and sends no request', async () => {

@@ -13,29 +13,37 @@ export async function describeContact(workbench: Workbench, instance: string, co
   await waitForPanel(workbench, contactId);
 }
 
-/** Types an instance ID/ARN (or a contact ARN) into the instance picker and accepts the typed entry. */
+/**
+ * Types an instance alias, ID or ARN (or a contact ARN) into the instance picker (step 1/2) and
+ * presses Enter once the row it names is the active one: a listed instance's own row, or the row
+ * for a pasted contact ARN.
+ */
 export async function enterInstance(workbench: Workbench, text: string): Promise<void> {
   await instancePicker(workbench).waitFor();
   await workbench.typeInQuickInput(text, { submit: false });
-  // The picker adds an entry for what was typed ($(edit) an instance, $(arrow-right) a contact ARN)
-  // and lists it first; wait until it is the focused row, so Enter accepts it.
-  const typedEntry = workbench.quickInput
-    .locator('.quick-input-list .monaco-list-row.focused')
-    .filter({ has: workbench.page.locator('.codicon-edit, .codicon-arrow-right') })
-    .filter({ hasText: idTail(text) });
-  await typedEntry.waitFor();
+  await activeInstanceRow(workbench).filter({ hasText: idTail(text) }).waitFor();
   await workbench.quickInputBox.press('Enter');
   await instancePicker(workbench).waitFor({ state: 'hidden' });
 }
 
-/** The instance picker (titled, unlike the command palette that opened it). */
+/** The instance picker: step 1/2 of Describe Contact (titled, unlike the palette that opened it). */
 export function instancePicker(workbench: Workbench): Locator {
-  return workbench.quickInput.filter({ has: workbench.page.locator('.quick-input-title', { hasText: /Describe Contact \(/ }) });
+  return workbench.quickInput.filter({ has: workbench.page.locator('.quick-input-title', { hasText: /Describe Contact — .*\(1\/2\)/ }) });
+}
+
+/** The contact prompt: step 2/2 (or the single step when the instance came with the command). */
+export function contactPrompt(workbench: Workbench): Locator {
+  return workbench.quickInput.filter({ hasText: /Contact ID in instance/ });
+}
+
+/** The picker's active row: the one Enter takes. */
+export function activeInstanceRow(workbench: Workbench): Locator {
+  return workbench.quickInput.locator('.quick-input-list .monaco-list-row.focused');
 }
 
 /** Types into the "Contact ID" prompt and submits. */
 export async function enterContact(workbench: Workbench, contactId: string): Promise<void> {
-  await workbench.quickInput.filter({ hasText: /Contact ID in instance/ }).waitFor();
+  await contactPrompt(workbench).waitFor();
   await workbench.typeInQuickInput(contactId);
 }
 
