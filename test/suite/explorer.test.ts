@@ -238,6 +238,19 @@ describe('Sidebar contact explorer', function () {
     assert.ok((await children(account)).some((n) => n.kind === 'instance'));
   });
 
+  it('the title bar\'s Refresh (no row) shows errors too, rather than keeping the old rows', async () => {
+    const recent = await group(sampleIds.instanceA, 'recent');
+    assert.ok((await contactsIn(recent)).length > 0, 'recent contacts to begin with');
+    await endpointControl.setFaults({ status500: true, operation: 'SearchContacts' });
+    await run('refresh');
+    const after = await children(await group(sampleIds.instanceA, 'recent'));
+    assert.equal(after.length, 1);
+    assert.equal(after[0].kind, 'error', `kept: ${after.map((n) => labelOf(item(n))).join(', ')}`);
+    await endpointControl.clearFaults();
+    await run('refresh');
+    assert.ok((await contactsIn(await group(sampleIds.instanceA, 'recent'))).length > 0);
+  });
+
   it('adds an instance by ID or ARN (validated), and removes it', async () => {
     const account = await activeAccount();
     await run('addInstance', account, 'https://console.aws.amazon.com/connect');

@@ -124,9 +124,19 @@ describe('a contact row in the explorer', () => {
     const text = await workbench.waitForActiveEditorText(/Contact:/);
     const target = path.join(workbench.workspaceFolder, `saved-${Date.now()}.yaml`);
     await workbench.runCommand('File: Save As...');
-    // code-server's own save dialog: a quick input holding the path.
+    // code-server's own save dialog: a quick input holding the path. It fills in its default path
+    // once it has read the folder, which can land after our text on a busy machine: wait for that,
+    // then type ours and check it stayed before pressing Enter.
     await workbench.quickInputBox.waitFor();
-    await workbench.quickInputBox.fill(target);
+    await workbench.page.waitForFunction(
+      (name) => ((globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document.querySelector('.quick-input-widget .quick-input-box input')?.value ?? '').includes(name),
+      name,
+    );
+    for (let i = 0; i < 5 && (await workbench.quickInputBox.inputValue()) !== target; i++) {
+      await workbench.quickInputBox.fill(target);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let a late default land before checking
+    }
+    assert.equal(await workbench.quickInputBox.inputValue(), target);
     await workbench.quickInputBox.press('Enter');
     // The file appears, then fills.
     const deadline = Date.now() + 30_000;
