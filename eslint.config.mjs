@@ -1,4 +1,4 @@
-// typescript-eslint's recommended rules for the host, the webview and the tests;
+// typescript-eslint's recommended type-checked rules for the host, the webview and the tests;
 // plus the project's own style: no default exports, no `vscode` in the pure layers.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -6,7 +6,10 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'dist-vsix/**', '.cache/**', '.vscode-test/**', 'test-artifacts/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // Type-aware rules for TypeScript only; the project service lints webview/*.ts with
+  // webview/tsconfig.json (DOM lib) and everything else with tsconfig.json. .mjs/.js stay untyped.
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
+  { files: ['**/*.ts'], languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   {
     files: ['**/*.ts'],
     rules: {

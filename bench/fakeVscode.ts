@@ -28,9 +28,10 @@ export function memento(): Record<string, unknown> {
   const data = new Map<string, unknown>();
   return {
     get: (key: string, fallback?: unknown) => (data.has(key) ? data.get(key) : fallback),
-    update: async (key: string, value: unknown) => {
+    update: (key: string, value: unknown) => {
       if (value === undefined) data.delete(key);
       else data.set(key, value);
+      return Promise.resolve();
     },
     keys: () => [...data.keys()],
     setKeysForSync: () => undefined,
@@ -42,7 +43,7 @@ function configuration(): Record<string, unknown> {
     get: (_key: string, fallback?: unknown) => fallback,
     has: () => false,
     inspect: () => undefined,
-    update: async () => undefined,
+    update: () => Promise.resolve(),
   };
 }
 

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
   const panelsAtBaseline = panels;
   while (lookups < 1000) await step();
   const heapAfter = settledHeap();
-  service.dispose();
+  await service.dispose();
   const sample: MemorySample = {
     lookupsAtBaseline,
     panelsAtBaseline,

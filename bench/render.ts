@@ -58,8 +58,8 @@ function contactMessage(contact: ContactDocument): HostMessage {
 }
 
 /** Calls window.__bench[name](arg) in the page; the argument travels as a JS string literal. */
-async function call<T>(page: Page, name: string, arg?: string): Promise<T> {
-  return (await page.evaluate(`window.__bench.${name}(${arg === undefined ? '' : JSON.stringify(arg)})`)) as T;
+function call<T>(page: Page, name: string, arg?: string): Promise<T> {
+  return page.evaluate<T>(`window.__bench.${name}(${arg === undefined ? '' : JSON.stringify(arg)})`);
 }
 
 async function openPage(context: BrowserContext, url: string, errors: string[]): Promise<Page> {

@@ -379,9 +379,9 @@ async function main(): Promise<void> {
       rows.push(failedRow(name, error));
     }
   };
-  await part('Sizes', async () => {
+  await part('Sizes', () => {
     log('sizes: dist/ (production) and the VSIX, with esbuild metafiles');
-    return sizeRows(await measureSizes(repoRoot, distDir, vsixFile));
+    return sizeRows(measureSizes(repoRoot, distDir, vsixFile));
   });
   await part('Activation', activationRows);
   await part('Lookup in VS Code', vscodeLookupRows);

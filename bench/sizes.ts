@@ -63,7 +63,7 @@ function fileBytes(paths: string[]): { bytes: number; gzipBytes: number } {
   return { bytes, gzipBytes };
 }
 
-async function vsixEntries(file: string): Promise<{ name: string; bytes: number }[]> {
+function vsixEntries(file: string): { name: string; bytes: number }[] {
   // The VSIX is a zip: read its central directory for compressed entry sizes.
   const buf = readFileSync(file);
   const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
@@ -82,7 +82,7 @@ async function vsixEntries(file: string): Promise<{ name: string; bytes: number 
   return entries.sort((a, b) => b.bytes - a.bytes).slice(0, 10);
 }
 
-export async function measureSizes(root: string, dist: string, vsixFile: string): Promise<SizeResults> {
+export function measureSizes(root: string, dist: string, vsixFile: string): SizeResults {
   const metaFile = join(root, '.cache', 'build-meta.json');
   const meta = existsSync(metaFile) ? (JSON.parse(readFileSync(metaFile, 'utf8')) as BuildMeta) : undefined;
   const production = meta?.production ? meta : undefined;
@@ -93,6 +93,6 @@ export async function measureSizes(root: string, dist: string, vsixFile: string)
     extension: { files: extFiles, ...fileBytes(extFiles), contributors: contributors(production, 'extension.js') },
     sdk: { files: sdkFiles, ...fileBytes(sdkFiles), contributors: contributors(production, 'sdk.js') },
     webview: { files: webFiles, ...fileBytes(webFiles), contributors: contributors(production, 'webview.js') },
-    vsix: existsSync(vsixFile) ? { file: vsixFile, bytes: statSync(vsixFile).size, largestEntries: await vsixEntries(vsixFile) } : undefined,
+    vsix: existsSync(vsixFile) ? { file: vsixFile, bytes: statSync(vsixFile).size, largestEntries: vsixEntries(vsixFile) } : undefined,
   };
 }

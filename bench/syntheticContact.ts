@@ -3,7 +3,7 @@
 // entries until the contact has exactly N leaf fields. Same N, same document, every run.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fromWireJson, type ContactDocument, type JsonObject, type JsonValue } from '../src/contact/contactDocument';
+import { fromWireJson, type ContactDocument, type JsonObject } from '../src/contact/contactDocument';
 import { sampleIds } from '../test/endpoint/sampleIds';
 
 /** A leaf is anything that is not an object or a list (what the tree shows as a value). */
@@ -60,14 +60,14 @@ export function syntheticContact(base: ContactDocument, leaves: number, seed = 4
   const extra = leaves - have;
   const rnd = mulberry32(seed + leaves);
   const contact = doc.Contact;
-  const attributes = ((contact.Attributes as JsonObject | undefined) ?? {}) as JsonObject;
-  const segments = ((contact.SegmentAttributes as JsonObject | undefined) ?? {}) as JsonObject;
-  const tags = ((contact.Tags as JsonObject | undefined) ?? {}) as JsonObject;
+  const attributes = (contact.Attributes as JsonObject | undefined) ?? {};
+  const segments = (contact.SegmentAttributes as JsonObject | undefined) ?? {};
+  const tags = (contact.Tags as JsonObject | undefined) ?? {};
   const nSegments = Math.floor(extra * 0.25);
   const nTags = Math.floor(extra * 0.15);
   const nAttributes = extra - nSegments - nTags;
   for (let i = 0; i < nAttributes; i++) attributes[`${pick(words, rnd)}${String(i).padStart(5, '0')}`] = value(i, rnd);
-  for (let i = 0; i < nSegments; i++) segments[`connect:Custom${pick(words, rnd)}${i}`] = { ValueString: value(i + 7, rnd) } as JsonValue;
+  for (let i = 0; i < nSegments; i++) segments[`connect:Custom${pick(words, rnd)}${i}`] = { ValueString: value(i + 7, rnd) };
   for (let i = 0; i < nTags; i++) tags[`team-${pick(words, rnd)}-${i}`] = value(i + 3, rnd);
   contact.Attributes = attributes;
   contact.SegmentAttributes = segments;

@@ -42,9 +42,15 @@ function visibleWebview(page: Page): FrameLocator {
 
 async function palette(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await page.locator('.monaco-workbench').focus();
-  await page.keyboard.press('F1');
-  await input.waitFor();
+  // F1 from wherever the focus is (the panel's tree takes it when a contact arrives); pressed
+  // again if the first press was swallowed while the workbench settled.
+  for (let attempt = 0; ; attempt++) {
+    await page.locator('.monaco-workbench').focus();
+    await page.keyboard.press('F1');
+    if (await input.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+    if (attempt >= 4) throw new Error('the command palette did not open');
+    await page.keyboard.press('Escape');
+  }
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: title }) }).first();
   for (let i = 0; ; i++) {
     await input.fill(`>${title}`);
@@ -95,6 +101,8 @@ export async function runVscodeLookups(vsix: string, mode: VscodeLookupResults['
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     await page.goto(server.workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // Ready when the workbench has read our manifest: our activity bar item is there.
+    await page.locator('.part.activitybar').getByRole('tab', { name: /^Amazon Connect/ }).waitFor({ timeout: 60_000 });
     const contacts = instanceAContacts.slice(0, 6);
     const firstMs = await lookup(page, contacts[0]);
     // Kept, so it stays open in a background tab while the later lookups come and go.

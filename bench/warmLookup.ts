@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     }
     await time(withDocument, sample.projectWithDocumentMs);
   }
-  service.dispose();
+  await service.dispose();
   client.destroy();
   writeSync(1, `BENCH_RESULT ${JSON.stringify(sample)}\n`);
   process.exit(0);

@@ -18,8 +18,9 @@ export interface ContactExplorerApi {
   /**
    * Looks the contact up and opens (or focuses) its panel. Resolves with the contact, or with
    * undefined when the lookup failed (the person is shown why); rejects when no contact ID is given.
+   * Needs no `this`: callers may destructure it.
    */
-  describeContact(args: DescribeContactArgs): Promise<DescribeResult | undefined>;
+  describeContact(this: void, args: DescribeContactArgs): Promise<DescribeResult | undefined>;
 }
 
 /** What the extension-host tests read. Reading a member loads the features. */
@@ -40,7 +41,7 @@ export function buildExtensionApi(parts: ExtensionApiParts): ExtensionApi {
   const api: ExtensionApi = {
     describeContact: async (args) => parts.describe(describeContactArgs(args)),
   };
-  if (parts.testMode) api.testing = testHooks(parts.load);
+  if (parts.testMode) api.testing = testHooks(() => parts.load());
   return api;
 }
 

@@ -20,7 +20,7 @@ import { HistoryStore } from './history/historyStore';
 import { callLoggerFor } from './log';
 import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
 import { ContactPanels } from './panel/contactPanels';
-import type { ExtensionServices } from './services';
+import type { FeatureServices } from './services';
 
 /** What activation hands over: made at activation, shared with the features. */
 export interface Shell {
@@ -38,7 +38,7 @@ export interface Shell {
 export interface Features {
   /** A handler for every command the manifest declares (the one command table). */
   commands: CommandTable;
-  services: ExtensionServices;
+  services: FeatureServices;
   panels: ContactPanels;
   explorer: ExplorerHandle;
   /** The newest errors shown as notifications, newest last (the tests read what the user read). */
@@ -60,7 +60,7 @@ export function createFeatures(shell: Shell): Features {
       requestBudget: () => readConfig().requestBudget,
       profiles: accounts.catalog,
       chosenProfile: () => readConfig().profile,
-      onTransportWarning: (warning) => void vscode.window.showWarningMessage(`Amazon Connect: ${warning}`),
+      onTransportWarning: (warning) => void vscode.window.showWarningMessage(vscode.l10n.t('Amazon Connect: {0}', warning)),
       logger: callLoggerFor(log),
     }));
   context.subscriptions.push({ dispose: () => void connect?.dispose() });
@@ -80,7 +80,7 @@ export function createFeatures(shell: Shell): Features {
     showSample: async (panel) => {
       const restored = panel.doc === undefined;
       panel.update(await loadSampleContact(context.extensionUri), { origin: 'sample' });
-      if (!restored) void vscode.window.showInformationMessage('Amazon Connect: this is the offline sample contact, bundled with the extension: there is nothing to refresh. Look up one of your own with Describe Contact.');
+      if (!restored) void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: this is the offline sample contact, bundled with the extension: there is nothing to refresh. Look up one of your own with Describe Contact.'));
     },
     refetch: (ref, signal) => contacts.get(ref, { force: true, signal }),
     describeError,
@@ -92,7 +92,7 @@ export function createFeatures(shell: Shell): Features {
   });
   context.subscriptions.push(panels);
 
-  const services: ExtensionServices = {
+  const services: FeatureServices = {
     context,
     connect: getConnect,
     config: readConfig,
@@ -110,7 +110,9 @@ export function createFeatures(shell: Shell): Features {
     },
     openLoadingPanel: (ref: ContactRef) => {
       const panel = panels.openLoading(ref);
-      return panel && { get closed() { return panel.closed; }, close: () => panel.webviewPanel.dispose() };
+      return panel && { get closed() { return panel.closed; }, close: () => {
+          panel.webviewPanel.dispose();
+        } };
     },
     openContactPanel: async (ref: ContactRef) => {
       // From the explorer's cache the panel says so, with the time it was really fetched.
@@ -164,7 +166,7 @@ export function createFeatures(shell: Shell): Features {
         void describeFlow.runFromLink(args);
         return;
       }
-      void vscode.window.showWarningMessage(`Amazon Connect: unknown link ${uri.path}. Use …/describe?instance=ID&contact=ID.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Amazon Connect: unknown link {0}. Use …/describe?instance=ID&contact=ID.', uri.path));
     },
     timeZoneChanged: () => {
       for (const p of panels.all()) p.setTimeZone(readConfig().timeZone);

@@ -1,4 +1,5 @@
-// What the VS Code features share: built once in `activate`, passed to each feature.
+// What the VS Code features share, built once by the composition (features.ts). No feature takes
+// the whole: each names the members it uses (its own Pick<FeatureServices, …>).
 import type * as vscode from 'vscode';
 import type { ConnectService } from './aws/connectService';
 import type { ProfileListing } from './aws/profiles';
@@ -8,7 +9,7 @@ import type { ExtensionConfig } from './config';
 import type { HistoryStore } from './history/historyStore';
 import type { ErrorActionsArg } from './notify/errorNotifications';
 
-export interface ExtensionServices {
+export interface FeatureServices {
   context: vscode.ExtensionContext;
   /** The Connect service: created lazily; the SDK loads on its first call. */
   connect(): ConnectService;

@@ -8,16 +8,16 @@ import { labelTextField, setTextFieldValue, textFieldValue } from './toolkit';
 const matchCountFormat = new Intl.NumberFormat('en-US');
 
 export interface ToolbarCallbacks {
-  expandAll(): void;
-  collapseAll(): void;
+  expandAll(this: void): void;
+  collapseAll(this: void): void;
   filter(text: string): void;
   /** Enter or ArrowDown in the filter box: go to the tree. */
   focusTree(): void;
-  toggleTimeZone(): void;
-  refresh(): void;
-  openJson(): void;
+  toggleTimeZone(this: void): void;
+  refresh(this: void): void;
+  openJson(this: void): void;
   /** Keep Open: this panel stops being the preview that the next lookup reuses. */
-  keep(): void;
+  keep(this: void): void;
 }
 
 export class Toolbar {

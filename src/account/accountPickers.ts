@@ -6,36 +6,37 @@ import { hasNoProfiles } from '../aws/profiles';
 import type { ProfileKind } from '../aws/types';
 import { updateAccountSetting } from '../config';
 
-const kindLabels: Record<ProfileKind, string> = {
-  static: 'static keys',
-  sso: 'IAM Identity Center (SSO)',
-  'assume-role': 'assume role',
+const kindLabels = (): Record<ProfileKind, string> => ({
+  static: vscode.l10n.t('static keys'),
+  sso: vscode.l10n.t('IAM Identity Center (SSO)'),
+  'assume-role': vscode.l10n.t('assume role'),
   'credential-process': 'credential_process',
-  unknown: 'other',
-};
+  unknown: vscode.l10n.t('other'),
+});
 
 /** Returns the chosen profile name, or undefined when dismissed. */
 export async function pickProfile(accounts: AccountResolver): Promise<string | undefined> {
   const listing = await accounts.profiles();
   const current = accounts.profileName();
   if (hasNoProfiles(listing)) {
-    const open = 'Open AWS Config File';
+    const open = vscode.l10n.t('Open AWS Config File');
     const choice = await vscode.window.showWarningMessage(
-      `No AWS profiles found in ${listing.configFile} or ${listing.credentialsFile}.`,
+      vscode.l10n.t('No AWS profiles found in {0} or {1}.', listing.configFile, listing.credentialsFile),
       open,
     );
     if (choice === open) await vscode.commands.executeCommand('connectContacts.openAwsConfig');
     return undefined;
   }
+  const kinds = kindLabels();
   const items = listing.profiles.map((p) => ({
     label: p.name,
-    description: [kindLabels[p.kind], p.region].filter(Boolean).join(' · '),
-    detail: p.name === current ? 'current profile' : undefined,
+    description: [kinds[p.kind], p.region].filter(Boolean).join(' · '),
+    detail: p.name === current ? vscode.l10n.t('current profile') : undefined,
     picked: p.name === current,
   }));
   const pick = await vscode.window.showQuickPick(items, {
-    title: 'Amazon Connect: Select Profile',
-    placeHolder: `Current: ${current}`,
+    title: vscode.l10n.t('Amazon Connect: Select Profile'),
+    placeHolder: vscode.l10n.t('Current: {0}', current),
     matchOnDescription: true,
   });
   if (!pick) return undefined;
@@ -46,7 +47,7 @@ export async function pickProfile(accounts: AccountResolver): Promise<string | u
 export async function pickRegion(accounts: AccountResolver): Promise<string | undefined> {
   const active = await accounts.active();
   const profileRegion = (await accounts.profiles()).profiles.find((p) => p.name === active.profile)?.region;
-  const value = await pickRegionName({ title: 'Amazon Connect: Select Region', profileRegion, current: active.region, offerProfileDefault: true });
+  const value = await pickRegionName({ title: vscode.l10n.t('Amazon Connect: Select Region'), profileRegion, current: active.region, offerProfileDefault: true });
   if (value === undefined) return undefined;
   await saveAccountSetting('region', value);
   return value;
@@ -55,5 +56,5 @@ export async function pickRegion(accounts: AccountResolver): Promise<string | un
 /** Saves where the current value comes from, and says so when that is not the user's settings. */
 async function saveAccountSetting(key: 'profile' | 'region', value: string): Promise<void> {
   const note = await updateAccountSetting(key, value);
-  if (note) void vscode.window.showInformationMessage(`Amazon Connect: ${note}`);
+  if (note) void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: {0}', note));
 }

@@ -32,21 +32,21 @@ export interface RegionPickOptions {
 /** The chosen region, '' for "use the profile's region", undefined when dismissed. */
 export async function pickRegionName(options: RegionPickOptions): Promise<string | undefined> {
   const regions = [...new Set([...(options.profileRegion ? [options.profileRegion] : []), ...connectRegions])];
-  const useProfile = `Use the profile's region${options.profileRegion ? ` (${options.profileRegion})` : ''}`;
+  const useProfile = options.profileRegion ? vscode.l10n.t("Use the profile's region ({0})", options.profileRegion) : vscode.l10n.t("Use the profile's region");
   const describe = (r: string): string | undefined =>
-    [r === options.current ? 'current' : undefined, r === options.profileRegion ? "the profile's region" : undefined].filter(Boolean).join(' · ') || undefined;
+    [r === options.current ? vscode.l10n.t('current') : undefined, r === options.profileRegion ? vscode.l10n.t("the profile's region") : undefined].filter(Boolean).join(' · ') || undefined;
   const items: vscode.QuickPickItem[] = [
-    ...(options.offerProfileDefault ? [{ label: useProfile, description: 'clears the setting' }, { label: '', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...(options.offerProfileDefault ? [{ label: useProfile, description: vscode.l10n.t('clears the setting') }, { label: '', kind: vscode.QuickPickItemKind.Separator }] : []),
     ...regions.map((r) => ({ label: r, description: describe(r) })),
   ];
   const quickPick = vscode.window.createQuickPick();
   quickPick.title = options.title;
-  quickPick.placeholder = 'Pick a region or type one (e.g. eu-west-2)';
+  quickPick.placeholder = vscode.l10n.t('Pick a region or type one (e.g. eu-west-2)');
   quickPick.items = items;
   const chosen = await new Promise<string | undefined>((resolve) => {
     quickPick.onDidChangeValue((value) => {
       const typed = value.trim();
-      const extra = typed && !regions.includes(typed) ? [{ label: typed, description: validateRegionName(typed) ?? 'use this region', alwaysShow: true }] : [];
+      const extra = typed && !regions.includes(typed) ? [{ label: typed, description: validateRegionName(typed) ?? vscode.l10n.t('use this region'), alwaysShow: true }] : [];
       quickPick.items = [...extra, ...items];
     });
     quickPick.onDidAccept(() => {

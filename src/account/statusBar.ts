@@ -9,8 +9,8 @@ import { describeAccount } from './accountTooltip';
 
 export function createAccountStatusBar(): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('connectContacts.account', vscode.StatusBarAlignment.Left, 50);
-  item.name = 'Amazon Connect Profile';
-  item.command = { command: 'connectContacts.selectProfile', title: 'Select Profile', arguments: [{ thenRegion: true }] };
+  item.name = vscode.l10n.t('Amazon Connect Profile');
+  item.command = { command: 'connectContacts.selectProfile', title: vscode.l10n.t('Select Profile'), arguments: [{ thenRegion: true }] };
   return item;
 }
 

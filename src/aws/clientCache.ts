@@ -124,7 +124,7 @@ export class ClientCache {
     const knownSecrets = new Set<string>();
     const files = awsFilePaths(this.options.env);
     const base: AwsCredentialIdentityProvider = useEnvCredentials
-      ? async () => envCredentials(this.options.env)!
+      ? () => Promise.resolve(envCredentials(this.options.env)!)
       : sdk.fromIni({ profile, filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true, clientConfig: { region } });
     const credentials: AwsCredentialIdentityProvider = async (opts) => {
       const c = await base(opts);

@@ -226,8 +226,8 @@ export class ConnectService {
       options?.priority ?? 'visible',
     );
     const i = (output as { Instance?: Record<string, unknown> }).Instance ?? {};
-    const s = (k: string): string | undefined => (typeof i[k] === 'string' ? (i[k] as string) : undefined);
-    const b = (k: string): boolean | undefined => (typeof i[k] === 'boolean' ? (i[k] as boolean) : undefined);
+    const s = (k: string): string | undefined => (typeof i[k] === 'string' ? i[k] : undefined);
+    const b = (k: string): boolean | undefined => (typeof i[k] === 'boolean' ? i[k] : undefined);
     return {
       id: s('Id') ?? instanceId,
       arn: s('Arn') ?? '',

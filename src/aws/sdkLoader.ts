@@ -5,11 +5,13 @@ export type Sdk = typeof import('./sdk');
 
 let loaded: Sdk | undefined;
 
-/** The SDK module, loaded once. Async so callers need not care when it loads. */
-export async function loadSdk(): Promise<Sdk> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load of the SDK chunk
-  loaded ??= require('./sdk') as Sdk;
-  return loaded;
+/** The SDK module, loaded once. A promise so callers need not care when it loads (a failed load rejects). */
+export function loadSdk(): Promise<Sdk> {
+  return new Promise((resolve) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load of the SDK chunk
+    loaded ??= require('./sdk') as Sdk;
+    resolve(loaded);
+  });
 }
 
 /** Whether the SDK has been loaded (activation must leave this false). */

@@ -66,6 +66,7 @@ function normalize(value: unknown, schema: SchemaType | undefined): JsonValue {
     }
     return out;
   }
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above; only undefined, symbols and functions reach here
   return String(value);
 }
 

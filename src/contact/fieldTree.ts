@@ -155,7 +155,7 @@ export function fieldTooltip(node: FieldNode, opts: FieldTreeOptions): string {
     }
     case 'duration': {
       const unit = schemaAt(node.path);
-      return `${node.value} ${unit?.type === 'duration' && unit.unit === 'ms' ? 'milliseconds' : 'seconds'}`;
+      return `${String(node.value)} ${unit?.type === 'duration' && unit.unit === 'ms' ? 'milliseconds' : 'seconds'}`;
     }
     case 'structure':
     case 'list':

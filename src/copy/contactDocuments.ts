@@ -69,7 +69,7 @@ export class ContactDocumentProvider implements vscode.TextDocumentContentProvid
   async open(ref: ContactRef, doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
     const uri = contactDocumentUri(ref, doc, format);
     const key = uri.toString();
-    const text = await contactAsText(doc, format);
+    const text = contactAsText(doc, format);
     const previous = this.texts.get(key);
     this.texts.set(key, text);
     // An open document of an older fetch shows the new text.
@@ -85,7 +85,7 @@ export class ContactDocumentProvider implements vscode.TextDocumentContentProvid
     if (held !== undefined) return held;
     const parsed = parseContactDocumentUri(uri);
     if (!parsed) throw new Error(`Amazon Connect: ${uri.path} names no contact.`);
-    const text = await contactAsText(await this.fetch(parsed.ref), parsed.format);
+    const text = contactAsText(await this.fetch(parsed.ref), parsed.format);
     this.texts.set(key, text);
     return text;
   }

@@ -67,7 +67,7 @@ export async function insertIntoEditor(text: string, editors: EditorTracker): Pr
   return vscode.window.showTextDocument(document);
 }
 
-export async function contactAsText(doc: ContactDocument, format: DocumentFormat): Promise<string> {
+export function contactAsText(doc: ContactDocument, format: DocumentFormat): string {
   if (format === 'json') return formatCliJson(doc);
   // dist/yaml.js: the YAML library loads only when asked for (build.mjs keeps it a file of its own).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load

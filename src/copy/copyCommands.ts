@@ -14,7 +14,10 @@ import { contactKey } from '../contact/contactIdentity';
 import { contactsViewId } from '../manifestIds';
 import type { ContactPanels } from '../panel/contactPanels';
 import type { RowAction } from '../protocol/messages';
-import type { ExtensionServices } from '../services';
+import type { FeatureServices } from '../services';
+
+/** What this feature uses of the shared services, and nothing else. */
+export type CopyDeps = Pick<FeatureServices, 'config' | 'contacts' | 'showError'>;
 
 /** An explorer node as the copy commands see it: a contact (no path) or one of its fields. */
 export interface NodeTarget {
@@ -66,19 +69,26 @@ function explorerKeyArgument(node: unknown, selected: unknown): { row: unknown }
   return typeof n.kind === 'string' && typeof n.id === 'string' ? { row: node } : undefined;
 }
 
-const describeAction: Record<RowAction, string> = {
-  copyValue: 'Copied the value',
-  copyPath: 'Copied the path',
-  copyJson: 'Copied as JSON',
-  insert: 'Inserted',
-  copyCli: 'Copied the AWS CLI command',
+const describeAction = (action: RowAction): string => {
+  switch (action) {
+    case 'copyValue':
+      return vscode.l10n.t('Copied the value');
+    case 'copyPath':
+      return vscode.l10n.t('Copied the path');
+    case 'copyJson':
+      return vscode.l10n.t('Copied as JSON');
+    case 'insert':
+      return vscode.l10n.t('Inserted');
+    case 'copyCli':
+      return vscode.l10n.t('Copied the AWS CLI command');
+  }
 };
 
 export class CopyCommands implements vscode.Disposable {
   private readonly editors = new EditorTracker();
 
   constructor(
-    private readonly services: ExtensionServices,
+    private readonly services: CopyDeps,
     private readonly panels: ContactPanels,
     /** The explorer's selected rows, for keybindings (VS Code passes no node to them). */
     private readonly explorerSelection: () => NodeTarget[],
@@ -97,8 +107,11 @@ export class CopyCommands implements vscode.Disposable {
       await insertIntoEditor(text, this.editors);
     } else {
       await vscode.env.clipboard.writeText(text);
-      const where = action === 'copyCli' ? '' : ` of ${path.length ? toJmesPath(path) : 'the contact'}`;
-      vscode.window.setStatusBarMessage(`$(check) ${describeAction[action]}${where}`, 3000);
+      const message =
+        action === 'copyCli'
+          ? vscode.l10n.t('$(check) {0}', describeAction(action))
+          : vscode.l10n.t('$(check) {0} of {1}', describeAction(action), path.length ? toJmesPath(path) : vscode.l10n.t('the contact'));
+      vscode.window.setStatusBarMessage(message, 3000);
     }
     return text;
   }
@@ -135,7 +148,7 @@ export class CopyCommands implements vscode.Disposable {
     }
     const unique = refs.filter((r, i) => refs.findIndex((o) => contactKey(o) === contactKey(r)) === i);
     if (unique.length === 0) {
-      void vscode.window.showInformationMessage('Select a contact in the Amazon Connect explorer or open one first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Select a contact in the Amazon Connect explorer or open one first.'));
       return undefined;
     }
     try {
@@ -175,7 +188,7 @@ export class CopyCommands implements vscode.Disposable {
     }
     if (targets.length === 0) {
       if (source === 'explorer' || !this.panels.runOnSelection(action)) {
-        void vscode.window.showInformationMessage('Select a field in a contact panel or in the Amazon Connect explorer first.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select a field in a contact panel or in the Amazon Connect explorer first.'));
       }
       return undefined;
     }
@@ -229,7 +242,7 @@ export class CopyCommands implements vscode.Disposable {
     const text = action === 'copyJson' ? selectedFieldsJson(fields) : lines.join('\n');
     if (action === 'insert') await insertIntoEditor(text, this.editors);
     else await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(`$(check) ${describeAction[action]}: ${targets.length} fields`, 3000);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0}: {1} fields', describeAction(action), targets.length), 3000);
     return text;
   }
 
@@ -239,7 +252,7 @@ export class CopyCommands implements vscode.Disposable {
       const panel = this.panels.active();
       // A restored panel may still be fetching its contact.
       if (panel) return await this.openDocument(panel.ref, panel.doc ?? (await this.services.contacts.get(panel.ref)), format);
-      void vscode.window.showInformationMessage('Open a contact first (Amazon Connect: Describe Contact).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a contact first (Amazon Connect: Describe Contact).'));
       return undefined;
     } catch (error) {
       this.services.showError(error);

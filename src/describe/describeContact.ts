@@ -7,7 +7,11 @@ import type { ContactDocument } from '../contact/contactDocument';
 import { shortId } from '../contact/contactSummary';
 import { DescribePrompts } from './describePrompts';
 import { linkProfileQuestion, type LinkProfileQuestion } from './linkProfile';
-import type { ExtensionServices } from '../services';
+import type { FeatureServices } from '../services';
+import type { PromptDeps } from './describePrompts';
+
+/** What this feature uses of the shared services (and hands on to its prompts), nothing else. */
+export type DescribeDeps = Pick<FeatureServices, 'config' | 'contacts' | 'history' | 'openContactPanel' | 'openLoadingPanel' | 'revealOpenPanel' | 'showError'> & PromptDeps;
 
 /** Arguments for keybindings, other extensions and the URI handler. */
 export interface DescribeArgs {
@@ -52,7 +56,7 @@ const confirmInModal: ConfirmLinkProfile = (q) =>
 
 export class DescribeContactFlow {
   constructor(
-    private readonly services: ExtensionServices,
+    private readonly services: DescribeDeps,
     private readonly accounts: AccountResolver,
     private readonly confirm: ConfirmLinkProfile = confirmInModal,
   ) {}
@@ -68,7 +72,7 @@ export class DescribeContactFlow {
   /** The lookup itself, with a cancellable progress notification; Retry comes back here. */
   async lookup(target: Target): Promise<DescribeResult | undefined> {
     if (!target.region) {
-      this.services.showError({ kind: 'InvalidRegion', message: (await this.accounts.regionFor(target.profile)).regionProblem ?? 'No AWS region is set.', profile: target.profile });
+      this.services.showError({ kind: 'InvalidRegion', message: (await this.accounts.regionFor(target.profile)).regionProblem ?? vscode.l10n.t('No AWS region is set.'), profile: target.profile });
       return undefined;
     }
     const ref: ContactRef = { ...target };
@@ -85,11 +89,13 @@ export class DescribeContactFlow {
     const early = this.services.openLoadingPanel(ref);
     try {
       const contact = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: describing contact ${shortId(ref.contactId)}`, cancellable: true },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Amazon Connect: describing contact {0}', shortId(ref.contactId)), cancellable: true },
         (_progress, token) => {
           const abort = new AbortController();
           const cancel = token.onCancellationRequested(() => abort.abort());
-          return this.services.contacts.get(ref, { force: true, signal: abort.signal }).finally(() => cancel.dispose());
+          return this.services.contacts.get(ref, { force: true, signal: abort.signal }).finally(() => {
+            cancel.dispose();
+          });
         },
       );
       await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
@@ -133,7 +139,7 @@ export class DescribeContactFlow {
     if (contact.instanceId) {
       return { profile: account.profile, region: contact.arn?.region ?? account.region, instanceId: contact.instanceId, contactId: contact.contactId };
     }
-    if (args.instanceId === undefined) return this.invalid('An instance ID is needed with a contact ID (or pass a contact ARN).');
+    if (args.instanceId === undefined) return this.invalid(vscode.l10n.t('An instance ID is needed with a contact ID (or pass a contact ARN).'));
     const instance = parseInstanceInput(args.instanceId);
     if (isInputError(instance)) return this.invalid(instance.message);
     return { profile: account.profile, region: instance.arn?.region ?? account.region, instanceId: instance.instanceId, contactId: contact.contactId };

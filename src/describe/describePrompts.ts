@@ -5,14 +5,18 @@ import * as vscode from 'vscode';
 import type { AccountTarget, ContactRef, InstanceSummary } from '../aws/types';
 import { shortId } from '../contact/contactSummary';
 import type { ErrorFix } from '../notify/errorNotifications';
-import type { ExtensionServices } from '../services';
+import type { FeatureServices } from '../services';
 import { instancesToSearch, noneHasItMessage, regionIsLikelyCause, searchCanRetry, searchInstances } from './contactSearch';
 import { DescribeSteps, type StepsStart } from './describeSteps';
 import { instanceName } from './instanceChoices';
 import { InstanceDirectory } from './instanceDirectory';
+import type { StepDeps } from './describeSteps';
 
-export const editIdTitle = 'Edit ID';
-export const lookElsewhereTitle = 'Look in other instances';
+/** What the prompts use of the shared services (and hand on to the steps), nothing else. */
+export type PromptDeps = Pick<FeatureServices, 'connect' | 'contacts' | 'context' | 'describeError' | 'showError'> & StepDeps;
+
+export const editIdTitle = vscode.l10n.t('Edit ID');
+export const lookElsewhereTitle = vscode.l10n.t('Look in other instances');
 /** How long a failed lookup waits for ListInstances to tell whether the region is the cause. */
 const listingWaitMs = 3_000;
 
@@ -36,7 +40,7 @@ export class DescribePrompts {
   private readonly steps: DescribeSteps;
 
   constructor(
-    private readonly services: ExtensionServices,
+    private readonly services: PromptDeps,
     private readonly lookup: Lookup,
   ) {
     this.directory = new InstanceDirectory(() => services.connect(), services.context.globalState);
@@ -106,7 +110,7 @@ export class DescribePrompts {
     let listed: InstanceSummary[];
     try {
       listed = this.directory.cached(account) ?? (await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: listing the instances of ${account.region}` },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Amazon Connect: listing the instances of {0}', account.region) },
         () => this.directory.list(account),
       ));
     } catch (error) {
@@ -140,7 +144,7 @@ export class DescribePrompts {
   private async search(request: SearchRequest): Promise<ContactRef | undefined> {
     const { account, contactId, instances } = request;
     const outcome = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Amazon Connect: looking for contact ${shortId(contactId)}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Amazon Connect: looking for contact {0}', shortId(contactId)), cancellable: true },
       (progress, token) => {
         const abort = new AbortController();
         const cancel = token.onCancellationRequested(() => abort.abort());
@@ -168,7 +172,7 @@ export class DescribePrompts {
       return undefined;
     }
     const fixes: ErrorFix[] = [{ title: editIdTitle, run: request.editId }];
-    if (searchCanRetry(outcome)) fixes.push({ title: 'Retry', run: request.retry });
+    if (searchCanRetry(outcome)) fixes.push({ title: vscode.l10n.t('Retry'), run: request.retry });
     // No listed instance has it: another region is now the likely place (or the ID is wrong).
     this.services.showError(
       { kind: 'NotFound', message: noneHasItMessage(contactId, account, outcome, request.skipped), profile: account.profile },

@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 import { cleanInput, parseContactInput, validateContactIdLive } from '../aws/ids';
 import type { AccountTarget, ContactRef, InstanceSummary } from '../aws/types';
 import { runErrorAction } from '../notify/errorNotifications';
-import type { ExtensionServices } from '../services';
+import type { FeatureServices } from '../services';
 import { instanceName, instanceStepRows, isSeparator, matchKnownInstance, type Listing, type RecentInstance, type RowAction, type StepRow } from './instanceChoices';
 import type { InstanceDirectory } from './instanceDirectory';
 
-export const describeTitle = 'Amazon Connect: Describe Contact';
+/** What this feature uses of the shared services, and nothing else. */
+export type StepDeps = Pick<FeatureServices, 'describeError' | 'history'>;
+
+export const describeTitle = vscode.l10n.t('Amazon Connect: Describe Contact');
 
 /** The instance step 2 looks in. */
 export interface ChosenInstance {
@@ -47,7 +50,7 @@ class ListingLoader implements vscode.Disposable {
   constructor(
     private readonly account: AccountTarget & { regionProblem?: string },
     private readonly directory: InstanceDirectory,
-    private readonly services: ExtensionServices,
+    private readonly services: StepDeps,
   ) {}
 
   start(): void {
@@ -92,7 +95,7 @@ type ContactStepResult = { kind: 'target'; target: ContactRef } | { kind: 'back'
 
 export class DescribeSteps {
   constructor(
-    private readonly services: ExtensionServices,
+    private readonly services: StepDeps,
     private readonly directory: InstanceDirectory,
   ) {}
 
@@ -140,10 +143,10 @@ export class DescribeSteps {
   /** Step 1; with nothing typed, `preferInstanceId` (the instance chosen before Back) is the active row. */
   private instanceStep(account: AccountTarget, listing: ListingLoader, text: string, preferInstanceId?: string): Promise<InstanceStepResult | undefined> {
     const quickPick = vscode.window.createQuickPick<Item>();
-    quickPick.title = `${describeTitle} — ${account.profile} · ${account.region || 'no region'}`;
+    quickPick.title = vscode.l10n.t('{0} — {1} · {2}', describeTitle, account.profile, account.region || vscode.l10n.t('no region'));
     quickPick.step = 1;
     quickPick.totalSteps = 2;
-    quickPick.placeholder = 'Instance: pick one, or type its alias, ID or ARN (or paste a contact ARN)';
+    quickPick.placeholder = vscode.l10n.t('Instance: pick one, or type its alias, ID or ARN (or paste a contact ARN)');
     quickPick.ignoreFocusOut = true;
     quickPick.matchOnDescription = true;
     quickPick.value = text;
@@ -233,16 +236,16 @@ export class DescribeSteps {
   private contactStep(account: AccountTarget, instance: ChosenInstance, text: string, asStep: boolean): Promise<ContactStepResult | undefined> {
     const input = vscode.window.createInputBox();
     const name = instance.alias ?? this.directory.alias(instance.instanceId);
-    input.title = `${describeTitle} — ${name ?? instance.instanceId} · ${instance.region || 'no region'}`;
+    input.title = vscode.l10n.t('{0} — {1} · {2}', describeTitle, name ?? instance.instanceId, instance.region || vscode.l10n.t('no region'));
     if (asStep) {
       input.step = 2;
       input.totalSteps = 2;
       input.buttons = [vscode.QuickInputButtons.Back];
     }
     input.prompt = name
-      ? `Contact ID in instance ${name} (${instance.instanceId}, ${instance.region || 'no region'}), or a contact ARN`
-      : `Contact ID in instance ${instance.instanceId} (${instance.region || 'no region'}), or a contact ARN`;
-    input.placeholder = 'e.g. 8f1e2d3c-4b5a-4978-8d6c-5e4f3a2b1c0d';
+      ? vscode.l10n.t('Contact ID in instance {0} ({1}, {2}), or a contact ARN', name, instance.instanceId, instance.region || vscode.l10n.t('no region'))
+      : vscode.l10n.t('Contact ID in instance {0} ({1}), or a contact ARN', instance.instanceId, instance.region || vscode.l10n.t('no region'));
+    input.placeholder = vscode.l10n.t('e.g. 8f1e2d3c-4b5a-4978-8d6c-5e4f3a2b1c0d');
     input.ignoreFocusOut = true;
     input.value = text;
     const knownInstances = () => [
@@ -255,7 +258,7 @@ export class DescribeSteps {
       const clean = cleanInput(value);
       const sameAsInstance = clean && !clean.startsWith('arn:') ? knownInstances().find((k) => k.id.toLowerCase() === clean.toLowerCase()) : undefined;
       if (sameAsInstance) {
-        return { message: `That is the ID of instance ${instanceName(sameAsInstance)}, not of a contact. Enter a contact ID.`, severity: vscode.InputBoxValidationSeverity.Error };
+        return { message: vscode.l10n.t('That is the ID of instance {0}, not of a contact. Enter a contact ID.', instanceName(sameAsInstance)), severity: vscode.InputBoxValidationSeverity.Error };
       }
       const parsed = parseContactInput(value);
       return parsed.ok && parsed.warning ? { message: parsed.warning, severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
@@ -280,7 +283,7 @@ export class DescribeSteps {
         input.onDidAccept(() => {
           const value = input.value;
           if (cleanInput(value) === '') {
-            input.validationMessage = { message: 'Enter a contact ID or a contact ARN.', severity: vscode.InputBoxValidationSeverity.Error };
+            input.validationMessage = { message: vscode.l10n.t('Enter a contact ID or a contact ARN.'), severity: vscode.InputBoxValidationSeverity.Error };
             return;
           }
           const shown = problem(value);

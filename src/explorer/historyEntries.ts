@@ -57,7 +57,7 @@ export function parseStoredEntries(stored: unknown): HistoryEntry[] {
       contactId: r.contactId as string,
       lookedUpAt: r.lookedUpAt as string,
     };
-    for (const k of optionalFields) if (typeof r[k] === 'string' && r[k] !== '') entry[k] = r[k] as string;
+    for (const k of optionalFields) if (typeof r[k] === 'string' && r[k] !== '') entry[k] = r[k];
     out.push(entry);
   }
   return out;

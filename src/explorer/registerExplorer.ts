@@ -10,9 +10,9 @@ import type { PathSegment } from '../contact/fieldNode';
 import type { TimeZoneChoice } from '../contact/format';
 import { historyFields } from '../describe/describeContact';
 import type { HistoryStore } from '../history/historyStore';
-import type { ExtensionServices } from '../services';
+import type { FeatureServices } from '../services';
 import { ExplorerModel, type ExplorerAccounts } from './explorerModel';
-import type { AccountNode, ErrorNode, ExplorerNode, GroupNode, InstanceNode, LoadMoreNode } from './explorerNodes';
+import type { AccountNode, ExplorerNode, GroupNode } from './explorerNodes';
 import { ExplorerState } from './explorerState';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import {
@@ -25,6 +25,9 @@ import {
   rangeZoneWords,
   type SearchWindow,
 } from './searchWindow';
+
+/** What this feature uses of the shared services, and nothing else. */
+export type ExplorerDeps = Pick<FeatureServices, 'activeAccount' | 'config' | 'connect' | 'contacts' | 'context' | 'describeContactIn' | 'describeError' | 'history' | 'onDidChangeAccount' | 'openContactPanel' | 'profiles' | 'showError'>;
 
 /** What the extension-host tests read and drive (through activate's returned API). */
 export interface ExplorerTestApi {
@@ -79,7 +82,7 @@ function selection<K extends ExplorerNode['kind']>(node: unknown, selected: unkn
   return isNode(node, kind) ? [node] : [];
 }
 
-export function registerExplorer(services: ExtensionServices, treeView: vscode.TreeView<ExplorerNode>): ExplorerHandle {
+export function registerExplorer(services: ExplorerDeps, treeView: vscode.TreeView<ExplorerNode>): ExplorerHandle {
   const { context, history } = services;
   const state = new ExplorerState(context.globalState);
   const accounts = async (): Promise<ExplorerAccounts> => {
@@ -121,7 +124,7 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
       const chosen = isTarget(target) ? target : await pickAccount(await services.profiles());
       if (!chosen) return undefined;
       if (!(await state.addAccount(chosen))) {
-        void vscode.window.showInformationMessage(`${chosen.profile} · ${chosen.region} is already in the explorer.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} · {1} is already in the explorer.', chosen.profile, chosen.region));
       }
       model.redraw();
       return chosen;
@@ -130,7 +133,7 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
     [id('removeAccount')]: async (node?: unknown, selected?: unknown) => {
       for (const account of selection(node, selected, 'account')) {
         if (account.active) {
-          void vscode.window.showInformationMessage('The active profile and region always show here. Choose others with Amazon Connect: Select Profile / Select Region.');
+          void vscode.window.showInformationMessage(vscode.l10n.t('The active profile and region always show here. Choose others with Amazon Connect: Select Profile / Select Region.'));
           continue;
         }
         await state.removeAccount(account.target);
@@ -145,9 +148,9 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
         typeof text === 'string'
           ? text
           : await vscode.window.showInputBox({
-              title: `Add an Amazon Connect instance to ${target.profile} · ${target.region}`,
-              prompt: 'Instance ID or instance ARN',
-              placeHolder: 'e.g. 11111111-2222-3333-4444-555555555555 or arn:aws:connect:us-east-1:123456789012:instance/…',
+              title: vscode.l10n.t('Add an Amazon Connect instance to {0} · {1}', target.profile, target.region),
+              prompt: vscode.l10n.t('Instance ID or instance ARN'),
+              placeHolder: vscode.l10n.t('e.g. 11111111-2222-3333-4444-555555555555 or arn:aws:connect:us-east-1:123456789012:instance/…'),
               ignoreFocusOut: true,
               validateInput: validateInstanceIdLive,
             });
@@ -163,8 +166,8 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
       const arn = parsed.arn ? `arn:${parsed.arn.partition}:connect:${parsed.arn.region}:${parsed.arn.accountId}:instance/${parsed.instanceId}` : undefined;
       const added = await state.addInstance(where, { instanceId: parsed.instanceId, ...(arn ? { arn } : {}) });
       if (parsed.warning) void vscode.window.showWarningMessage(parsed.warning);
-      if (where !== target) void vscode.window.showInformationMessage(`The ARN is in ${where.region}: added the instance under ${where.profile} · ${where.region}.`);
-      else if (!added) void vscode.window.showInformationMessage(`Instance ${parsed.instanceId} is already in ${target.profile} · ${target.region}.`);
+      if (where !== target) void vscode.window.showInformationMessage(vscode.l10n.t('The ARN is in {0}: added the instance under {1} · {0}.', where.region, where.profile));
+      else if (!added) void vscode.window.showInformationMessage(vscode.l10n.t('Instance {0} is already in {1} · {2}.', parsed.instanceId, target.profile, target.region));
       model.redraw();
       return { ...where, instanceId: parsed.instanceId };
     },
@@ -212,19 +215,19 @@ export function registerExplorer(services: ExtensionServices, treeView: vscode.T
     },
 
     [id('setChannelFilter')]: async (arg?: unknown) => {
-      const channels = Array.isArray(arg) && arg.every((c) => allChannels.includes(c)) ? (arg as ContactChannel[]) : await pickChannels(state.searchSettings().channels);
+      const channels = Array.isArray(arg) && (arg as unknown[]).every((c) => (allChannels as readonly unknown[]).includes(c)) ? (arg as ContactChannel[]) : await pickChannels(state.searchSettings().channels);
       if (!channels) return undefined;
       await state.setSearchSettings({ ...state.searchSettings(), channels: channels.length === allChannels.length ? [] : channels });
       model.searchSettingsChanged();
       return channels;
     },
 
-    [id('loadMore')]: (node?: unknown) => (isNode(node, 'loadMore') || (isNode(node, 'group') && node.group === 'recent') ? model.loadMore(node as LoadMoreNode | GroupNode) : undefined),
+    [id('loadMore')]: (node?: unknown) => (isNode(node, 'loadMore') || (isNode(node, 'group') && node.group === 'recent') ? model.loadMore(node) : undefined),
 
-    [id('retry')]: (node?: unknown) => (isNode(node, 'error') ? model.retry(node as ErrorNode) : model.refresh(undefined)),
+    [id('retry')]: (node?: unknown) => (isNode(node, 'error') ? model.retry(node) : model.refresh(undefined)),
 
     [id('describeInInstance')]: async (node?: unknown) => {
-      const target = isNode(node, 'instance') || isNode(node, 'group') ? (node as InstanceNode | GroupNode) : undefined;
+      const target = isNode(node, 'instance') || isNode(node, 'group') ? node : undefined;
       if (!target) return vscode.commands.executeCommand('connectContacts.describeContact');
       return services.describeContactIn({ profile: target.target.profile, region: target.target.region, instanceId: target.instanceId });
     },
@@ -254,15 +257,15 @@ function isSearchWindow(value: unknown): value is SearchWindow {
 
 async function pickAccount(listing: ProfileListing): Promise<AccountTarget | undefined> {
   if (hasNoProfiles(listing)) {
-    void vscode.window.showWarningMessage(`No AWS profiles found in ${listing.configFile} or ${listing.credentialsFile}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('No AWS profiles found in {0} or {1}.', listing.configFile, listing.credentialsFile));
     return undefined;
   }
   const profile = await vscode.window.showQuickPick(
     listing.profiles.map((p) => ({ label: p.name, description: p.region })),
-    { title: 'Add Profile and Region (1/2): profile', placeHolder: 'The AWS profile to browse' },
+    { title: vscode.l10n.t('Add Profile and Region (1/2): profile'), placeHolder: vscode.l10n.t('The AWS profile to browse') },
   );
   if (!profile) return undefined;
-  const region = await pickRegionName({ title: 'Add Profile and Region (2/2): region', profileRegion: profile.description });
+  const region = await pickRegionName({ title: vscode.l10n.t('Add Profile and Region (2/2): region'), profileRegion: profile.description });
   return region ? { profile: profile.label, region } : undefined;
 }
 
@@ -270,8 +273,8 @@ async function pickRoot(model: ExplorerModel): Promise<AccountTarget | undefined
   const roots = (await model.children()).filter((n): n is AccountNode => n.kind === 'account');
   if (roots.length <= 1) return roots[0]?.target;
   const pick = await vscode.window.showQuickPick(
-    roots.map((r) => ({ label: `${r.target.profile} · ${r.target.region}`, description: r.active ? 'active' : undefined, target: r.target })),
-    { title: 'Add the instance under which profile and region?' },
+    roots.map((r) => ({ label: `${r.target.profile} · ${r.target.region}`, description: r.active ? vscode.l10n.t('active') : undefined, target: r.target })),
+    { title: vscode.l10n.t('Add the instance under which profile and region?') },
   );
   return pick?.target;
 }
@@ -280,14 +283,16 @@ async function clearHistory(history: HistoryStore, group: GroupNode | undefined,
   const filter = group ? { profile: group.target.profile, region: group.target.region, instanceId: group.instanceId } : undefined;
   const count = history.entries(filter).length;
   if (count === 0) {
-    void vscode.window.showInformationMessage('There are no recent lookups to clear.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no recent lookups to clear.'));
     return false;
   }
   if (!confirmed) {
-    const clear = 'Clear History';
-    const what = count === 1 ? '1 recent lookup' : `${count} recent lookups`;
-    const where = group ? ` of instance ${group.instanceId}` : '';
-    const answer = await vscode.window.showWarningMessage(`Clear ${what}${where}? Pinned contacts stay.`, { modal: true }, clear);
+    const clear = vscode.l10n.t('Clear History');
+    const what = count === 1 ? vscode.l10n.t('1 recent lookup') : vscode.l10n.t('{0} recent lookups', count);
+    const question = group
+      ? vscode.l10n.t('Clear {0} of instance {1}? Pinned contacts stay.', what, group.instanceId)
+      : vscode.l10n.t('Clear {0}? Pinned contacts stay.', what);
+    const answer = await vscode.window.showWarningMessage(question, { modal: true }, clear);
     if (answer !== clear) return false;
   }
   await history.clear(filter);
@@ -299,15 +304,15 @@ async function pickSearchWindow(current: SearchWindow, timeZone: TimeZoneChoice)
   const currentText = describeWindow(current, timeZone);
   const items: Item[] = presetWindows.map((p) => {
     const window: SearchWindow = { kind: 'last', hours: p.hours };
-    return { label: p.label, description: describeWindow(window, timeZone) === currentText ? 'current' : undefined, window };
+    return { label: p.label, description: describeWindow(window, timeZone) === currentText ? vscode.l10n.t('current') : undefined, window };
   });
-  items.push({ label: 'Custom range…', description: current.kind === 'range' ? `current: ${currentText}` : undefined });
-  const pick = await vscode.window.showQuickPick(items, { title: 'Recent contacts: time window', placeHolder: `Current: ${currentText}` });
+  items.push({ label: vscode.l10n.t('Custom range…'), description: current.kind === 'range' ? vscode.l10n.t('current: {0}', currentText) : undefined });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Recent contacts: time window'), placeHolder: vscode.l10n.t('Current: {0}', currentText) });
   if (!pick) return undefined;
   if (pick.window) return pick.window;
   const text = await vscode.window.showInputBox({
-    title: `Recent contacts: custom range (${rangeZoneWords(timeZone)})`,
-    prompt: `Start and end in ${rangeZoneWords(timeZone)}, e.g. 2026-11-19 to 2026-11-20, or 2026-11-19T08:00 to 2026-11-19T12:00`,
+    title: vscode.l10n.t('Recent contacts: custom range ({0})', rangeZoneWords(timeZone)),
+    prompt: vscode.l10n.t('Start and end in {0}, e.g. 2026-11-19 to 2026-11-20, or 2026-11-19T08:00 to 2026-11-19T12:00', rangeZoneWords(timeZone)),
     value: current.kind === 'range' ? rangeInputText(current, timeZone) : '',
     ignoreFocusOut: true,
     validateInput: (value) => {
@@ -325,11 +330,11 @@ async function pickChannels(current: readonly ContactChannel[]): Promise<Contact
   const all = current.length === 0;
   const picks = await vscode.window.showQuickPick(
     allChannels.map((c) => ({ label: channelLabels[c], picked: all || current.includes(c), channel: c })),
-    { title: 'Recent contacts: channels', placeHolder: 'Show contacts on these channels', canPickMany: true },
+    { title: vscode.l10n.t('Recent contacts: channels'), placeHolder: vscode.l10n.t('Show contacts on these channels'), canPickMany: true },
   );
   if (!picks) return undefined;
   if (picks.length === 0) {
-    void vscode.window.showInformationMessage('Pick at least one channel.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Pick at least one channel.'));
     return undefined;
   }
   return picks.map((p) => p.channel);

@@ -54,29 +54,29 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'account': {
-      const item = new vscode.TreeItem(`${node.target.profile} · ${node.target.region || 'no region'}`, node.active ? Expanded : Collapsed);
-      item.description = node.active ? 'active' : undefined;
+      const item = new vscode.TreeItem(`${node.target.profile} · ${node.target.region || vscode.l10n.t('no region')}`, node.active ? Expanded : Collapsed);
+      item.description = node.active ? vscode.l10n.t('active') : undefined;
       item.iconPath = new vscode.ThemeIcon(node.active ? 'account' : 'person');
       item.contextValue = node.active ? 'account.active' : 'account';
-      item.tooltip = factsMarkdown(node.active ? 'The profile and region chosen in the status bar' : 'A profile and region added to the explorer', [
-        ['Profile', node.target.profile],
-        ['Region', node.target.region || '(none)'],
+      item.tooltip = factsMarkdown(node.active ? vscode.l10n.t('The profile and region chosen in the status bar') : vscode.l10n.t('A profile and region added to the explorer'), [
+        [vscode.l10n.t('Profile'), node.target.profile],
+        [vscode.l10n.t('Region'), node.target.region || vscode.l10n.t('(none)')],
       ]);
       return withId(item, node);
     }
     case 'instance': {
       const item = new vscode.TreeItem(node.alias ?? node.instanceId, Collapsed);
-      const notes = [node.alias ? node.instanceId : undefined, node.status && node.status !== 'ACTIVE' ? node.status : undefined, node.manual ? 'added' : undefined];
+      const notes = [node.alias ? node.instanceId : undefined, node.status && node.status !== 'ACTIVE' ? node.status : undefined, node.manual ? vscode.l10n.t('added') : undefined];
       item.description = notes.filter(Boolean).join(' · ') || undefined;
       item.iconPath = new vscode.ThemeIcon('server-environment');
       item.contextValue = node.manual ? 'instance.manual' : 'instance';
       const rows: [string, string][] = [];
-      if (node.alias) rows.push(['Alias', node.alias]);
-      rows.push(['Instance ID', node.instanceId]);
-      if (node.arn) rows.push(['ARN', node.arn]);
-      if (node.status) rows.push(['Status', node.status]);
-      rows.push(['Profile', node.target.profile], ['Region', node.target.region]);
-      item.tooltip = factsMarkdown(node.manual ? 'Amazon Connect instance (added by ID or ARN)' : 'Amazon Connect instance', rows);
+      if (node.alias) rows.push([vscode.l10n.t('Alias'), node.alias]);
+      rows.push([vscode.l10n.t('Instance ID'), node.instanceId]);
+      if (node.arn) rows.push([vscode.l10n.t('ARN'), node.arn]);
+      if (node.status) rows.push([vscode.l10n.t('Status'), node.status]);
+      rows.push([vscode.l10n.t('Profile'), node.target.profile], [vscode.l10n.t('Region'), node.target.region]);
+      item.tooltip = factsMarkdown(node.manual ? vscode.l10n.t('Amazon Connect instance (added by ID or ARN)') : vscode.l10n.t('Amazon Connect instance'), rows);
       return withId(item, node);
     }
     case 'group': {
@@ -84,7 +84,7 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
       item.description = groupDescription(node, model, timeZone) || undefined;
       item.iconPath = new vscode.ThemeIcon(groupIcons[node.group]);
       item.contextValue = `group.${node.group}`;
-      if (node.group === 'recent') item.tooltip = `SearchContacts: ${describeSearch(model.searchSettingsOf(node), timeZone)}`;
+      if (node.group === 'recent') item.tooltip = vscode.l10n.t('SearchContacts: {0}', describeSearch(model.searchSettingsOf(node), timeZone));
       return withId(item, node);
     }
     case 'contact': {
@@ -94,7 +94,7 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
       item.contextValue = contactContextValue(node);
       const tip = contactTooltip(node.ref, node.facts, timeZone, { pinned: node.pinned, lookedUpAt: node.source === 'history' ? node.lookedUpAt : undefined });
       item.tooltip = factsMarkdown(tip.title, tip.rows);
-      item.command = { command: explorerCommandIds.openContact, title: 'Open in Panel', arguments: [node] };
+      item.command = { command: explorerCommandIds.openContact, title: vscode.l10n.t('Open in Panel'), arguments: [node] };
       return withId(item, node);
     }
     case 'field': {
@@ -106,11 +106,11 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
       return withId(item, node);
     }
     case 'loadMore': {
-      const item = new vscode.TreeItem('Load more…', None);
-      item.description = node.total !== undefined ? `${node.shown} of ${node.total}` : `${node.shown} shown`;
+      const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), None);
+      item.description = node.total !== undefined ? vscode.l10n.t('{0} of {1}', node.shown, node.total) : vscode.l10n.t('{0} shown', node.shown);
       item.iconPath = new vscode.ThemeIcon('fold-down');
       item.contextValue = 'loadMore';
-      item.command = { command: explorerCommandIds.loadMore, title: 'Load More', arguments: [node] };
+      item.command = { command: explorerCommandIds.loadMore, title: vscode.l10n.t('Load More'), arguments: [node] };
       return withId(item, node);
     }
     case 'loading': {
@@ -128,15 +128,15 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
     }
     case 'error': {
       const item = new vscode.TreeItem(node.message, None);
-      item.description = 'Retry';
+      item.description = vscode.l10n.t('Retry');
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
       item.contextValue = 'error';
       const rows: [string, string][] = [];
-      if (node.hint) rows.push(['What to do', node.hint]);
-      if (node.errorKind) rows.push(['Kind', node.errorKind]);
-      if (node.requestId) rows.push(['Request ID', node.requestId]);
+      if (node.hint) rows.push([vscode.l10n.t('What to do'), node.hint]);
+      if (node.errorKind) rows.push([vscode.l10n.t('Kind'), node.errorKind]);
+      if (node.requestId) rows.push([vscode.l10n.t('Request ID'), node.requestId]);
       item.tooltip = factsMarkdown(node.message, rows);
-      item.command = { command: explorerCommandIds.retry, title: 'Retry', arguments: [node] };
+      item.command = { command: explorerCommandIds.retry, title: vscode.l10n.t('Retry'), arguments: [node] };
       return withId(item, node);
     }
     default:

@@ -68,7 +68,7 @@ export async function runErrorAction(action: ErrorAction, info: ConnectErrorInfo
       return;
     case 'copySsoLogin':
       await vscode.env.clipboard.writeText(ssoLoginCommand(info.profile));
-      void vscode.window.showInformationMessage(`Copied "${ssoLoginCommand(info.profile)}". Run it in a terminal, then retry.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied "{0}". Run it in a terminal, then retry.', ssoLoginCommand(info.profile)));
       return;
     case 'openSettings':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'connectContacts');

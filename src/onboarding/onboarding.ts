@@ -24,8 +24,8 @@ export async function openAwsConfigFile(configFile: string): Promise<void> {
   try {
     await fs.access(configFile);
   } catch {
-    const create = 'Create It';
-    const choice = await vscode.window.showInformationMessage(`${configFile} does not exist yet.`, create);
+    const create = vscode.l10n.t('Create It');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not exist yet.', configFile), create);
     if (choice !== create) return;
     await fs.mkdir(path.dirname(configFile), { recursive: true });
     await fs.writeFile(configFile, configTemplate, { flag: 'wx' }).catch(() => undefined);
@@ -43,7 +43,7 @@ export async function loadSampleContact(extensionUri: vscode.Uri): Promise<Conta
 export async function openSampleContact(extensionUri: vscode.Uri, panels: ContactPanels): Promise<void> {
   const doc = await loadSampleContact(extensionUri);
   // The sample's own ARN names its instance and region.
-  const parsed = parseContactInput(String(doc.Contact.Arn ?? ''));
+  const parsed = parseContactInput(typeof doc.Contact.Arn === 'string' ? doc.Contact.Arn : '');
   if (!parsed.ok || !parsed.instanceId || !parsed.arn) throw new Error(`The bundled sample contact has no valid ARN: ${parsed.ok ? 'no instance' : parsed.message}`);
   panels.show({ profile: sampleProfile, region: parsed.arn.region, instanceId: parsed.instanceId, contactId: parsed.contactId }, doc, { origin: 'sample' });
 }

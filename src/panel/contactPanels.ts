@@ -48,7 +48,7 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
   private create(ref: ContactRef, doc: ContactDocument | undefined, meta: { fetchedAt?: string; origin?: ContactOrigin } = {}): ContactPanel {
     const webviewPanel = vscode.window.createWebviewPanel(
       contactPanelViewType,
-      'Contact',
+      vscode.l10n.t('Contact'),
       vscode.ViewColumn.Active,
       // Kept alive while hidden: bringing a panel back to the front is then instant, not a reload
       // (a handful of panels at most, thanks to the preview panel).
@@ -94,13 +94,14 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
    * Restores a panel from the state its webview saved (checked: it is the webview's word). The
    * state names the contact, never holds it: the panel fetches it again, showing that it does.
    */
-  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, raw: unknown): Promise<void> {
+  deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, raw: unknown): Promise<void> {
     const state = parsePanelState(raw);
     if (!state) {
       webviewPanel.dispose();
-      return;
+      return Promise.resolve();
     }
     this.track(new ContactPanel(webviewPanel, state.ref, undefined, this.host, (p) => this.forget(p), state.timeZone));
+    return Promise.resolve();
   }
 
   dispose(): void {

@@ -44,7 +44,7 @@ export function validateFaultSpec(value: unknown): FaultSpec {
       throw new Error(`${k} must be a count or true`);
     }
   }
-  return spec as FaultSpec;
+  return spec;
 }
 
 export class FaultState {

@@ -63,6 +63,11 @@ export function route(method: string, segments: string[]): RouteMatch | undefine
   return undefined;
 }
 
+/** A request-body value (parsed JSON) as text: a string as is, anything else as its JSON. */
+function bodyText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function shown(value: string): string {
   return value.length > 64 ? value.slice(0, 64) + '…' : value;
 }
@@ -119,7 +124,7 @@ function decodeToken(token: string, scope: string): number {
 function intParam(value: unknown, field: string, min: number, max: number, fallback: number): number {
   if (value === undefined || value === null || value === '') return fallback;
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n)) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must be an integer`);
+  if (!Number.isInteger(n)) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${bodyText(value)}' at '${field}' failed to satisfy constraint: Member must be an integer`);
   if (n < min) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${n}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`);
   if (n > max) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${n}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${max}`);
   return n;
@@ -171,12 +176,16 @@ function timestampParam(value: unknown, field: string): number {
   throw new ServiceError('InvalidParameterException', `${field} is required and must be a timestamp.`);
 }
 
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
 function stringList(value: unknown, field: string): string[] | undefined {
   if (value === undefined) return undefined;
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
+  if (!isStringList(value)) {
     throw new ServiceError('InvalidParameterException', `${field} must be a list of strings.`);
   }
-  return value as string[];
+  return value;
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -217,7 +226,7 @@ const searchContacts: Handler = (req, data) => {
   findInstance(data, body.InstanceId);
   const range = body.TimeRange;
   if (!isObject(range)) throw new ServiceError('InvalidParameterException', 'TimeRange is required.');
-  const type = String(range.Type ?? '');
+  const type = bodyText(range.Type ?? '');
   const rangePath = timeRangeFields[type];
   if (!rangePath) throw new ServiceError('InvalidParameterException', `Invalid TimeRange.Type: ${shown(type)}`);
   const start = timestampParam(range.StartTime, 'TimeRange.StartTime');
@@ -232,10 +241,10 @@ const searchContacts: Handler = (req, data) => {
   const queueIds = stringList(criteria.QueueIds, 'SearchCriteria.QueueIds');
 
   const sort = isObject(body.Sort) ? body.Sort : {};
-  const sortField = String(sort.FieldName ?? 'INITIATION_TIMESTAMP');
+  const sortField = bodyText(sort.FieldName ?? 'INITIATION_TIMESTAMP');
   const sortPath = sortFields[sortField];
   if (!sortPath) throw new ServiceError('InvalidParameterException', `Invalid Sort.FieldName: ${shown(sortField)}`);
-  const order = String(sort.Order ?? 'DESCENDING');
+  const order = bodyText(sort.Order ?? 'DESCENDING');
   if (order !== 'ASCENDING' && order !== 'DESCENDING') throw new ServiceError('InvalidParameterException', `Invalid Sort.Order: ${shown(order)}`);
 
   const matches = [...(data.contacts.get(body.InstanceId)?.values() ?? [])].filter((c) => {

@@ -29,7 +29,7 @@ export function collectJsonResults(runner: Mocha.Runner, stats: () => Mocha.Stat
   });
   runner.on(EVENT_TEST_PASS, (test) => passes.push(toResult(test)));
   // Also fires for failing hooks, which mocha counts as failures too.
-  runner.on(EVENT_TEST_FAIL, (test, err) => failures.push(toResult(test, err)));
+  runner.on(EVENT_TEST_FAIL, (test, err: Error) => failures.push(toResult(test, err)));
   runner.on(EVENT_TEST_PENDING, (test) => pending.push(toResult(test)));
   runner.once(EVENT_RUN_END, () => {
     fs.mkdirSync(path.dirname(file), { recursive: true });

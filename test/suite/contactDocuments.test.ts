@@ -9,7 +9,8 @@ import { sampleContactArn, sampleIds } from '../endpoint/sampleIds';
 import { extensionApi } from './extensionApi';
 import { readTestEnv } from './testEnv';
 
-const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T>(`connectContacts.${command}`, ...args);
+// A command can return nothing: the result is T or undefined.
+const run = <T>(command: string, ...args: unknown[]) => vscode.commands.executeCommand<T | undefined>(`connectContacts.${command}`, ...args);
 
 describe('Open as JSON / YAML and Copy Contact ID / ARN', function () {
   this.timeout(60_000);
@@ -43,7 +44,7 @@ describe('Open as JSON / YAML and Copy Contact ID / ARN', function () {
     const yaml = await run<vscode.TextEditor>('openAsYaml', { ref });
     assert.equal(yaml?.document.uri.path, `/CHAT-${sampleIds.chat.slice(0, 8)}.yaml`);
     assert.equal(yaml?.document.languageId, 'yaml');
-    assert.deepEqual(parseYaml(yaml!.document.getText()), doc);
+    assert.deepEqual(parseYaml(yaml.document.getText()), doc);
     const json = await run<vscode.TextEditor>('openAsJson', { ref });
     const other = vscode.Uri.parse(json!.document.uri.toString().replace(sampleIds.instanceA, sampleIds.instanceB));
     assert.notEqual(other.toString(), json!.document.uri.toString());

@@ -29,7 +29,7 @@ describe('Describe Contact (command with arguments)', function () {
     assert.equal(panel.webviewPanel.title, `VOICE · ${sampleIds.voice.slice(0, 8)}`);
     assert.equal(panel.doc?.Contact.Id, sampleIds.voice);
     // Timestamps arrive as ISO 8601, the way `aws connect describe-contact` prints them.
-    assert.match(String(result.contact.Contact.InitiationTimestamp), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
+    assert.match(result.contact.Contact.InitiationTimestamp as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
   });
 
   it('focuses the existing panel when the same contact is described again', async () => {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TestHooks } from '../../src/extensionApi';
-import type { AccountNode, ContactNode, ErrorNode, ExplorerNode, FieldTreeNode, GroupNode, InstanceNode, LoadMoreNode } from '../../src/explorer/explorerNodes';
+import type { AccountNode, ContactNode, ExplorerNode, FieldTreeNode, GroupNode, InstanceNode, LoadMoreNode } from '../../src/explorer/explorerNodes';
 import { HistoryStore } from '../../src/history/historyStore';
 import { sampleIds } from '../endpoint/sampleIds';
 import { endpointControl, extensionApi } from './extensionApi';
@@ -106,7 +106,7 @@ describe('Sidebar contact explorer', function () {
     assert.equal(nodes.length, 10, 'after the last page there is no Load more');
     assert.ok(nodes.every((n) => n.kind === 'contact'));
     // Newest first, as SearchContacts sorted them.
-    const times = (nodes as ContactNode[]).map((n) => Date.parse(n.facts.initiationTimestamp ?? ''));
+    const times = nodes.map((n) => Date.parse(n.facts.initiationTimestamp ?? ''));
     assert.deepEqual([...times].sort((a, b) => b - a), times);
     assert.equal((await searchRequests()) - before, 3);
   });
@@ -133,7 +133,7 @@ describe('Sidebar contact explorer', function () {
     assert.equal((item(email!).iconPath as vscode.ThemeIcon).id, 'mail');
 
     // A click runs Open in Panel with the row: the panel shows that contact.
-    await vscode.commands.executeCommand(voiceItem.command!.command, ...(voiceItem.command!.arguments ?? []));
+    await vscode.commands.executeCommand(voiceItem.command.command, ...((voiceItem.command.arguments ?? []) as unknown[]));
     assert.equal(api.panels.find(voice.ref)?.doc?.Contact.Id, sampleIds.voice);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -205,7 +205,7 @@ describe('Sidebar contact explorer', function () {
     const fields = (await children(contact)) as FieldTreeNode[];
     const id = fields.find((f) => f.key === 'Id')!;
     const transfer = new vscode.DataTransfer();
-    await explorer().provider.handleDrag([id], transfer);
+    explorer().provider.handleDrag([id], transfer);
     assert.equal(await transfer.get('text/plain')?.asString(), sampleIds.voice);
     assert.equal(transfer.get('text/uri-list'), undefined);
   });
@@ -218,8 +218,8 @@ describe('Sidebar contact explorer', function () {
     assert.equal(error.kind, 'error');
     const errorItem = item(error);
     assert.equal(errorItem.contextValue, 'error');
-    assert.equal(labelOf(errorItem), (error as ErrorNode).message);
-    assert.ok((error as ErrorNode).message.length > 0);
+    assert.equal(labelOf(errorItem), error.message);
+    assert.ok(error.message.length > 0);
     assert.equal(errorItem.command?.command, 'connectContacts.explorer.retry');
 
     await endpointControl.clearFaults();
@@ -232,7 +232,7 @@ describe('Sidebar contact explorer', function () {
     await run('refresh', account);
     const listed = await children(account);
     assert.equal(listed[0].kind, 'error');
-    assert.match((listed[0] as ErrorNode).message, /thrott|rate|too many/i);
+    assert.match(listed[0].message, /thrott|rate|too many/i);
     await endpointControl.clearFaults();
     await run('retry', listed[0]);
     assert.ok((await children(account)).some((n) => n.kind === 'instance'));
@@ -299,7 +299,7 @@ describe('Sidebar contact explorer', function () {
       assert.deepEqual(await labels(await group(sampleIds.instanceB, 'history')), ['No lookups in this instance yet']);
     });
 
-    it('keeps the history across a reload of the store', async () => {
+    it('keeps the history across a reload of the store', () => {
       const reloaded = new HistoryStore(api.services.context.globalState, () => 200);
       assert.deepEqual(reloaded.entries({ instanceId: sampleIds.instanceA }).map((e) => e.contactId), [sampleIds.task, sampleIds.chat]);
       reloaded.dispose();

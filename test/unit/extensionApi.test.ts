@@ -12,9 +12,9 @@ function parts(testMode: boolean) {
     loads: () => loads,
     parts: {
       testMode,
-      describe: async (args: DescribeArgs) => {
+      describe: (args: DescribeArgs) => {
         described.push(args);
-        return undefined;
+        return Promise.resolve(undefined);
       },
       load: () => {
         loads++;

@@ -193,7 +193,7 @@ export async function openPanel(
   await page.goto(`${server.origin}/`);
   await page.addStyleTag({ url: `${server.origin}/test-theme.css` });
   await page.waitForFunction(matchesRecorded, JSON.stringify({ where: 'posted', want: partial({ type: 'ready' }) }));
-  const recorded = () => page.evaluate('window.__vscodeStub') as Promise<Recorded>;
+  const recorded = () => page.evaluate<Recorded>('window.__vscodeStub');
   return {
     page,
     pageErrors,
@@ -202,7 +202,7 @@ export async function openPanel(
       await page.evaluate(
         (json: string) => {
           const g = globalThis as unknown as { dispatchEvent(e: unknown): void; MessageEvent: new (t: string, i: unknown) => unknown };
-          g.dispatchEvent(new g.MessageEvent('message', { data: JSON.parse(json) }));
+          g.dispatchEvent(new g.MessageEvent('message', { data: JSON.parse(json) as unknown }));
         },
         JSON.stringify(message),
       );
@@ -218,16 +218,16 @@ export async function openPanel(
     },
     state: async () => (await recorded()).state,
     recorded,
-    rows: () => page.evaluate(rowsScript) as Promise<RowInfo[]>,
+    rows: () => page.evaluate<RowInfo[]>(rowsScript),
     row: async (key) => {
-      const found = ((await page.evaluate(rowsScript)) as RowInfo[]).find((r) => r.key === key);
+      const found = (await page.evaluate<RowInfo[]>(rowsScript)).find((r) => r.key === key);
       if (!found) throw new Error(`No rendered row with key ${JSON.stringify(key)}`);
       return found;
     },
     focusedKey: () =>
-      page.evaluate(`(() => { const r = document.activeElement; return r && r.getAttribute('role') === 'treeitem' ? r.querySelector('.key').textContent : undefined; })()`) as Promise<
-        string | undefined
-      >,
+      page.evaluate<string | undefined>(
+        `(() => { const r = document.activeElement; return r && r.getAttribute('role') === 'treeitem' ? r.querySelector('.key').textContent : undefined; })()`,
+      ),
     click: (row, selector) => page.locator(`[role=treeitem][data-index="${row.index}"]${selector ? ` ${selector}` : ''}`).click(),
     close: () => context.close(),
   };
@@ -261,7 +261,7 @@ function stubScript(argJson: string): void {
       postMessage: (m: unknown) => rec.posted.push(JSON.parse(JSON.stringify(m))),
       getState: () => rec.state,
       setState: (s: unknown) => {
-        rec.state = JSON.parse(JSON.stringify(s));
+        rec.state = JSON.parse(JSON.stringify(s)) as typeof rec.state;
         rec.stateSaves++;
       },
     };

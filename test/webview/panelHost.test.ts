@@ -123,7 +123,8 @@ describe('contact panel webview: host messages and state', function () {
     await panel.click(await panel.row('AgentInfo'));
     await page.locator(filterInput).fill('Device');
     await panel.waitForState({ filter: 'Device' });
-    state = (await panel.state()) as PanelState;
+    state = await panel.state();
+    assert.ok(state);
     assert.deepEqual(state.expanded, ['["Contact"]', '["Contact","AgentInfo"]']);
   });
 

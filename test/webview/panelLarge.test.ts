@@ -24,7 +24,7 @@ describe('contact panel webview: a 10,000-field contact', function () {
     const { panel } = suite;
     await panel.send(contactMessage(sampleIds.maximal, { contact: doc }));
     await panel.page.locator('vscode-button.expand-all').click();
-    const height = (await panel.page.evaluate(`document.querySelector('.tree').getBoundingClientRect().height`)) as number;
+    const height = await panel.page.evaluate<number>(`document.querySelector('.tree').getBoundingClientRect().height`);
     assert.equal(height, (total - 1) * rowHeightPx, 'one row per field');
     const domRows = (await panel.rows()).length;
     assert.ok(domRows < 100, `only the rows in view are in the DOM (${domRows})`);

@@ -24,8 +24,8 @@ function expectedNodes(doc: ContactDocument): Map<string, FieldNode> {
 async function allRows(panel: PanelPage): Promise<RowInfo[]> {
   await panel.page.locator('vscode-button.expand-all').click();
   const seen = new Map<string, RowInfo>();
-  const total = (await panel.page.evaluate(`document.querySelector('.tree').getBoundingClientRect().height`)) as number;
-  const step = (await panel.page.evaluate(`document.querySelector('.tree-scroll').clientHeight`)) as number;
+  const total = await panel.page.evaluate<number>(`document.querySelector('.tree').getBoundingClientRect().height`);
+  const step = await panel.page.evaluate<number>(`document.querySelector('.tree-scroll').clientHeight`);
   for (let top = 0; top <= total; top += step) {
     await panel.page.evaluate(`(() => { const s = document.querySelector('.tree-scroll'); s.scrollTop = ${top}; s.dispatchEvent(new Event('scroll')); })()`);
     for (const r of await panel.rows()) seen.set(r.index, r);

@@ -28,7 +28,7 @@ describe('contact panel webview: themes', function () {
       const panel = await suite.open({ bodyClass: theme });
       await panel.send(contactMessage(sampleIds.task));
       await panel.page.locator('[role=treeitem][tabindex="0"]').focus();
-      const s = (await panel.page.evaluate(styleScript)) as Record<string, string>;
+      const s = await panel.page.evaluate<Record<string, string>>(styleScript);
       assert.equal(s.background, themeValue(theme, 'editor-background'));
       assert.equal(s.foreground, themeValue(theme, 'foreground'));
       assert.equal(s.focusOutlineStyle, 'solid', 'a visible focus ring');

@@ -22,7 +22,7 @@ describe('ConnectService with the shipped SDK file dist/sdk.js', function () {
   let home: AwsHome;
   const shipped = join(findRepoRoot(__dirname), 'dist', 'sdk.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file the extension requires
-  const loadShipped = async (): Promise<Sdk> => require(shipped) as Sdk;
+  const loadShipped = (): Promise<Sdk> => new Promise((resolve) => resolve(require(shipped) as Sdk));
 
   before(async () => {
     assert.ok(existsSync(shipped), `${shipped} is missing: run \`node scripts/build.mjs\` first (the test command does)`);

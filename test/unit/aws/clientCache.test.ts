@@ -44,7 +44,7 @@ describe('ClientCache', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const cache = (warnings: string[] = []): ClientCache =>
-    new ClientCache({ env, profiles: new ProfileCatalog(env), chosenProfile: () => '', loadSdk: async () => sdk, onTransportWarning: (w) => warnings.push(w) });
+    new ClientCache({ env, profiles: new ProfileCatalog(env), chosenProfile: () => '', loadSdk: () => Promise.resolve(sdk), onTransportWarning: (w) => warnings.push(w) });
 
   it('builds one client for concurrent first calls', async () => {
     const clients = cache();

@@ -116,12 +116,12 @@ describe('profiles', () => {
     assert.equal(listing.credentialsFile, creds);
   });
 
-  it('expands ~ in AWS_CONFIG_FILE against HOME', async () => {
+  it('expands ~ in AWS_CONFIG_FILE against HOME', () => {
     assert.equal(awsFilePaths({ HOME: '/home/u', AWS_CONFIG_FILE: '~/cfg/aws' }).configFile, '/home/u/cfg/aws');
     assert.equal(awsFilePaths({ HOME: '/home/u' }).ssoCacheDir, '/home/u/.aws/sso/cache');
   });
 
-  it('defaults to the profile named default', async () => {
+  it('defaults to the profile named default', () => {
     assert.equal(defaultProfileName({}), 'default');
     assert.equal(defaultProfileName({ AWS_PROFILE: ' work ' }), 'work');
   });

@@ -128,7 +128,7 @@ describe('contact document', () => {
 
     it('gives the same document as the wire path for the same contact', () => {
       const wire = fromWireJson(fixture('small-voice.json'));
-      const sdkLike = JSON.parse(fixture('small-voice.json')).Contact as Record<string, unknown>;
+      const sdkLike = (JSON.parse(fixture('small-voice.json')) as { Contact: Record<string, unknown> }).Contact;
       sdkLike.InitiationTimestamp = new Date(1741083630_000);
       sdkLike.DisconnectTimestamp = new Date(1741087353_500);
       (sdkLike.QueueInfo as Record<string, unknown>).EnqueueTimestamp = new Date(1741083640_123);

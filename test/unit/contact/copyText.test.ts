@@ -53,7 +53,7 @@ describe('copy texts', () => {
     for (const leaf of leaves(sample(hostileId))) {
       if (typeof leaf.value === 'string') assert.equal(copyValueText(leaf.value, 'string'), leaf.value);
       const key = leaf.path[leaf.path.length - 1];
-      if (typeof key === 'string') assert.deepEqual(JSON.parse(copyJsonText(key, leaf.value))[key], leaf.value);
+      if (typeof key === 'string') assert.deepEqual((JSON.parse(copyJsonText(key, leaf.value)) as Record<string, unknown>)[key], leaf.value);
     }
   });
 

@@ -93,7 +93,7 @@ describe('field tree', () => {
     const root = buildFieldTree(fromWireJson(fixture('small-voice.json')), utc);
     assert.deepEqual(root.path, []);
     assert.equal(root.children?.length, 1);
-    const contact = root.children![0];
+    const contact = root.children[0];
     assert.deepEqual([contact.key, contact.kind, contact.display], ['Contact', 'structure', '14 items']);
     const nodes = byPath(root);
     assert.equal(nodes.get('Contact.QueueInfo')?.display, '2 items');

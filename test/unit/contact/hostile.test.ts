@@ -60,7 +60,7 @@ describe('hostile contact data', () => {
       assert.equal(lines.split('\n').length, nodes.length - 2);
       for (const n of nodes) {
         const key = n.path[n.path.length - 1];
-        if (typeof key === 'string') assert.deepEqual(JSON.parse(copyJsonText(key, n.value))[key], n.value);
+        if (typeof key === 'string') assert.deepEqual((JSON.parse(copyJsonText(key, n.value)) as Record<string, unknown>)[key], n.value);
       }
     });
   }

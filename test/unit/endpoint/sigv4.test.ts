@@ -21,8 +21,8 @@ class NodeSha256 {
   update(data: string | ArrayBuffer | ArrayBufferView): void {
     this.h.update(toBytes(data));
   }
-  async digest(): Promise<Uint8Array> {
-    return this.h.digest();
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(this.h.digest());
   }
 }
 const now = Date.UTC(2026, 10, 23, 21, 0, 30);

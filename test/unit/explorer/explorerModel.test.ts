@@ -48,20 +48,17 @@ class Fakes {
     return {
       accounts: () => ({ active: dev, added: this.added }),
       manualInstances: () => this.manual,
-      listInstances: async () => {
+      listInstances: () => {
         this.instanceCalls++;
-        if (this.failInstances) throw this.failInstances;
-        return this.instances;
+        return this.failInstances ? Promise.reject(this.failInstances) : Promise.resolve(this.instances);
       },
-      searchContacts: async (_target, query) => {
+      searchContacts: (_target, query) => {
         this.queries.push(query);
-        if (this.failSearch) throw this.failSearch;
-        return this.pages.get(query.nextToken ?? '') ?? { contacts: [] };
+        return this.failSearch ? Promise.reject(this.failSearch) : Promise.resolve(this.pages.get(query.nextToken ?? '') ?? { contacts: [] });
       },
-      getContact: async (ref, options) => {
+      getContact: (ref, options) => {
         this.contactCalls.push({ ref, force: options.force });
-        if (this.failContact) throw this.failContact;
-        return doc;
+        return this.failContact ? Promise.reject(this.failContact) : Promise.resolve(doc);
       },
       history: {
         entries: (filter) => filterEntries(this.history, filter),

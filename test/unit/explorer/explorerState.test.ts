@@ -7,8 +7,9 @@ class MemoryStore implements KeyValueStore {
   get<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
   }
-  async update(key: string, value: unknown): Promise<void> {
+  update(key: string, value: unknown): Promise<void> {
     this.data.set(key, JSON.parse(JSON.stringify(value)));
+    return Promise.resolve();
   }
 }
 
