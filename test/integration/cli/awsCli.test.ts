@@ -13,7 +13,7 @@ import { findRepoRoot } from '../../endpoint/paths';
 import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
-import { cliConcurrency, concurrencyLimit, errorMessage, fetchServed, parseOutput, runCli, writeConfig, type CliResult, type CliRun } from './cliHarness';
+import { CliResults, errorMessage, fetchServed, parseOutput, writeConfig, type CliRun } from './cliHarness';
 
 describe('AWS CLI against the local endpoint', function () {
   // The cap on the whole suite: 10 CLI runs, about 5 s on two idle cores.
@@ -29,7 +29,7 @@ describe('AWS CLI against the local endpoint', function () {
   let dir: string;
   /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
   let cliRequests: RequestLogEntry[];
-  const results = new Map<string, CliResult>();
+  const results = new CliResults();
 
   before(async () => {
     endpoint = await startEndpoint();
@@ -63,8 +63,7 @@ describe('AWS CLI against the local endpoint', function () {
       ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
       ['wrong secret', { ...base, credentialsFile: wrong }, describeContact(sampleIds.instanceA, sampleIds.voice)],
     ];
-    const limit = concurrencyLimit(cliConcurrency);
-    await Promise.all(runs.map(([key, run, args]) => limit(() => runCli(run, args)).then((r) => results.set(key, r))));
+    await results.runAll(runs);
     cliRequests = [...endpoint.requests];
   });
 
@@ -74,12 +73,6 @@ describe('AWS CLI against the local endpoint', function () {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  function result(key: string): CliResult {
-    const r = results.get(key);
-    assert.ok(r, `no CLI run "${key}"`);
-    return r;
-  }
-
   /** What the endpoint sends for a request, fetched raw (signed here) to compare with the CLI's output. */
   async function served(pathAndQuery: string, opts: { method?: string; body?: string } = {}): Promise<Record<string, unknown>> {
     const s = await fetchServed(endpoint.url, pathAndQuery, opts);
@@ -88,32 +81,32 @@ describe('AWS CLI against the local endpoint', function () {
   }
 
   it('describe-contact prints exactly the contact the endpoint serves', async () => {
-    const out = parseOutput(result('voice'));
+    const out = parseOutput(results.get('voice'));
     assert.deepEqual(out, await served(`/contacts/${sampleIds.instanceA}/${sampleIds.voice}`));
     assert.equal((out.Contact as { Channel: string }).Channel, 'VOICE');
   });
 
   it('describe-contact reads the hostile contact unchanged: scripts, bidi, control characters, 50-deep maps', async () => {
-    assert.deepEqual(parseOutput(result('hostile')), await served(`/contacts/${sampleIds.instanceB}/${sampleIds.hostile}`));
+    assert.deepEqual(parseOutput(results.get('hostile')), await served(`/contacts/${sampleIds.instanceB}/${sampleIds.hostile}`));
   });
 
   it('describe-contact reads the maximal contact; botocore drops only the members its model lacks', async () => {
     const wire = (await served(`/contacts/${sampleIds.instanceA}/${sampleIds.maximal}`)) as { Contact: { AgentInfo: Record<string, unknown> } };
     // AgentInfo.ActiveRegion is in the newer JS SDK model but not in this CLI's botocore.
     delete wire.Contact.AgentInfo.ActiveRegion;
-    assert.deepEqual(parseOutput(result('maximal')), wire);
+    assert.deepEqual(parseOutput(results.get('maximal')), wire);
   });
 
   it('list-instances follows NextToken across pages and prints the instances as served', async () => {
     assert.deepEqual(cliRequests.filter((r) => r.operation === 'ListInstances').map((r) => r.status), [200, 200, 200]);
-    const out = parseOutput(result('list-instances'));
+    const out = parseOutput(results.get('list-instances'));
     assert.deepEqual(out, await served('/instance?maxResults=10'));
     const list = out.InstanceSummaryList as { InstanceAlias: string }[];
     assert.deepEqual(list.map((i) => i.InstanceAlias), ['acme-support', 'acme-sales', 'acme-lab']);
   });
 
   it('search-contacts finds the recent voice contacts, as served', async () => {
-    const out = parseOutput(result('search-contacts'));
+    const out = parseOutput(results.get('search-contacts'));
     const body = {
       InstanceId: sampleIds.instanceA,
       TimeRange: { Type: 'INITIATION_TIMESTAMP', StartTime: searchStart, EndTime: searchEnd },
@@ -130,7 +123,7 @@ describe('AWS CLI against the local endpoint', function () {
   });
 
   it('signs with a session token from the local-session profile', async () => {
-    const out = parseOutput(result('describe-instance'));
+    const out = parseOutput(results.get('describe-instance'));
     assert.equal((out.Instance as { InstanceAlias: string }).InstanceAlias, 'acme-sales');
     const s = await fetchServed(endpoint.url, `/instance/${sampleIds.instanceB}`, { credentials: localSessionCredentials });
     assert.equal(s.status, 200);
@@ -138,17 +131,17 @@ describe('AWS CLI against the local endpoint', function () {
   });
 
   it('get-contact-attributes returns the user-defined attributes', async () => {
-    assert.deepEqual(parseOutput(result('get-contact-attributes')), await served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`));
+    assert.deepEqual(parseOutput(results.get('get-contact-attributes')), await served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`));
   });
 
   it('reports an unknown contact as the service’s ResourceNotFoundException', () => {
-    const r = result('not found');
+    const r = results.get('not found');
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /An error occurred \(ResourceNotFoundException\) when calling the DescribeContact operation: Contact not found/);
   });
 
   it('reports throttling as the service’s ThrottlingException', async () => {
-    const r = result('throttled');
+    const r = results.get('throttled');
     assert.notEqual(r.code, 0);
     assert.deepEqual(throttled.requests.map((q) => q.status), [429]);
     const s = await fetchServed(throttled.url, `/instance/${sampleIds.instanceA}`);
@@ -157,7 +150,7 @@ describe('AWS CLI against the local endpoint', function () {
   });
 
   it('a wrong secret gets 403 InvalidSignatureException', () => {
-    const r = result('wrong secret');
+    const r = results.get('wrong secret');
     assert.notEqual(r.code, 0);
     assert.ok(r.stderr.includes(`An error occurred (InvalidSignatureException) when calling the DescribeContact operation: ${signatureMismatchMessage}`), r.stderr);
     assert.deepEqual(cliRequests.filter((q) => q.status === 403).map((q) => q.path), [`/contacts/${sampleIds.instanceA}/${sampleIds.voice}`]);

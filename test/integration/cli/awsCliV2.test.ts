@@ -20,13 +20,11 @@ import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
 import {
-  cliConcurrency,
-  concurrencyLimit,
+  CliResults,
   errorMessage,
   fetchServed,
   parseOutput,
   projectOntoModel,
-  runCli,
   writeConfig,
   type BotocoreModel,
   type CliResult,
@@ -101,7 +99,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   let wrongCredentialsFile: string;
   /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
   let cliRequests: RequestLogEntry[];
-  const results = new Map<string, CliResult>();
+  const results = new CliResults();
 
   before(async () => {
     if (!existsSync(v2Bin) || !existsSync(v2ModelFile)) {
@@ -146,8 +144,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
       ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
       ['wrong secret', { ...base, credentialsFile: wrongCredentialsFile }, ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice]],
     ];
-    const limit = concurrencyLimit(cliConcurrency);
-    await Promise.all(runs.map(([key, run, args]) => limit(() => runCli(run, args)).then((r) => results.set(key, r))));
+    await results.runAll(runs);
     cliRequests = [...endpoint.requests];
   });
 
@@ -156,12 +153,6 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     await throttled?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
-
-  function result(key: string): CliResult {
-    const r = results.get(key);
-    assert.ok(r, `no CLI run "${key}"`);
-    return r;
-  }
 
   async function served(pathAndQuery: string, opts: { method?: string; body?: string; credentials?: LocalCredentials } = {}): Promise<Record<string, unknown>> {
     const s = await fetchServed(endpoint.url, pathAndQuery, opts);
@@ -204,7 +195,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     const chain = (sampleIds.transferChain as readonly string[]).indexOf(contactId);
     const name = chain > 0 ? `transfer ${chain}` : Object.entries(sampleIds).find(([, v]) => v === contactId)?.[0];
     it(`describe-contact prints the ${name} contact (${contactId}) as served, less the members v2 lacks`, async () => {
-      assert.deepEqual(parseOutput(result(`describe ${contactId}`)), asV2Reads('DescribeContact', await servedFor.contact(instanceId, contactId)));
+      assert.deepEqual(parseOutput(results.get(`describe ${contactId}`)), asV2Reads('DescribeContact', await servedFor.contact(instanceId, contactId)));
     });
   }
 
@@ -212,21 +203,21 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     assert.deepEqual(cliRequests.filter((r) => r.operation === 'ListInstances').map((r) => r.status), [200, 200, 200]);
     const all = await servedFor.instances();
     assert.equal(all.NextToken, undefined);
-    const out = parseOutput(result('list-instances'));
+    const out = parseOutput(results.get('list-instances'));
     assert.deepEqual(out, asV2Reads('ListInstances', all));
     assert.deepEqual((out.InstanceSummaryList as { InstanceAlias: string }[]).map((i) => i.InstanceAlias), ['acme-support', 'acme-sales', 'acme-lab']);
   });
 
   it('describe-instance signs with a session token (local-session) and prints the instance as served', async () => {
-    assert.deepEqual(parseOutput(result('describe-instance')), asV2Reads('DescribeInstance', await servedFor.instance()));
+    assert.deepEqual(parseOutput(results.get('describe-instance')), asV2Reads('DescribeInstance', await servedFor.instance()));
   });
 
   it('get-contact-attributes prints the attributes as served', async () => {
-    assert.deepEqual(parseOutput(result('get-contact-attributes')), asV2Reads('GetContactAttributes', await servedFor.attributes()));
+    assert.deepEqual(parseOutput(results.get('get-contact-attributes')), asV2Reads('GetContactAttributes', await servedFor.attributes()));
   });
 
   it('search-contacts (an operation newer than v2 2.9’s model: given it through AWS_DATA_PATH) prints the page as served', async () => {
-    const out = parseOutput(result('search-contacts'));
+    const out = parseOutput(results.get('search-contacts'));
     assert.deepEqual(out, asV2Reads('SearchContacts', await servedFor.search(), searchModel));
     const ids = (out.Contacts as { Id: string }[]).map((c) => c.Id);
     for (const id of sampleIds.transferChain) assert.ok(ids.includes(id), id);
@@ -235,14 +226,14 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   it('reports an unknown contact as the ResourceNotFoundException the endpoint served', async () => {
     const s = await fetchServed(endpoint.url, `/contacts/${sampleIds.instanceA}/${sampleIds.missingContact}`);
     assert.equal(s.status, 404);
-    assertServiceError(result('not found'), 'DescribeContact', s);
+    assertServiceError(results.get('not found'), 'DescribeContact', s);
   });
 
   it('reports throttling as the ThrottlingException the endpoint served', async () => {
     assert.deepEqual(throttled.requests.map((r) => r.status), [429]);
     const s = await fetchServed(throttled.url, `/instance/${sampleIds.instanceA}`);
     assert.equal(s.status, 429);
-    assertServiceError(result('throttled'), 'DescribeInstance', s, 0);
+    assertServiceError(results.get('throttled'), 'DescribeInstance', s, 0);
   });
 
   it('a wrong secret gets the 403 InvalidSignatureException the endpoint served', async () => {
@@ -252,7 +243,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     });
     assert.equal(s.status, 403);
     assert.equal(errorMessage(s), signatureMismatchMessage);
-    assertServiceError(result('wrong secret'), 'DescribeContact', s);
+    assertServiceError(results.get('wrong secret'), 'DescribeContact', s);
   });
 
   it('what v2 drops is exactly droppedByV2, operation by operation (the maximal contact carries every Contact member)', async () => {

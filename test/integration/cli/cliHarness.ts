@@ -105,6 +105,22 @@ export function concurrencyLimit(n: number): <T>(task: () => Promise<T>) => Prom
 /** CLI processes at once: each is a Python interpreter loading botocore, CPU-bound for most of its ~0.8 s. */
 export const cliConcurrency = Math.min(4, Math.max(2, os.availableParallelism()));
 
+/** A suite's CLI runs, all started up front a few at a time; each test then reads its result by key. */
+export class CliResults {
+  private readonly results = new Map<string, CliResult>();
+
+  async runAll(runs: readonly [key: string, run: CliRun, args: string[]][]): Promise<void> {
+    const limit = concurrencyLimit(cliConcurrency);
+    await Promise.all(runs.map(([key, run, args]) => limit(() => runCli(run, args)).then((r) => this.results.set(key, r))));
+  }
+
+  get(key: string): CliResult {
+    const r = this.results.get(key);
+    assert.ok(r, `no CLI run "${key}"`);
+    return r;
+  }
+}
+
 export interface BotocoreShape {
   type: string;
   members?: Record<string, { shape: string }>;
