@@ -5,11 +5,12 @@ import './styles.css';
 import type { ContactDocument } from '../src/contact/contactDocument';
 import { sameContact } from '../src/contact/contactIdentity';
 import type { ContactOrigin, HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol/messages';
+import { parseHostMessage } from '../src/protocol/messages';
 import { ErrorBanner } from './banner';
 import { buildTree, summary, valueText } from './contactModel';
 import { customEl, el } from './dom';
 import { Header } from './header';
-import { parseHostMessage } from './hostMessages';
+
 import { attachTreeKeyboard } from './keyboard';
 import { StateSaver } from './state';
 import { registerToolkit } from './toolkit';
@@ -203,7 +204,6 @@ function snapshot(): PanelState | undefined {
   const expanded = contact ? tree.expandedKeys() : savedExpanded;
   return { ref, timeZone, ...(fetchedAt ? { fetchedAt } : {}), filter: toolbar.filterText(), ...(expanded ? { expanded } : {}) };
 }
-
 
 function assertNever(value: never): never {
   throw new Error(`Unhandled host message: ${JSON.stringify(value)}`);

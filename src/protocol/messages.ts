@@ -117,6 +117,46 @@ export function parsePanelState(raw: unknown): PanelState | undefined {
   return state;
 }
 
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+/**
+ * Checks a window message before the panel acts on it. The host is trusted, but other code in the
+ * page can post messages too, and a malformed one must not break the panel.
+ */
+export function parseHostMessage(data: unknown): HostMessage | undefined {
+  if (!isRecord(data)) return undefined;
+  switch (data.type) {
+    case 'contact': {
+      const ok =
+        parseContactRef(data.ref) !== undefined &&
+        isRecord(data.contact) &&
+        isRecord(data.contact.Contact) &&
+        isText(data.fetchedAt) &&
+        isTimeZone(data.timeZone) &&
+        (data.origin === undefined || data.origin === 'fetched' || data.origin === 'cache' || data.origin === 'sample');
+      return ok ? (data as HostMessage) : undefined;
+    }
+    case 'loading':
+      return typeof data.loading === 'boolean' ? (data as HostMessage) : undefined;
+    case 'error': {
+      const e = data.error;
+      const ok =
+        isRecord(e) &&
+        isText(e.kind) &&
+        isText(e.message) &&
+        (e.hint === undefined || isText(e.hint)) &&
+        (e.requestId === undefined || isText(e.requestId));
+      return ok ? (data as HostMessage) : undefined;
+    }
+    case 'timeZone':
+      return isTimeZone(data.timeZone) ? (data as HostMessage) : undefined;
+    case 'preview':
+      return typeof data.preview === 'boolean' ? (data as HostMessage) : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** Validates a message from the webview; anything malformed becomes undefined and is dropped. */
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (!isRecord(raw)) return undefined;

@@ -1,7 +1,7 @@
 // The trust boundary between the panel's webview and the host: every message from the webview
 // and every saved state coming back through it is checked before anything acts on it.
 import * as assert from 'node:assert/strict';
-import { parsePanelState, parseWebviewMessage, rowActions } from '../../src/protocol/messages';
+import { parseHostMessage, parsePanelState, parseWebviewMessage, rowActions } from '../../src/protocol/messages';
 
 const contactId = '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01';
 const ref = { instanceId: '11111111-1111-4111-8111-111111111111', contactId, region: 'us-east-1', profile: 'local' };
@@ -160,4 +160,28 @@ describe('parsePanelState', () => {
     ];
     for (const view of bad) assert.deepEqual(parsePanelState({ ref, ...view }), { ref }, JSON.stringify(view));
   });
+});
+
+describe('parseHostMessage (the webview\'s check of what reaches it)', () => {
+  const contact = { type: 'contact', ref, contact: { Contact: { Id: contactId } }, fetchedAt: '2026-11-20T12:00:00Z', timeZone: 'utc' };
+
+  it('accepts the host\'s messages', () => {
+    assert.deepEqual(parseHostMessage(contact), contact);
+    assert.deepEqual(parseHostMessage({ ...contact, origin: 'cache' }), { ...contact, origin: 'cache' });
+    assert.deepEqual(parseHostMessage({ type: 'loading', loading: true }), { type: 'loading', loading: true });
+    assert.deepEqual(parseHostMessage({ type: 'preview', preview: false }), { type: 'preview', preview: false });
+    assert.deepEqual(parseHostMessage({ type: 'error', error: { kind: 'NotFound', message: 'm' } }), { type: 'error', error: { kind: 'NotFound', message: 'm' } });
+  });
+
+  for (const [name, raw] of [
+    ['null', null],
+    ['a contact with a markup contact ID', { ...contact, ref: { ...ref, contactId: '<img src=x>' } }],
+    ['a contact without Contact', { ...contact, contact: {} }],
+    ['an unknown origin', { ...contact, origin: 'disk' }],
+    ['a non-boolean preview', { type: 'preview', preview: 'yes' }],
+    ['an error without a message', { type: 'error', error: { kind: 'x' } }],
+    ['a webview message type', { type: 'ready' }],
+  ] as [string, unknown][]) {
+    it(`drops ${name}`, () => assert.equal(parseHostMessage(raw), undefined));
+  }
 });
