@@ -5,6 +5,7 @@ import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
 import { contactPanelTitle, type PanelTitleContext } from '../contact/panelTitle';
 import { contactKey } from '../contact/contactIdentity';
+import type { ContactStory } from '../contact/story';
 import {
   parseWebviewMessage,
   sampleProfile,
@@ -39,6 +40,16 @@ export interface ContactPanelHost {
   titleContext?(ref: ContactRef): PanelTitleContext;
   /** Refresh (or a restore) of the offline sample: shows the bundled contact again and says it is a sample. */
   showSample(panel: ContactPanel): Promise<void>;
+  /**
+   * Fills in the contact's story (names, attributes, chain, …), calling `onStory` with the whole
+   * story so far as each part arrives; cancelled through `signal` when the panel shows another
+   * contact or closes. Never throws: what cannot be had is in `story.missing`.
+   */
+  enrich?(ref: ContactRef, doc: ContactDocument, signal: AbortSignal, onStory: (story: ContactStory) => void): Promise<void>;
+  /** Copies text the panel shows outside the tree, confirming what was copied. */
+  copyText(text: string, what: string): Promise<void>;
+  /** Opens an http(s) link through VS Code (which asks before opening an untrusted domain). */
+  openExternal(url: string): Promise<void>;
   log: vscode.LogOutputChannel;
 }
 
@@ -57,6 +68,9 @@ export class ContactPanel {
   private previewing = false;
   /** The focused row, as the webview tells it; none until it does. */
   private selection: PathSegment[] | undefined;
+  /** The story of the contact shown (resent to a reloaded webview), and the enrichment filling it. */
+  private story: { contactId: string; story: ContactStory } | undefined;
+  private enriching: AbortController | undefined;
   /** Told when the person keeps the preview (Keep Open, filter, sections). */
   onKept: (() => void) | undefined;
 
@@ -154,6 +168,28 @@ export class ContactPanel {
     this.setTitle();
     this.queueContact();
     if (wasLoading) this.post({ type: 'loading', loading: false });
+    this.startEnrichment(doc);
+  }
+
+  /** The story of the contact now shown; the previous contact's enrichment stops (its calls are cancelled). */
+  private startEnrichment(doc: ContactDocument): void {
+    this.enriching?.abort();
+    this.enriching = undefined;
+    this.story = undefined;
+    if (!this.host.enrich || this.ref.profile === sampleProfile) return;
+    const controller = new AbortController();
+    this.enriching = controller;
+    const contactId = this.ref.contactId;
+    void this.host.enrich(this.ref, doc, controller.signal, (story) => {
+      if (controller.signal.aborted || this.disposed) return;
+      this.story = { contactId, story };
+      this.post({ type: 'story', contactId, story });
+    });
+  }
+
+  /** The story as last sent (tests and the explorer's labels read it). */
+  get currentStory(): ContactStory | undefined {
+    return this.story?.story;
   }
 
   setTimeZone(timeZone: TimeZoneChoice): void {
@@ -215,7 +251,8 @@ export class ContactPanel {
     if (this.disposed) return;
     if (!this.ready) {
       // A contact replaces any contact still waiting; other messages keep their order.
-      if (message.type === 'contact') this.pending = this.pending.filter((m) => m.type !== 'contact');
+      if (message.type === 'contact') this.pending = this.pending.filter((m) => m.type !== 'contact' && m.type !== 'story');
+      if (message.type === 'story') this.pending = this.pending.filter((m) => m.type !== 'story');
       this.pending.push(message);
       return;
     }
@@ -231,6 +268,7 @@ export class ContactPanel {
         if (this.error && !this.pending.some((m) => m.type === 'error')) this.pending.push({ type: 'error', error: this.error });
         if (this.refreshing && !this.pending.some((m) => m.type === 'loading')) this.pending.push({ type: 'loading', loading: true });
         if (!this.pending.some((m) => m.type === 'preview')) this.pending.push({ type: 'preview', preview: this.previewing });
+        if (this.story && !this.pending.some((m) => m.type === 'story')) this.pending.push({ type: 'story', ...this.story });
         const queued = this.pending;
         this.pending = [];
         for (const m of queued) void this.webviewPanel.webview.postMessage(m);
@@ -258,6 +296,12 @@ export class ContactPanel {
       case 'selection':
         this.selection = message.path ?? undefined;
         return;
+      case 'copyText':
+        await this.host.copyText(message.text, message.what);
+        return;
+      case 'openExternal':
+        await this.host.openExternal(message.url);
+        return;
       default:
         assertNever(message);
     }
@@ -267,6 +311,7 @@ export class ContactPanel {
     if (this.disposed) return;
     this.disposed = true;
     this.refreshing?.controller.abort();
+    this.enriching?.abort();
     this.pending = [];
     this.onDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();

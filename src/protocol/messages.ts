@@ -5,6 +5,7 @@
 
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
+import type { ContactStory } from '../contact/story';
 
 export type TimeZoneChoice = 'local' | 'utc';
 
@@ -36,7 +37,14 @@ export interface PanelState {
   filter?: string;
   /** Keys of the open rows (JSON of their paths). */
   expanded?: string[];
+  /** The view on screen. */
+  view?: PanelView;
 }
+
+/** The panel's views, switched by tabs. */
+export type PanelView = 'overview' | 'fields';
+export const panelViews: readonly PanelView[] = ['overview', 'fields'];
+export const isPanelView = (v: unknown): v is PanelView => v === 'overview' || v === 'fields';
 
 // ---- host -> webview ----
 export type HostMessage =
@@ -45,7 +53,9 @@ export type HostMessage =
   | { type: 'error'; error: PanelError }
   | { type: 'timeZone'; timeZone: TimeZoneChoice }
   /** A preview panel shows the next lookup instead of a new panel opening; a kept one stays. */
-  | { type: 'preview'; preview: boolean };
+  | { type: 'preview'; preview: boolean }
+  /** The story so far (names, attributes, chain, …): the whole of it each time, for the contact shown. */
+  | { type: 'story'; contactId: string; story: ContactStory };
 
 /** Where the shown contact came from: just fetched, the explorer's cache, or the bundled offline sample. */
 export type ContactOrigin = 'fetched' | 'cache' | 'sample';
@@ -66,7 +76,11 @@ export type WebviewMessage =
   /** Keep Open, or the person started working in the panel (filter, sections): it stops being the preview. */
   | { type: 'keep' }
   /** The focused row, whenever it changes: keyboard shortcuts and the palette act on it without asking. */
-  | { type: 'selection'; path: PathSegment[] | null };
+  | { type: 'selection'; path: PathSegment[] | null }
+  /** Copy a value the panel shows outside the tree (an ID beside its name, an attribute); `what` names it in the confirmation. */
+  | { type: 'copyText'; text: string; what: string }
+  /** Open an http(s) link (a URL reference, an evaluation, the console) through VS Code's own confirmation. */
+  | { type: 'openExternal'; url: string };
 
 export const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
 
@@ -94,6 +108,19 @@ export function parseContactRef(raw: unknown): PanelContactRef | undefined {
 }
 
 const maxFilterLength = 1024;
+/** An attribute value is at most 32 KB; a little room above it. */
+const maxCopyText = 64 * 1024;
+
+/** An absolute http(s) URL of reasonable length: the only links the panel may ask the host to open. */
+export function isWebUrl(value: string): boolean {
+  if (value.length > 4096) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 const maxExpanded = 100_000;
 const maxExpandedKeyLength = 65_536;
 
@@ -111,6 +138,7 @@ export function parsePanelState(raw: unknown): PanelState | undefined {
   if (typeof raw.fetchedAt === 'string' && raw.fetchedAt.length <= 64 && !Number.isNaN(Date.parse(raw.fetchedAt))) state.fetchedAt = raw.fetchedAt;
   if (typeof raw.filter === 'string' && raw.filter.length <= maxFilterLength) state.filter = raw.filter;
   const expanded = raw.expanded;
+  if (isPanelView(raw.view)) state.view = raw.view;
   if (Array.isArray(expanded) && expanded.length <= maxExpanded && expanded.every((k) => typeof k === 'string' && k.length <= maxExpandedKeyLength)) {
     state.expanded = [...(expanded as string[])];
   }
@@ -152,6 +180,10 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isTimeZone(data.timeZone) ? (data as HostMessage) : undefined;
     case 'preview':
       return typeof data.preview === 'boolean' ? (data as HostMessage) : undefined;
+    case 'story':
+      return isId(data.contactId) && isRecord(data.story) && isRecord(data.story.names) && Array.isArray(data.story.missing) && typeof data.story.complete === 'boolean'
+        ? (data as HostMessage)
+        : undefined;
     default:
       return undefined;
   }
@@ -177,6 +209,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return isTimeZone(m.timeZone) ? { type: 'setTimeZone', timeZone: m.timeZone } : undefined;
     case 'selection':
       return m.path === null || isPath(m.path) ? { type: 'selection', path: m.path } : undefined;
+    case 'copyText':
+      return typeof m.text === 'string' && m.text.length <= maxCopyText && typeof m.what === 'string' && m.what.length <= 128
+        ? { type: 'copyText', text: m.text, what: m.what }
+        : undefined;
+    case 'openExternal':
+      return typeof m.url === 'string' && isWebUrl(m.url) ? { type: 'openExternal', url: m.url } : undefined;
     default:
       return undefined;
   }
