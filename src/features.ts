@@ -21,6 +21,9 @@ import { callLoggerFor } from './log';
 import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
 import { ContactPanels } from './panel/contactPanels';
 import type { FeatureServices } from './services';
+import { enrichContact } from './story/enrichContact';
+import { ResourceNames } from './story/resourceNames';
+import { storySources } from './story/storySources';
 
 /** What activation hands over: made at activation, shared with the features. */
 export interface Shell {
@@ -70,6 +73,9 @@ export function createFeatures(shell: Shell): Features {
   const shownErrors: ShownError[] = [];
   const describeError = (error: unknown): ConnectErrorInfo => (isErrorInfo(error) ? error : toErrorInfo(error));
   const contacts = new ContactDocumentCache(getConnect);
+  // Names of queues, users, groups, routing profiles and instances: memory only, cleared by Refresh.
+  const names = new ResourceNames(getConnect);
+  context.subscriptions.push(shell.onDidChangeAccount(() => names.clear()));
   const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
 
   const panels: ContactPanels = new ContactPanels({
@@ -82,7 +88,16 @@ export function createFeatures(shell: Shell): Features {
       panel.update(await loadSampleContact(context.extensionUri), { origin: 'sample' });
       if (!restored) void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: this is the offline sample contact, bundled with the extension: there is nothing to refresh. Look up one of your own with Describe Contact.'));
     },
-    refetch: (ref, signal) => contacts.get(ref, { force: true, signal }),
+    refetch: (ref, signal) => {
+      names.clear();
+      return contacts.get(ref, { force: true, signal });
+    },
+    enrich: async (ref, doc, signal, onStory) => {
+      const sources = storySources(ref, { connect: getConnect, names, contact: (r, s, priority) => contacts.get(r, { signal: s, priority }) });
+      await enrichContact(doc.Contact, sources, signal, onStory);
+    },
+    copyText: async (text, what) => copy.copyShown(text, what),
+    openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true))),
     describeError,
     openRelated: async (ref) => void (await describeFlow.lookup(ref)),
     rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
@@ -102,6 +117,7 @@ export function createFeatures(shell: Shell): Features {
     history,
     contacts,
     log,
+    names,
     revealOpenPanel: (ref: ContactRef) => {
       const panel = panels.find(ref);
       if (!panel) return undefined;

@@ -3,11 +3,12 @@
 import type * as vscode from 'vscode';
 import type { ConnectService } from './aws/connectService';
 import type { ProfileListing } from './aws/profiles';
-import type { AccountTarget, ConnectErrorInfo, ContactRef } from './aws/types';
+import type { AccountTarget, ConnectErrorInfo, ContactRef, RequestPriority } from './aws/types';
 import type { ContactDocument } from './contact/contactDocument';
 import type { ExtensionConfig } from './config';
 import type { HistoryStore } from './history/historyStore';
 import type { ErrorActionsArg } from './notify/errorNotifications';
+import type { ResourceNames } from './story/resourceNames';
 
 export interface FeatureServices {
   context: vscode.ExtensionContext;
@@ -24,6 +25,8 @@ export interface FeatureServices {
   /** Fetched contacts, so the explorer and the copy actions share one fetch per contact. */
   contacts: ContactCache;
   log: vscode.LogOutputChannel;
+  /** Names of queues, users, groups, routing profiles and instances: cached in memory, shared by panels and the explorer. */
+  names: ResourceNames;
   /**
    * Brings an open contact's panel to the front at once and fetches it again behind the scenes;
    * resolves with the fresh contact (undefined if the refresh failed: the panel shows why).
@@ -50,7 +53,7 @@ export interface FeatureServices {
 
 export interface ContactCache {
   /** The contact, fetched on first use; `force` refetches. Throws ConnectServiceError. */
-  get(ref: ContactRef, options?: { force?: boolean; signal?: AbortSignal }): Promise<ContactDocument>;
+  get(ref: ContactRef, options?: { force?: boolean; signal?: AbortSignal; priority?: RequestPriority }): Promise<ContactDocument>;
   peek(ref: ContactRef): ContactDocument | undefined;
   /** When a cached document was fetched (ISO 8601). */
   fetchedAt(doc: ContactDocument): string | undefined;

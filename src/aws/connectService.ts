@@ -17,6 +17,9 @@ import { redact, redactUrlUserInfo } from './redact';
 import { isValidRegionName } from './region';
 import { budgetKey, RequestScheduler, unlimitedBudget, type BudgetState, type RequestOutcome } from './scheduler';
 import { loadSdk, type Sdk } from './sdkLoader';
+import { associatedContact, contactReference, describedResource, evaluationSummary, readableReferenceTypes, type DescribedResource } from './storyShapes';
+import type { AssociatedContact } from '../contact/chain';
+import type { ContactReferenceItem, EvaluationSummary, NamedKind } from '../contact/story';
 import type {
   AccountTarget,
   CallLogger,
@@ -138,6 +141,15 @@ export function toContactSummary(c: ContactSearchSummary): ContactSummary {
     previousContactId: c.PreviousContactId,
   };
 }
+
+/** The Describe* operation that names each kind of resource (and the IAM action it needs). */
+export const describeOperation: Record<Exclude<NamedKind, 'instance'>, string> = {
+  queue: 'DescribeQueue',
+  user: 'DescribeUser',
+  hierarchyGroup: 'DescribeUserHierarchyGroup',
+  routingProfile: 'DescribeRoutingProfile',
+  contactFlow: 'DescribeContactFlow',
+};
 
 export class ConnectService {
   private readonly env: NodeJS.ProcessEnv;
@@ -288,6 +300,86 @@ export class ConnectService {
     );
     const attrs = (output as { Attributes?: Record<string, string> }).Attributes ?? {};
     return { ...attrs };
+  }
+
+  /**
+   * A queue, user, hierarchy group, routing profile or flow by ID: its name (and for a user, the
+   * routing profile and group the story names next). Priority 'visible' by default.
+   */
+  async describeResource(target: AccountTarget, instanceId: string, kind: Exclude<NamedKind, 'instance'>, id: string, signal?: AbortSignal, options?: CallOptions): Promise<DescribedResource> {
+    const operation = describeOperation[kind];
+    const { output } = await this.call(
+      { operation, instanceId },
+      target,
+      (sdk) => {
+        switch (kind) {
+          case 'queue':
+            return new sdk.DescribeQueueCommand({ InstanceId: instanceId, QueueId: id });
+          case 'user':
+            return new sdk.DescribeUserCommand({ InstanceId: instanceId, UserId: id });
+          case 'hierarchyGroup':
+            return new sdk.DescribeUserHierarchyGroupCommand({ InstanceId: instanceId, HierarchyGroupId: id });
+          case 'routingProfile':
+            return new sdk.DescribeRoutingProfileCommand({ InstanceId: instanceId, RoutingProfileId: id });
+          case 'contactFlow':
+            return new sdk.DescribeContactFlowCommand({ InstanceId: instanceId, ContactFlowId: id });
+        }
+      },
+      signal,
+      options?.priority ?? 'visible',
+    );
+    return describedResource(kind, id, output);
+  }
+
+  /** Every contact linked to this one (the same initial contact), all pages. Priority 'visible' by default. */
+  async listAssociatedContacts(ref: ContactRef, signal?: AbortSignal, options?: CallOptions): Promise<AssociatedContact[]> {
+    return this.allPages('ContactSummaryList', associatedContact, (token) => ({
+      ctx: { operation: 'ListAssociatedContacts', instanceId: ref.instanceId, contactId: ref.contactId },
+      make: (sdk: Sdk) => new sdk.ListAssociatedContactsCommand({ InstanceId: ref.instanceId, ContactId: ref.contactId, MaxResults: 100, NextToken: token }),
+    }), ref, signal, options?.priority ?? 'visible');
+  }
+
+  /** The contact's references a person reads (URLs, attachments, values), all pages. Priority 'visible' by default. */
+  async listContactReferences(ref: ContactRef, signal?: AbortSignal, options?: CallOptions): Promise<ContactReferenceItem[]> {
+    return this.allPages('ReferenceSummaryList', contactReference, (token) => ({
+      ctx: { operation: 'ListContactReferences', instanceId: ref.instanceId, contactId: ref.contactId },
+      make: (sdk: Sdk) => new sdk.ListContactReferencesCommand({ InstanceId: ref.instanceId, ContactId: ref.contactId, ReferenceTypes: [...readableReferenceTypes], NextToken: token }),
+    }), ref, signal, options?.priority ?? 'visible');
+  }
+
+  /** The contact's evaluations, all pages. Priority 'visible' by default. */
+  async listContactEvaluations(ref: ContactRef, signal?: AbortSignal, options?: CallOptions): Promise<EvaluationSummary[]> {
+    return this.allPages('EvaluationSummaryList', evaluationSummary, (token) => ({
+      ctx: { operation: 'ListContactEvaluations', instanceId: ref.instanceId, contactId: ref.contactId },
+      make: (sdk: Sdk) => new sdk.ListContactEvaluationsCommand({ InstanceId: ref.instanceId, ContactId: ref.contactId, NextToken: token }),
+    }), ref, signal, options?.priority ?? 'visible');
+  }
+
+  /** Follows NextToken to the end (a repeated token ends it: a server that repeats one would loop forever). */
+  private async allPages<T>(
+    listMember: string,
+    read: (entry: unknown) => T | undefined,
+    page: (token: string | undefined) => { ctx: CallContext; make: (sdk: Sdk) => unknown },
+    target: AccountTarget,
+    signal: AbortSignal | undefined,
+    priority: RequestPriority,
+  ): Promise<T[]> {
+    const all: T[] = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    do {
+      const { ctx, make } = page(token);
+      const { output } = await this.call(ctx, target, make, signal, priority);
+      const list = output[listMember];
+      for (const entry of Array.isArray(list) ? list : []) {
+        const item = read(entry);
+        if (item !== undefined) all.push(item);
+      }
+      token = typeof output.NextToken === 'string' && output.NextToken !== '' ? output.NextToken : undefined;
+      if (token !== undefined && seen.has(token)) break;
+      if (token !== undefined) seen.add(token);
+    } while (token);
+    return all;
   }
 
   /** Drop cached clients and profiles: the AWS files or the settings changed. */

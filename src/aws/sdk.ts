@@ -4,8 +4,16 @@
 export {
   ConnectClient,
   DescribeContactCommand,
+  DescribeContactFlowCommand,
   DescribeInstanceCommand,
+  DescribeQueueCommand,
+  DescribeRoutingProfileCommand,
+  DescribeUserCommand,
+  DescribeUserHierarchyGroupCommand,
   GetContactAttributesCommand,
+  ListAssociatedContactsCommand,
+  ListContactEvaluationsCommand,
+  ListContactReferencesCommand,
   ListInstancesCommand,
   SearchContactsCommand,
 } from '@aws-sdk/client-connect';

@@ -101,3 +101,14 @@ export interface ContactStory {
 }
 
 export const emptyStory = (): ContactStory => ({ names: {}, missing: [], complete: false });
+
+/** An absolute http(s) URL of reasonable length: the only links the panel opens (through the host). */
+export function isWebUrl(value: string): boolean {
+  if (value.length > 4096) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

@@ -116,6 +116,12 @@ export class CopyCommands implements vscode.Disposable {
     return text;
   }
 
+  /** A value the panel shows outside the tree (an ID beside its name, an attribute): copied as is, and said so. */
+  async copyShown(text: string, what: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied the {0}', what), 3000);
+  }
+
   openDocument(ref: ContactRef, doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
     return this.documents.open(ref, doc, format);
   }

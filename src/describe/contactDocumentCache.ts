@@ -1,6 +1,6 @@
 // One fetch per contact, shared by the panel, the explorer and the copy actions.
 import type { ConnectService } from '../aws/connectService';
-import type { ContactRef } from '../aws/types';
+import type { ContactRef, RequestPriority } from '../aws/types';
 import { toContactDocument, type ContactDocument } from '../contact/contactDocument';
 import { contactKey } from '../contact/contactIdentity';
 import type { ContactCache } from '../services';
@@ -35,14 +35,15 @@ export class ContactDocumentCache implements ContactCache {
     }
   }
 
-  async get(ref: ContactRef, options: { force?: boolean; signal?: AbortSignal } = {}): Promise<ContactDocument> {
+  /** `priority`: 'interactive' (a person waits) unless said otherwise, e.g. a linked contact the chain describes. */
+  async get(ref: ContactRef, options: { force?: boolean; signal?: AbortSignal; priority?: RequestPriority } = {}): Promise<ContactDocument> {
     const key = contactKey(ref);
     const cached = this.documents.get(key);
     if (cached && !options.force) return cached;
     const pending = !options.force && !options.signal ? this.inFlight.get(key) : undefined;
     if (pending) return pending;
     const fetch = this.connect()
-      .describeContact(ref, options.signal)
+      .describeContact(ref, options.signal, options.priority ? { priority: options.priority } : undefined)
       .then(({ output }) => {
         const doc = toContactDocument(output);
         this.fetchedTimes.set(doc, new Date().toISOString());

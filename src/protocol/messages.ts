@@ -5,7 +5,8 @@
 
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
-import type { ContactStory } from '../contact/story';
+import { isWebUrl, type ContactStory } from '../contact/story';
+export { isWebUrl };
 
 export type TimeZoneChoice = 'local' | 'utc';
 
@@ -111,16 +112,6 @@ const maxFilterLength = 1024;
 /** An attribute value is at most 32 KB; a little room above it. */
 const maxCopyText = 64 * 1024;
 
-/** An absolute http(s) URL of reasonable length: the only links the panel may ask the host to open. */
-export function isWebUrl(value: string): boolean {
-  if (value.length > 4096) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 const maxExpanded = 100_000;
 const maxExpandedKeyLength = 65_536;
 

@@ -1,0 +1,49 @@
+// Names for the IDs in contacts, shared by the panel's story and the explorer's labels: one
+// in-memory cache per profile·region·instance, every miss one Describe* call through the scheduler.
+import type { ConnectService, InstanceDetails } from '../aws/connectService';
+import { NameCache } from '../aws/nameCache';
+import type { DescribedResource } from '../aws/storyShapes';
+import type { AccountTarget, RequestPriority } from '../aws/types';
+import type { NamedKind } from '../contact/story';
+
+export type ResourceKind = Exclude<NamedKind, 'instance'>;
+export type InstanceScope = AccountTarget & { instanceId: string };
+
+export class ResourceNames {
+  private readonly cache: NameCache;
+
+  constructor(
+    private readonly connect: () => ConnectService,
+    cache?: NameCache,
+  ) {
+    this.cache = cache ?? new NameCache();
+  }
+
+  /** The resource's name (cached); a user's also names its routing profile and group. */
+  describe(scope: InstanceScope, kind: ResourceKind, id: string, options: { signal?: AbortSignal; priority?: RequestPriority } = {}): Promise<DescribedResource> {
+    return this.cache.get(keyOf(scope, kind, id), (signal) => this.connect().describeResource(scope, scope.instanceId, kind, id, signal, { priority: options.priority ?? 'visible' }), options.signal);
+  }
+
+  /** The instance's alias and access URL (cached). */
+  instance(scope: InstanceScope, signal?: AbortSignal): Promise<InstanceDetails> {
+    return this.cache.get(keyOf(scope, 'instance'), (s) => this.connect().describeInstance(scope, scope.instanceId, s), signal);
+  }
+
+  /** A name already known, without a call: for labels drawn now. */
+  peek(scope: InstanceScope, kind: ResourceKind, id: string): string | undefined {
+    return this.cache.peek<DescribedResource>(keyOf(scope, kind, id))?.name.name;
+  }
+
+  /** Describe* calls made so far (cache misses). */
+  get calls(): number {
+    return this.cache.misses;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+function keyOf(scope: InstanceScope, kind: NamedKind, id = ''): string {
+  return JSON.stringify([scope.profile, scope.region, scope.instanceId, kind, id]);
+}
