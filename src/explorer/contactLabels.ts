@@ -42,13 +42,23 @@ export function contactLabel(contactId: string, facts: ContactFacts, timeZone: T
   return facts.initiationTimestamp ? `${shortTimestamp(facts.initiationTimestamp, timeZone)} · ${id}` : id;
 }
 
-/** Queue, agent and disconnect reason, as far as they are known: `BasicQueue · agent 4e5f6a7b · CUSTOMER_DISCONNECT`. */
-export function contactDescription(facts: ContactFacts): string {
+/** Names for the queue and agent IDs in a contact's facts, when known. */
+export interface FactNames {
+  queue?: string;
+  agent?: string;
+}
+
+/**
+ * Channel, queue, agent and disconnect reason, as far as they are known, by name once the names
+ * are in: `VOICE · BasicQueue · jdoe · CUSTOMER_DISCONNECT` (`agent 4e5f6a7b` until then).
+ */
+export function contactDescription(facts: ContactFacts, names: FactNames = {}): string {
   const parts: string[] = [];
-  if (facts.queue) parts.push(compact(facts.queue));
-  if (facts.agent) parts.push(`agent ${compact(facts.agent)}`);
+  if (facts.channel) parts.push(displayText(facts.channel, 12));
+  if (facts.queue) parts.push(names.queue ? displayText(names.queue, 60) : compact(facts.queue));
+  if (facts.agent) parts.push(names.agent ? displayText(names.agent, 60) : `agent ${compact(facts.agent)}`);
   if (facts.disconnectReason) parts.push(displayText(facts.disconnectReason, 40));
-  if (parts.length === 0 && facts.initiationMethod) parts.push(displayText(facts.initiationMethod, 40));
+  if (parts.length <= 1 && facts.initiationMethod) parts.push(displayText(facts.initiationMethod, 40));
   return parts.join(' · ');
 }
 
@@ -74,7 +84,7 @@ export interface TooltipFacts {
 }
 
 /** The tooltip's full IDs and facts. Values are shown as text by the provider, never as markup. */
-export function contactTooltip(ref: ContactRef, facts: ContactFacts, timeZone: TimeZoneChoice, extra: { pinned?: boolean; lookedUpAt?: string } = {}): TooltipFacts {
+export function contactTooltip(ref: ContactRef, facts: ContactFacts, timeZone: TimeZoneChoice, extra: { pinned?: boolean; lookedUpAt?: string; names?: FactNames } = {}): TooltipFacts {
   const rows: [string, string][] = [
     ['Contact ID', ref.contactId],
     ['Instance ID', ref.instanceId],
@@ -83,8 +93,9 @@ export function contactTooltip(ref: ContactRef, facts: ContactFacts, timeZone: T
   ];
   if (facts.initiationTimestamp) rows.push(['Initiated', formatTimestamp(facts.initiationTimestamp, timeZone)]);
   if (facts.initiationMethod) rows.push(['Initiation method', facts.initiationMethod]);
-  if (facts.queue) rows.push(['Queue', facts.queue]);
-  if (facts.agent) rows.push(['Agent', facts.agent]);
+  const named = (name: string | undefined, id: string) => (name ? `${name} (${id})` : id);
+  if (facts.queue) rows.push(['Queue', named(extra.names?.queue, facts.queue)]);
+  if (facts.agent) rows.push(['Agent', named(extra.names?.agent, facts.agent)]);
   if (facts.disconnectReason) rows.push(['Disconnect reason', facts.disconnectReason]);
   if (extra.lookedUpAt) rows.push(['Looked up', formatTimestamp(extra.lookedUpAt, timeZone)]);
   if (extra.pinned) rows.push(['Pinned', 'yes']);

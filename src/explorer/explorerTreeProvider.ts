@@ -6,17 +6,65 @@ import type { TimeZoneChoice } from '../contact/format';
 import { contactsViewId } from '../manifestIds';
 import { dragMimeType, dragText } from './explorerDrag';
 import type { ExplorerModel } from './explorerModel';
-import type { ExplorerNode } from './explorerNodes';
+import type { ContactNode, ExplorerNode } from './explorerNodes';
+import type { FactNames } from './contactLabels';
 import { toTreeItem } from './treeItemMapper';
 
+/** Queue and agent names for contact labels: what is known now, and a background lookup of the rest. */
+export interface ExplorerNames {
+  peek(node: ContactNode, kind: 'queue' | 'user', id: string): string | undefined;
+  /** Resolves when the name is known (or cannot be); never throws. */
+  load(node: ContactNode, kind: 'queue' | 'user', id: string): Promise<void>;
+}
+
+const idPattern = /^[A-Za-z0-9_-]{1,256}$/;
+
 export class ExplorerTreeProvider {
+  private readonly asked = new Set<string>();
+  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+
   constructor(
     readonly model: ExplorerModel,
     private readonly timeZone: () => TimeZoneChoice,
+    private readonly names?: ExplorerNames,
   ) {}
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(node, this.model, this.timeZone());
+    return toTreeItem(node, this.model, this.timeZone(), (n) => this.namesOf(n));
+  }
+
+  /** Names known now; the others are looked up in the background and the tree redrawn once. */
+  private namesOf(node: ContactNode): FactNames {
+    const names: FactNames = {};
+    const source = this.names;
+    if (!source) return names;
+    for (const [fact, kind] of [['queue', 'queue'], ['agent', 'user']] as const) {
+      const id = node.facts[fact];
+      if (!id || !idPattern.test(id)) continue;
+      const known = source.peek(node, kind, id);
+      if (known !== undefined) {
+        names[fact] = known;
+        continue;
+      }
+      const key = JSON.stringify([node.ref.profile, node.ref.region, node.ref.instanceId, kind, id]);
+      if (this.asked.has(key)) continue;
+      this.asked.add(key);
+      void source.load(node, kind, id).then(() => this.scheduleRedraw());
+    }
+    return names;
+  }
+
+  private scheduleRedraw(): void {
+    if (this.redrawTimer !== undefined) return;
+    this.redrawTimer = setTimeout(() => {
+      this.redrawTimer = undefined;
+      this.model.redraw();
+    }, 150);
+  }
+
+  /** Names are asked for again after a refresh (the cache may have been cleared). */
+  forgetAskedNames(): void {
+    this.asked.clear();
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {

@@ -27,7 +27,7 @@ import {
 } from './searchWindow';
 
 /** What this feature uses of the shared services, and nothing else. */
-export type ExplorerDeps = Pick<FeatureServices, 'activeAccount' | 'config' | 'connect' | 'contacts' | 'context' | 'describeContactIn' | 'describeError' | 'history' | 'onDidChangeAccount' | 'openContactPanel' | 'profiles' | 'showError'>;
+export type ExplorerDeps = Pick<FeatureServices, 'activeAccount' | 'config' | 'connect' | 'contacts' | 'context' | 'describeContactIn' | 'describeError' | 'history' | 'names' | 'onDidChangeAccount' | 'openContactPanel' | 'profiles' | 'showError'>;
 
 /** What the extension-host tests read and drive (through activate's returned API). */
 export interface ExplorerTestApi {
@@ -105,7 +105,11 @@ export function registerExplorer(services: ExplorerDeps, treeView: vscode.TreeVi
     now: () => new Date(),
     describeError: (error) => services.describeError(error),
   });
-  const provider = new ExplorerTreeProvider(model, () => services.config().timeZone);
+  // Labels name the queue and agent: from the shared name cache, else looked up in the background.
+  const provider = new ExplorerTreeProvider(model, () => services.config().timeZone, {
+    peek: (node, kind, id) => services.names.peek(node.ref, kind, id),
+    load: (node, kind, id) => services.names.describe(node.ref, kind, id, { priority: 'background' }).then(() => undefined, () => undefined),
+  });
 
   context.subscriptions.push(
     history,
@@ -118,7 +122,11 @@ export function registerExplorer(services: ExplorerDeps, treeView: vscode.TreeVi
   );
 
   const commands: ExplorerHandle['commands'] = {
-    [id('refresh')]: (node?: unknown) => model.refresh(isExplorerNode(node) ? node : undefined),
+    [id('refresh')]: (node?: unknown) => {
+      services.names.clear();
+      provider.forgetAskedNames();
+      return model.refresh(isExplorerNode(node) ? node : undefined);
+    },
 
     [id('addAccount')]: async (target?: unknown) => {
       const chosen = isTarget(target) ? target : await pickAccount(await services.profiles());

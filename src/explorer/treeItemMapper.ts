@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { fieldKindIcons } from '../contact/fieldIcons';
 import { fieldTooltip } from '../contact/fieldTree';
 import type { TimeZoneChoice } from '../contact/format';
-import { channelIcon, contactDescription, contactLabel, contactTooltip } from './contactLabels';
+import { channelIcon, contactDescription, contactLabel, contactTooltip, type FactNames } from './contactLabels';
 import { assertNever, type ContactNode, type ExplorerNode, type GroupNode } from './explorerNodes';
 import { groupLabels, type ExplorerModel } from './explorerModel';
 import { describeSearch } from './searchWindow';
@@ -50,7 +50,8 @@ function groupDescription(node: GroupNode, model: ExplorerModel, timeZone: TimeZ
   return count === 0 ? '' : String(count);
 }
 
-export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: TimeZoneChoice): vscode.TreeItem {
+/** `namesOf`: the queue and agent names known for a contact node (none: IDs are shown). */
+export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: TimeZoneChoice, namesOf: (node: ContactNode) => FactNames = () => ({})): vscode.TreeItem {
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'account': {
@@ -89,10 +90,11 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
     }
     case 'contact': {
       const item = new vscode.TreeItem(contactLabel(node.ref.contactId, node.facts, timeZone), Collapsed);
-      item.description = contactDescription(node.facts) || undefined;
+      const names = namesOf(node);
+      item.description = contactDescription(node.facts, names) || undefined;
       item.iconPath = new vscode.ThemeIcon(channelIcon(node.facts.channel));
       item.contextValue = contactContextValue(node);
-      const tip = contactTooltip(node.ref, node.facts, timeZone, { pinned: node.pinned, lookedUpAt: node.source === 'history' ? node.lookedUpAt : undefined });
+      const tip = contactTooltip(node.ref, node.facts, timeZone, { pinned: node.pinned, lookedUpAt: node.source === 'history' ? node.lookedUpAt : undefined, names });
       item.tooltip = factsMarkdown(tip.title, tip.rows);
       item.command = { command: explorerCommandIds.openContact, title: vscode.l10n.t('Open in Panel'), arguments: [node] };
       return withId(item, node);

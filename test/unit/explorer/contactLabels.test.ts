@@ -12,6 +12,12 @@ describe('contact rows', () => {
   it('description: queue, agent and disconnect reason; bare IDs shortened', () => {
     assert.equal(contactDescription({ queue: 'BasicQueue', agent: 'a1b2c3d4-0000-4000-8000-000000000000', disconnectReason: 'CUSTOMER_DISCONNECT' }), 'BasicQueue · agent a1b2c3d4 · CUSTOMER_DISCONNECT');
     assert.equal(contactDescription({ initiationMethod: 'INBOUND' }), 'INBOUND');
+    assert.equal(contactDescription({ channel: 'VOICE', initiationMethod: 'INBOUND' }), 'VOICE · INBOUND', 'the method only when nothing else is known');
+    assert.equal(
+      contactDescription({ channel: 'VOICE', queue: 'b0b1b2b3-4444-4ccc-8ddd-000000000b04', agent: 'a1b2c3d4-0000-4000-8000-000000000000' }, { queue: 'Escalations', agent: 'jdoe' }),
+      'VOICE · Escalations · jdoe',
+      'names replace the IDs once known',
+    );
     assert.equal(contactDescription({}), '');
   });
 
