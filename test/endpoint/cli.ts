@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { FaultSpec } from './faults';
 import { localAwsFiles, localProfile } from './localCredentials';
 import { findRepoRoot } from './paths';
+import { defaultBurst } from './rateLimit';
 import { startEndpoint, type EndpointOptions } from './server';
 import { createTestCertificate } from './tls';
 
@@ -21,6 +22,8 @@ const usage = `Usage: npm run endpoint -- [options]
   --truncated N|always   send half the body, then close
   --large-body BYTES  pad DescribeContact responses to about BYTES
   --operation NAME    limit the faults to one operation (e.g. DescribeContact)
+  --rate N            throttle beyond N requests per second (all operations, per region), like the service
+  --burst N           requests allowed at once before --rate applies (default: N of --rate, rounded up)
   --quiet             don't log requests`;
 
 function countOrAlways(value: string, flag: string): number | true {
@@ -31,6 +34,12 @@ function countOrAlways(value: string, flag: string): number | true {
 function nonNegative(value: string, flag: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${flag} needs a number, got "${value}"`);
+  return n;
+}
+
+function positive(value: string, flag: string): number {
+  const n = nonNegative(value, flag);
+  if (n === 0) throw new Error(`${flag} needs a number above 0, got "${value}"`);
   return n;
 }
 
@@ -65,6 +74,8 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--truncated': faults.truncated = countOrAlways(next(), flag); break;
       case '--large-body': faults.largeBodyBytes = nonNegative(next(), flag); break;
       case '--operation': faults.operation = next(); break;
+      case '--rate': opts.rate = positive(next(), flag); break;
+      case '--burst': opts.burst = positive(next(), flag); break;
       case '--quiet': opts.quiet = true; break;
       case '--help': case '-h': console.log(usage); process.exit(0); break;
       default: throw new Error(`Unknown option ${flag}\n${usage}`);
@@ -82,6 +93,8 @@ export function parseArgs(argv: string[]): EndpointOptions {
     process.on('exit', () => certificate.dispose());
   }
   if (Object.keys(faults).length > 0) opts.faults = faults;
+  if (opts.burst !== undefined && opts.rate === undefined) throw new Error('--burst goes with --rate');
+  if (opts.burst !== undefined && !Number.isInteger(opts.burst)) throw new Error(`--burst needs a whole number, got "${opts.burst}"`);
   return opts;
 }
 
@@ -102,6 +115,7 @@ async function main(): Promise<void> {
   console.log(`  Control API: POST/DELETE ${endpoint.url}/__control/faults, GET/DELETE ${endpoint.url}/__control/requests`);
   if (selfSignedCertFile) console.log(`  Self-signed certificate (use as --ca-bundle): ${selfSignedCertFile}`);
   if (opts.faults) console.log(`  Faults: ${JSON.stringify(opts.faults)}`);
+  if (opts.rate !== undefined) console.log(`  Rate limit: ${opts.rate} requests per second, burst ${opts.burst ?? defaultBurst(opts.rate)}`);
   console.log('  Ctrl-C stops it.');
   const stop = () => {
     void endpoint.close().then(() => process.exit(0));

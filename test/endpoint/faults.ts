@@ -28,6 +28,9 @@ export interface FaultPlan {
   largeBodyBytes: number;
 }
 
+/** A request the rate limit refused: answered like the `throttle` fault, with nothing else applied. */
+export const rateLimitedPlan: FaultPlan = { latencyMs: 0, hangMs: 0, kind: 'throttle', malformedJson: false, truncated: false, largeBodyBytes: 0 };
+
 type CountedFault = 'reset' | 'throttle' | 'status500' | 'malformedJson' | 'truncated';
 
 export function validateFaultSpec(value: unknown): FaultSpec {

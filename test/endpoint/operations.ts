@@ -1,53 +1,23 @@
 // The Amazon Connect operations the local endpoint serves, with the service's paths, fields and errors
 // (checked against botocore's connect/2017-08-08 model and @aws-sdk/client-connect's schemas).
-import type { EndpointData, WireContact, WireInstance } from './sampleData';
+import { contactStoryRoute } from './contactStoryOperations';
+import {
+  bodyText,
+  decodeToken,
+  encodeToken,
+  findContact,
+  findInstance,
+  intParam,
+  isObject,
+  ServiceError,
+  shown,
+  type Handler,
+  type RouteMatch,
+} from './operationSupport';
+import { resourceRoute } from './resourceOperations';
+import type { WireContact } from './sampleData';
 
-export type ServiceErrorType =
-  | 'ResourceNotFoundException'
-  | 'InvalidParameterException'
-  | 'InvalidRequestException'
-  | 'AccessDeniedException'
-  | 'ThrottlingException'
-  | 'InternalServiceException'
-  | 'UnknownOperationException'
-  | 'SerializationException';
-
-const statusOf: Record<ServiceErrorType, number> = {
-  ResourceNotFoundException: 404,
-  InvalidParameterException: 400,
-  InvalidRequestException: 400,
-  AccessDeniedException: 403,
-  ThrottlingException: 429,
-  InternalServiceException: 500,
-  UnknownOperationException: 404,
-  SerializationException: 400,
-};
-
-export class ServiceError extends Error {
-  readonly status: number;
-  constructor(
-    readonly errorType: ServiceErrorType,
-    message: string,
-  ) {
-    super(message);
-    this.status = statusOf[errorType];
-  }
-}
-
-export interface OperationRequest {
-  method: string;
-  /** Decoded path segments after the leading slash. */
-  segments: string[];
-  query: URLSearchParams;
-  body: unknown;
-}
-
-export interface RouteMatch {
-  operation: string;
-  handle: (req: OperationRequest, data: EndpointData) => unknown;
-}
-
-type Handler = RouteMatch['handle'];
+export { ServiceError, type OperationRequest, type RouteMatch, type ServiceErrorType } from './operationSupport';
 
 /** Route by method and path shape, as the SDK serialises them. */
 export function route(method: string, segments: string[]): RouteMatch | undefined {
@@ -60,41 +30,7 @@ export function route(method: string, segments: string[]): RouteMatch | undefine
   if (method === 'GET' && a === 'contact' && b === 'attributes' && n === 4 && c !== undefined && d !== undefined) {
     return { operation: 'GetContactAttributes', handle: getContactAttributes };
   }
-  return undefined;
-}
-
-/** A request-body value (parsed JSON) as text: a string as is, anything else as its JSON. */
-function bodyText(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-function shown(value: string): string {
-  return value.length > 64 ? value.slice(0, 64) + '…' : value;
-}
-
-/** Length constraints as the service's validation layer reports them. */
-function checkLength(field: string, value: string, min: number, max: number): void {
-  if (value.length < min) {
-    throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${shown(value)}' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${min}`);
-  }
-  if (value.length > max) {
-    throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${shown(value)}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
-  }
-}
-
-function findInstance(data: EndpointData, instanceId: string): WireInstance {
-  checkLength('instanceId', instanceId, 1, 100);
-  const instance = data.instances.find((i) => i.Id === instanceId);
-  if (!instance) throw new ServiceError('ResourceNotFoundException', `Instance not found: ${shown(instanceId)}`);
-  return instance;
-}
-
-function findContact(data: EndpointData, instanceId: string, contactId: string, field = 'contactId'): WireContact {
-  findInstance(data, instanceId);
-  checkLength(field, contactId, 1, 256);
-  const contact = data.contacts.get(instanceId)?.get(contactId);
-  if (!contact) throw new ServiceError('ResourceNotFoundException', `Contact not found: ${shown(contactId)} does not exist in instance ${instanceId}`);
-  return contact;
+  return resourceRoute(method, segments) ?? contactStoryRoute(method, segments);
 }
 
 const describeContact: Handler = (req, data) => ({ Contact: findContact(data, req.segments[1], req.segments[2]) });
@@ -106,30 +42,6 @@ const getContactAttributes: Handler = (req, data) => {
 
 const describeInstance: Handler = (req, data) => ({ Instance: findInstance(data, req.segments[1]) });
 
-/** Paging tokens are opaque to clients; ours carry an offset and the query they belong to. */
-function encodeToken(offset: number, scope: string): string {
-  return Buffer.from(JSON.stringify({ o: offset, s: scope })).toString('base64');
-}
-
-function decodeToken(token: string, scope: string): number {
-  try {
-    const parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { o?: unknown; s?: unknown };
-    if (typeof parsed.o === 'number' && parsed.o >= 0 && parsed.s === scope) return parsed.o;
-  } catch {
-    // fall through to the service's message
-  }
-  throw new ServiceError('InvalidParameterException', 'The nextToken is not valid.');
-}
-
-function intParam(value: unknown, field: string, min: number, max: number, fallback: number): number {
-  if (value === undefined || value === null || value === '') return fallback;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n)) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${bodyText(value)}' at '${field}' failed to satisfy constraint: Member must be an integer`);
-  if (n < min) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${n}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${min}`);
-  if (n > max) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${n}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${max}`);
-  return n;
-}
-
 const summaryFields = ['Id', 'Arn', 'IdentityManagementType', 'InstanceAlias', 'CreatedTime', 'ServiceRole', 'InstanceStatus', 'InboundCallsEnabled', 'OutboundCallsEnabled', 'InstanceAccessUrl'];
 
 const listInstances: Handler = (req, data) => {
@@ -140,10 +52,6 @@ const listInstances: Handler = (req, data) => {
   const next = offset + max < data.instances.length ? encodeToken(offset + max, 'instances') : undefined;
   return next ? { InstanceSummaryList: page, NextToken: next } : { InstanceSummaryList: page };
 };
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function get(obj: unknown, ...keys: string[]): unknown {
   let cur = obj;

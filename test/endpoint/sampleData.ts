@@ -1,5 +1,6 @@
-// Loads the contacts and instances the local endpoint serves, from the bundled samples or a
-// directory laid out the same way (<dir>/<instanceId>/<contactId>.json, DescribeContact bodies).
+// Loads the contacts, instances and resources the local endpoint serves, from the bundled samples or a
+// directory laid out the same way (<dir>/<instanceId>/<contactId>.json, DescribeContact bodies;
+// optionally <dir>/instances.json and <dir>/resources.json).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundledDataDir } from './paths';
@@ -9,10 +10,33 @@ export type WireContact = Record<string, unknown> & { Id: string };
 /** An instance in wire form (DescribeInstance's Instance shape). */
 export type WireInstance = Record<string, unknown> & { Id: string; Arn: string };
 
+/** A resource or list entry in wire form (JSON values only, timestamps as epoch seconds). */
+export type WireResource = Record<string, unknown>;
+
+/** What an instance holds besides contacts: resources.json's value for one instance ID. */
+export interface InstanceResources {
+  /** DescribeQueue's Queue shapes. */
+  Queues: WireResource[];
+  /** DescribeUser's User shapes. */
+  Users: WireResource[];
+  /** DescribeUserHierarchyGroup's HierarchyGroup shapes. */
+  HierarchyGroups: WireResource[];
+  /** DescribeRoutingProfile's RoutingProfile shapes. */
+  RoutingProfiles: WireResource[];
+  /** DescribeContactFlow's ContactFlow shapes. */
+  ContactFlows: WireResource[];
+  /** contactId → ListContactEvaluations's EvaluationSummary entries. */
+  Evaluations: Record<string, WireResource[]>;
+  /** contactId → ListContactReferences's ReferenceSummary unions. */
+  References: Record<string, WireResource[]>;
+}
+
 export interface EndpointData {
   instances: WireInstance[];
   /** instanceId → contactId → contact. */
   contacts: Map<string, Map<string, WireContact>>;
+  /** instanceId → its resources (an instance without an entry has none). */
+  resources: Map<string, InstanceResources>;
 }
 
 export interface LoadOptions {
@@ -39,6 +63,25 @@ function readInstances(file: string): WireInstance[] {
   const json = readJson(file);
   if (!isObject(json) || !Array.isArray(json.Instances)) throw new Error(`${file}: expected {"Instances": [...]}`);
   return json.Instances as WireInstance[];
+}
+
+const resourceLists = ['Queues', 'Users', 'HierarchyGroups', 'RoutingProfiles', 'ContactFlows'] as const;
+
+function readResources(file: string): Map<string, InstanceResources> {
+  const json = readJson(file);
+  if (!isObject(json)) throw new Error(`${file}: expected {"<instanceId>": {"Queues": [...], ...}}`);
+  const out = new Map<string, InstanceResources>();
+  for (const [instanceId, value] of Object.entries(json)) {
+    const r = isObject(value) ? value : {};
+    const list = (k: string) => (Array.isArray(r[k]) ? (r[k] as WireResource[]) : []);
+    const byContact = (k: string) => (isObject(r[k]) ? (r[k] as Record<string, WireResource[]>) : {});
+    out.set(instanceId, {
+      ...(Object.fromEntries(resourceLists.map((k) => [k, list(k)])) as Pick<InstanceResources, (typeof resourceLists)[number]>),
+      Evaluations: byContact('Evaluations'),
+      References: byContact('References'),
+    });
+  }
+  return out;
 }
 
 function readContacts(dir: string): Map<string, Map<string, WireContact>> {
@@ -76,13 +119,13 @@ function syntheticInstance(id: string): WireInstance {
   };
 }
 
-/** Apply `fn` to every number stored under a key ending in "Timestamp", at any depth. */
-function mapTimestamps(value: unknown, fn: (t: number) => number): unknown {
-  if (Array.isArray(value)) return value.map((v) => mapTimestamps(v, fn));
+/** Apply `fn` to every number stored under a key ending in `suffix` ("Timestamp" by default), at any depth. */
+function mapTimestamps(value: unknown, fn: (t: number) => number, suffix = 'Timestamp'): unknown {
+  if (Array.isArray(value)) return value.map((v) => mapTimestamps(v, fn, suffix));
   if (!isObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k.endsWith('Timestamp') && typeof v === 'number' ? fn(v) : mapTimestamps(v, fn);
+    out[k] = k.endsWith(suffix) && typeof v === 'number' ? fn(v) : mapTimestamps(v, fn, suffix);
   }
   return out;
 }
@@ -102,11 +145,24 @@ export function shiftContact(contact: WireContact, shiftSeconds: number): WireCo
   return mapTimestamps(contact, (t) => Math.round((t + shiftSeconds) * 1000) / 1000) as WireContact;
 }
 
+/**
+ * Evaluations happen after their contact, so they move with it (CreatedTime, LastModifiedTime,
+ * Acknowledgement.AcknowledgedTime); the resources themselves keep their stored times, as instances do.
+ */
+function shiftEvaluations(resources: InstanceResources, shiftSeconds: number): InstanceResources {
+  if (shiftSeconds === 0) return resources;
+  const shift = (t: number) => Math.round((t + shiftSeconds) * 1000) / 1000;
+  return { ...resources, Evaluations: mapTimestamps(resources.Evaluations, shift, 'Time') as InstanceResources['Evaluations'] };
+}
+
 export function loadEndpointData(opts: LoadOptions = {}): EndpointData {
   const bundled = bundledDataDir();
   const bundledInstances = readInstances(path.join(bundled, 'instances.json'));
   let instances: WireInstance[];
   let contacts: Map<string, Map<string, WireContact>>;
+  // A contacts directory may bring its own resources; otherwise the bundled ones serve its instances.
+  const ownResources = opts.contactsDir ? path.join(opts.contactsDir, 'resources.json') : undefined;
+  const resources = readResources(ownResources && existsSync(ownResources) ? ownResources : path.join(bundled, 'resources.json'));
   if (opts.contactsDir) {
     contacts = readContacts(opts.contactsDir);
     const ownFile = path.join(opts.contactsDir, 'instances.json');
@@ -124,8 +180,9 @@ export function loadEndpointData(opts: LoadOptions = {}): EndpointData {
     const all = [...contacts.values()].flatMap((m) => [...m.values()]);
     const shift = rebaseShiftSeconds(all, opts.now ?? Date.now());
     for (const m of contacts.values()) for (const [id, c] of m) m.set(id, shiftContact(c, shift));
+    for (const [id, r] of resources) resources.set(id, shiftEvaluations(r, shift));
   }
-  return { instances, contacts };
+  return { instances, contacts, resources };
 }
 
 export interface SampleContact {

@@ -31,6 +31,8 @@ export const sampleIds = {
   maximal: 'd08e9dac-b1ca-4fdf-8bec-5d6e7f8a9b10',
   /** Instance B. Every string is an HTML/script/template payload, bidi or control characters; ValueMap nested 50 deep. */
   hostile: '25d3e2f1-061f-4e24-9a3b-0c1d2e3f4a15',
+  /** Instance A. A callback after the maximal contact (PreviousContactId = maximal), queued in `missingQueue`. */
+  renewalCallback: '36e4f302-1720-4f35-8b4c-1d2e3f4a5b16',
   /** Instance B. */
   salesOutbound: 'e19faebd-c2db-4ae0-9cfd-6e7f8a9b0c11',
   salesEmail: 'f2a0bfce-d3ec-4bf1-8d0e-7f8a9b0c1d12',
@@ -43,8 +45,89 @@ export const sampleIds = {
     '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a02',
     '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a03',
   ],
+  /**
+   * Instance A. The maximal contact's chain, in link order (each PreviousContactId is the one before; all
+   * share InitialContactId = voice): what ListAssociatedContacts lists for any of them, in this order.
+   */
+  maximalChain: [
+    '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01',
+    '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a02',
+    '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a03',
+    'd08e9dac-b1ca-4fdf-8bec-5d6e7f8a9b10',
+    '36e4f302-1720-4f35-8b4c-1d2e3f4a5b16',
+  ],
   /** A well-formed contact ID that exists in no instance. */
   missingContact: 'ffffffff-ffff-4fff-8fff-ffffffffffff',
+  /**
+   * The renewal callback's QueueInfo.Id, deliberately absent from resources.json (a queue deleted since):
+   * DescribeQueue answers ResourceNotFoundException. The only ID a sample contact names that does not resolve.
+   */
+  missingQueue: 'b0b1b2b3-6666-4ccc-8ddd-000000000b06',
+} as const;
+
+/**
+ * Instance A. What the maximal contact names, resolved: its queue, agent, the agent's routing profile and
+ * hierarchy groups (level one to five, as in AgentInfo.HierarchyGroups), and the queue's outbound whisper
+ * flow. Each of these carries every member of its Describe* output shape.
+ */
+export const maximalResources = {
+  queue: { id: 'b0b1b2b3-4444-4ccc-8ddd-000000000b04', name: 'Renewals' },
+  agent: { id: '0a1b2c3d-4444-4aaa-8bbb-000000000a04', username: 'sam.okafor', firstName: 'Sam', lastName: 'Okafor' },
+  routingProfile: { id: 'a7a7a7a7-4444-4aaa-8bbb-00000000a704', name: 'Outbound renewals' },
+  hierarchyGroups: [
+    { id: '9e1a0000-0000-4000-8000-00000000e001', name: 'Acme Support' },
+    { id: '9e1a0000-0000-4000-8000-00000000e004', name: 'Renewals' },
+    { id: '9e1a0000-0000-4000-8000-00000000e005', name: 'EMEA' },
+    { id: '9e1a0000-0000-4000-8000-00000000e006', name: 'London' },
+    { id: '9e1a0000-0000-4000-8000-00000000e007', name: 'Squad 7' },
+  ],
+  flow: { id: 'f1f1f1f1-3333-4aaa-8bbb-00000000f103', name: 'Renewals outbound whisper' },
+} as const;
+
+/** Instance A. The maximal contact's evaluations as ListContactEvaluations lists them (oldest first, two a page). */
+export const maximalEvaluations = [
+  { id: '9c0d1e2f-0000-4000-8000-000000000e04', title: 'Recording disclosure (automated)', status: 'SUBMITTED', percentage: 100 },
+  { id: '5e6f7a8b-0000-4000-8000-000000000e03', title: 'Outbound renewals QA', status: 'DRAFT', percentage: undefined },
+  { id: '0b1c2d3e-0000-4000-8000-000000000e05', title: 'Outbound renewals QA', status: 'SUBMITTED', percentage: 87.5 },
+  { id: '3d4e5f60-0000-4000-8000-000000000e06', title: 'Outbound renewals QA', status: 'UNDER_REVIEW', percentage: 0, notApplicable: true },
+] as const;
+
+/** Instance A. The low score: the voice contact's one evaluation, an automatic fail. */
+export const lowScoreEvaluation = {
+  contactId: '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01',
+  id: '7f3a9c21-0000-4000-8000-000000000e01',
+  title: 'Billing call quality',
+  percentage: 38.5,
+  automaticFail: true,
+} as const;
+
+/** Instance A. The maximal contact's references: a URL, two attachments, and one each of STRING, NUMBER, DATE, EMAIL. */
+export const maximalReferences = {
+  url: { name: 'CRM account', value: 'https://crm.acme.example/accounts/cust-00042817' },
+  attachment: {
+    name: 'renewal-contract.pdf',
+    status: 'APPROVED',
+    arn: 'arn:aws:connect:us-east-1:123456789012:instance/11111111-1111-4111-8111-111111111111/file/a77ac400-1111-4aaa-8bbb-00000000a771',
+  },
+  rejectedAttachment: { name: 'signed-form.exe', status: 'REJECTED' },
+  count: 7,
+} as const;
+
+/** Other resources tests name: the supervisor who evaluates (instance A) and a flow that was never published. */
+export const otherResources = {
+  evaluator: { id: '0a1b2c3d-5555-4aaa-8bbb-000000000a05', username: 'priya.nair' },
+  /** DescribeContactFlow answers ContactFlowNotPublishedException unless asked for `<id>:$SAVED`. */
+  unpublishedFlow: { id: 'f1f1f1f1-4444-4aaa-8bbb-00000000f104', name: 'Renewal callback (draft)' },
+} as const;
+
+/**
+ * Instance B. The resources behind the hostile contact's own QueueInfo.Id and AgentInfo.Id (both hostile
+ * strings themselves), with HTML and a right-to-left override in their names; only that contact uses them.
+ * Its HierarchyGroups Level1 "Arn" is `javascript:alert(1)`, not an ARN, so it names no group.
+ */
+export const hostileResources = {
+  queue: { id: '<script>alert("xss")</script>', name: '<img src=x onerror=alert(1)>\u202Egnp.exe' },
+  agent: { id: "{{constructor.constructor('alert(1)')()}}", username: '<img src=x onerror=alert(1)>', firstName: '\u202Enimda', lastName: '<script>alert("user")</script>' },
 } as const;
 
 /** Contact ARN as the service writes it. */

@@ -1,13 +1,15 @@
 // A local Amazon Connect endpoint for tests, benchmarks and the demo: restJson1 over node:http(s),
-// SigV4-verified, serving sample contacts, with fault injection and a request log.
+// SigV4-verified, serving sample contacts, with fault injection, an optional rate limit and a request log.
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { FaultState, validateFaultSpec, type FaultPlan, type FaultSpec } from './faults';
+import { FaultState, rateLimitedPlan, validateFaultSpec, type FaultPlan, type FaultSpec } from './faults';
 import { defaultLocalCredentials } from './localCredentials';
 import { route, ServiceError } from './operations';
+import { defaultBurst, RateLimiter, validateRateLimit } from './rateLimit';
 import { loadEndpointData, type EndpointData } from './sampleData';
+import { sampleIds } from './sampleIds';
 import { verifySigV4, type SigningCredential } from './sigv4';
 
 export type { FaultSpec } from './faults';
@@ -35,6 +37,13 @@ export interface EndpointOptions {
   quiet?: boolean;
   /** Default: true for the bundled samples, false for `contactsDir`. */
   rebaseTimes?: boolean;
+  /**
+   * Requests per second per account and region, across all operations, like the service's throttling;
+   * beyond it, 429 ThrottlingException. Off unless given.
+   */
+  rate?: number;
+  /** The bucket size for `rate` (default: the rate rounded up, at least 1). */
+  burst?: number;
 }
 
 export interface RunningEndpoint {
@@ -53,6 +62,7 @@ interface Ctx {
   data: EndpointData;
   credentials: SigningCredential[];
   faults: FaultState;
+  rateLimiter?: RateLimiter;
   requests: RequestLogEntry[];
   quiet: boolean;
   /** Timers of held requests, cleared on close so nothing fires afterwards. */
@@ -209,7 +219,9 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
     return finish(404);
   }
 
-  const plan = ctx.faults.plan(operation);
+  // Every local key belongs to the one sample account, so the region alone tells the buckets apart.
+  const limited = ctx.rateLimiter !== undefined && !ctx.rateLimiter.take(`${sampleIds.account}/${auth.region}`);
+  const plan = limited ? rateLimitedPlan : ctx.faults.plan(operation);
   if (plan.latencyMs > 0) await delay(ctx, plan.latencyMs);
   if (plan.hangMs > 0) await delay(ctx, plan.hangMs);
   if (res.destroyed || req.socket.destroyed) return finish(0);
@@ -251,12 +263,22 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
   }
 }
 
+function rateLimiterFor(opts: EndpointOptions): RateLimiter | undefined {
+  if (opts.rate === undefined) {
+    if (opts.burst !== undefined) throw new Error('burst needs a rate');
+    return undefined;
+  }
+  return new RateLimiter(validateRateLimit({ rate: opts.rate, burst: opts.burst ?? defaultBurst(opts.rate) }));
+}
+
 export async function startEndpoint(opts: EndpointOptions = {}): Promise<RunningEndpoint> {
+  const rateLimiter = rateLimiterFor(opts);
   const data = loadEndpointData({ contactsDir: opts.contactsDir, rebaseTimes: opts.rebaseTimes });
   const ctx: Ctx = {
     data,
     credentials: [...defaultLocalCredentials, ...(opts.credentials ?? [])],
     faults: new FaultState(opts.faults),
+    rateLimiter,
     requests: [],
     quiet: opts.quiet ?? true,
     timers: new Set(),

@@ -1,10 +1,12 @@
-// Writes the bundled sample data (instances.json and contacts/<instanceId>/<contactId>.json) as
-// DescribeContact response bodies in restJson1 wire format (epoch-second timestamps).
+// Writes the bundled sample data (instances.json, contacts/<instanceId>/<contactId>.json as
+// DescribeContact response bodies, and resources.json: the queues, users, groups, routing profiles,
+// flows, evaluations and references the contacts name) in restJson1 wire format (epoch-second timestamps).
 // Run once after editing: `node test/endpoint/data/generateSamples.mjs`. The output is committed;
 // the server rebases the stored times at load so they always look recent.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildResources } from './sampleResources.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const account = '123456789012';
@@ -29,6 +31,7 @@ export const ids = {
   salesChat: '03b1c0df-e4fd-4c02-9e1f-8a9b0c1d2e13',
   salesTask: '14c2d1e0-f50e-4d13-8f2a-9b0c1d2e3f14',
   hostile: '25d3e2f1-061f-4e24-9a3b-0c1d2e3f4a15',
+  renewalCallback: '36e4f302-1720-4f35-8b4c-1d2e3f4a5b16',
 };
 
 const agents = {
@@ -43,6 +46,18 @@ const queues = {
   escalations: 'b0b1b2b3-3333-4ccc-8ddd-000000000b03',
   sales: 'b0b1b2b3-4444-4ccc-8ddd-000000000b04',
   email: 'b0b1b2b3-5555-4ccc-8ddd-000000000b05',
+  /** Named by the renewal callback, deliberately absent from resources.json (a queue deleted since). */
+  deleted: 'b0b1b2b3-6666-4ccc-8ddd-000000000b06',
+};
+// Agent hierarchy groups of instance A: e001 is level one; the rest sit under it.
+const groups = {
+  support: '9e1a0000-0000-4000-8000-00000000e001',
+  billing: '9e1a0000-0000-4000-8000-00000000e002',
+  escalations: '9e1a0000-0000-4000-8000-00000000e003',
+  renewals: '9e1a0000-0000-4000-8000-00000000e004',
+  emea: '9e1a0000-0000-4000-8000-00000000e005',
+  london: '9e1a0000-0000-4000-8000-00000000e006',
+  squad7: '9e1a0000-0000-4000-8000-00000000e007',
 };
 
 const arn = (instanceId, kind, id) => `arn:aws:connect:${region}:${account}:instance/${instanceId}/${kind}/${id}`;
@@ -102,7 +117,7 @@ add(
       Id: agents.maria,
       ConnectedToAgentTimestamp: t1 + 61.04,
       AcceptedByAgentTimestamp: t1 + 60.5,
-      HierarchyGroups: hierarchy(instanceA, ['9e1a0000-0000-4000-8000-00000000e001', '9e1a0000-0000-4000-8000-00000000e002']),
+      HierarchyGroups: hierarchy(instanceA, [groups.support, groups.billing]),
       AfterContactWorkDuration: 45,
       AfterContactWorkStartTimestamp: t1 + 412.38,
       AfterContactWorkEndTimestamp: t1 + 457.38,
@@ -184,7 +199,7 @@ add(
     AgentInfo: {
       Id: agents.dev,
       ConnectedToAgentTimestamp: t1 + 455.7,
-      HierarchyGroups: hierarchy(instanceA, ['9e1a0000-0000-4000-8000-00000000e001', '9e1a0000-0000-4000-8000-00000000e003']),
+      HierarchyGroups: hierarchy(instanceA, [groups.support, groups.escalations]),
       AfterContactWorkDuration: 60,
     },
     DisconnectReason: 'TRANSFER',
@@ -241,7 +256,7 @@ add(instanceA, {
   AgentInfo: {
     Id: agents.li,
     ConnectedToAgentTimestamp: tChat + 72.6,
-    HierarchyGroups: hierarchy(instanceA, ['9e1a0000-0000-4000-8000-00000000e001']),
+    HierarchyGroups: hierarchy(instanceA, [groups.support]),
   },
   CustomerEndpoint: { Type: 'VOIP', Address: 'chat-customer-8f2d', DisplayName: 'Jordan P.' },
   DisconnectReason: 'CUSTOMER_DISCONNECT',
@@ -375,7 +390,8 @@ add(instanceA, {
 });
 
 // --- The maximal contact: every member of the Contact output shape, at every depth.
-const tm = hoursAgo(4);
+// After the queue transfer it follows (PreviousContactId) ended: the chain reads left to right by time.
+const tm = hoursAgo(1.69);
 add(instanceA, {
   Arn: contactArn(instanceA, ids.maximal),
   Id: ids.maximal,
@@ -393,13 +409,7 @@ add(instanceA, {
     PreviewEndTimestamp: tm + 18.75,
     ConnectedToAgentTimestamp: tm + 24.125,
     AgentPauseDurationInSeconds: 40,
-    HierarchyGroups: hierarchy(instanceA, [
-      '9e1a0000-0000-4000-8000-00000000e001',
-      '9e1a0000-0000-4000-8000-00000000e004',
-      '9e1a0000-0000-4000-8000-00000000e005',
-      '9e1a0000-0000-4000-8000-00000000e006',
-      '9e1a0000-0000-4000-8000-00000000e007',
-    ]),
+    HierarchyGroups: hierarchy(instanceA, [groups.support, groups.renewals, groups.emea, groups.london, groups.squad7]),
     DeviceInfo: { PlatformName: 'CCP', PlatformVersion: '2.16.1', OperatingSystem: 'Ubuntu 24.04' },
     Capabilities: { Video: 'SEND', ScreenShare: 'SEND' },
     AfterContactWorkDuration: 75,
@@ -628,6 +638,29 @@ add(instanceA, {
   },
 });
 
+// --- The renewal callback: the fifth link of the maximal contact's chain (voice → transfer → queue
+// transfer → maximal → this). It waited in a queue that has since been deleted: DescribeQueue on
+// queues.deleted answers ResourceNotFoundException, and the contact story must say so.
+const tRc = hoursAgo(1.51);
+add(
+  instanceA,
+  voice(ids.renewalCallback, instanceA, 1.51, {
+    InitialContactId: ids.voice,
+    PreviousContactId: ids.maximal,
+    InitiationMethod: 'CALLBACK',
+    Name: 'Renewal callback – contract questions',
+    QueueInfo: { Id: queues.deleted, EnqueueTimestamp: tRc + 2.5 },
+    AgentInfo: {
+      Id: agents.maria,
+      ConnectedToAgentTimestamp: tRc + 95.25,
+      HierarchyGroups: hierarchy(instanceA, [groups.support, groups.billing]),
+    },
+    CustomerEndpoint: { Type: 'TELEPHONE_NUMBER', Address: '+442071838750', DisplayName: 'Harriet Example' },
+    DisconnectReason: 'AGENT_DISCONNECT',
+    Attributes: { campaign: 'renewals-q4', callbackReason: 'contract questions' },
+  }),
+);
+
 // --- Instance B (acme-sales).
 const tOut = hoursAgo(3);
 add(instanceB, {
@@ -772,6 +805,20 @@ function roundTimestamps(key, value) {
   return key.endsWith('Timestamp') && typeof value === 'number' ? Math.round(value * 1000) / 1000 : value;
 }
 
+const resources = buildResources({
+  account,
+  region,
+  instanceA,
+  instanceB,
+  ids,
+  agents,
+  queues,
+  groups,
+  // The hostile contact's own queue and agent IDs: the resources behind them have hostile names too.
+  hostile: { queueId: p(1), agentId: p(2) },
+  times: { voice: t1, maximal: tm, newest },
+});
+
 rmSync(join(here, 'contacts'), { recursive: true, force: true });
 for (const [key, body] of Object.entries(contacts)) {
   const file = join(here, 'contacts', `${key}.json`);
@@ -779,4 +826,5 @@ for (const [key, body] of Object.entries(contacts)) {
   writeFileSync(file, JSON.stringify(body, roundTimestamps, 2) + '\n');
 }
 writeFileSync(join(here, 'instances.json'), JSON.stringify({ Instances: instances }, null, 2) + '\n');
-console.log(`wrote ${Object.keys(contacts).length} contacts and ${instances.length} instances`);
+writeFileSync(join(here, 'resources.json'), JSON.stringify(resources, null, 2) + '\n');
+console.log(`wrote ${Object.keys(contacts).length} contacts, ${instances.length} instances and the resources of ${Object.keys(resources).length}`);

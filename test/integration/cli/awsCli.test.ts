@@ -1,6 +1,7 @@
 // The AWS CLI v1 on this machine (`aws`, first on PATH: botocore's own restJson1 parser and SigV4 signer)
 // against the local endpoint: proof that the endpoint speaks the service's wire format, not just what our
-// SDK accepts. The AWS CLI v2 reads the same operations in awsCliV2.test.ts.
+// SDK accepts. The AWS CLI v2 reads the same operations in awsCliV2.test.ts. The contact story's operations
+// (storyCalls.ts) print exactly what the endpoint serves: this CLI's botocore has every member they carry.
 //
 // Every CLI run starts up front in `before`, a few at a time (each is a Python process, CPU-bound for most
 // of its ~0.8 s); the tests then check one result each.
@@ -10,14 +11,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { localAwsFiles, localCredentials, localSessionCredentials } from '../../endpoint/localCredentials';
 import { findRepoRoot } from '../../endpoint/paths';
-import { sampleIds } from '../../endpoint/sampleIds';
+import { maximalEvaluations, sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
 import { CliResults, errorMessage, fetchServed, parseOutput, writeConfig, type CliRun } from './cliHarness';
+import { missingQueueCall, storyCalls } from './storyCalls';
 
 describe('AWS CLI against the local endpoint', function () {
-  // The cap on the whole suite: 10 CLI runs, about 5 s on two idle cores.
-  this.timeout(60_000);
+  // The cap on the whole suite: 20 CLI runs, about 10 s on two idle cores (20 s seen on two busy ones).
+  this.timeout(90_000);
 
   const fixtures = localAwsFiles(findRepoRoot());
   const searchEnd = Math.floor(Date.now() / 1000);
@@ -62,6 +64,7 @@ describe('AWS CLI against the local endpoint', function () {
       // One attempt: the CLI would otherwise retry with backoff before printing the error.
       ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
       ['wrong secret', { ...base, credentialsFile: wrong }, describeContact(sampleIds.instanceA, sampleIds.voice)],
+      ...[...storyCalls, missingQueueCall].map((c): [string, CliRun, string[]] => [c.key, base, c.args]),
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -132,6 +135,36 @@ describe('AWS CLI against the local endpoint', function () {
 
   it('get-contact-attributes returns the user-defined attributes', async () => {
     assert.deepEqual(parseOutput(results.get('get-contact-attributes')), await served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`));
+  });
+
+  for (const call of storyCalls.filter((c) => c.operation !== 'ListContactEvaluations')) {
+    it(`${call.key} prints exactly what the endpoint serves`, async () => {
+      assert.deepEqual(parseOutput(results.get(call.key)), await served(call.path));
+    });
+  }
+
+  it('list-contact-evaluations follows NextToken and prints every page’s evaluations as served', async () => {
+    assert.deepEqual(cliRequests.filter((r) => r.operation === 'ListContactEvaluations').map((r) => r.status), [200, 200]);
+    const call = storyCalls.find((c) => c.operation === 'ListContactEvaluations')!;
+    const first = await served(call.path);
+    const second = await served(`${call.path}&nextToken=${encodeURIComponent(String(first.NextToken))}`);
+    assert.equal(second.NextToken, undefined);
+    const out = parseOutput(results.get(call.key));
+    assert.deepEqual(out, { EvaluationSummaryList: [...(first.EvaluationSummaryList as unknown[]), ...(second.EvaluationSummaryList as unknown[])] });
+    assert.deepEqual((out.EvaluationSummaryList as { EvaluationId: string }[]).map((e) => e.EvaluationId), maximalEvaluations.map((e) => e.id));
+  });
+
+  it('list-associated-contacts prints the maximal contact’s chain of five', () => {
+    const list = parseOutput(results.get('list-associated-contacts')).ContactSummaryList as { ContactId: string }[];
+    assert.deepEqual(list.map((c) => c.ContactId), sampleIds.maximalChain);
+  });
+
+  it('reports the missing queue as the service’s ResourceNotFoundException', async () => {
+    const r = results.get(missingQueueCall.key);
+    assert.notEqual(r.code, 0);
+    const s = await fetchServed(endpoint.url, missingQueueCall.path);
+    assert.deepEqual([s.status, s.errorCode], [404, 'ResourceNotFoundException']);
+    assert.equal(r.stderr.trim(), `An error occurred (ResourceNotFoundException) when calling the DescribeQueue operation: ${errorMessage(s)}`);
   });
 
   it('reports an unknown contact as the service’s ResourceNotFoundException', () => {

@@ -4,8 +4,9 @@
 //
 // v2's model is from January 2023. Its parser skips members its model lacks, so each comparison is with
 // the served body projected onto v2's own model (its botocore data, read below), and the members dropped
-// that way are pinned per operation in `droppedByV2`. SearchContacts (2024) is not in that model at all:
-// that test gives v2 the operation's published model (searchContactsModel.json) through AWS_DATA_PATH.
+// that way are pinned per operation in `droppedByV2`. SearchContacts (2024), ListAssociatedContacts and
+// ListContactEvaluations are not in that model at all: their tests give v2 the operations' published models
+// (searchContactsModel.json, test/fixtures/aws/contactStoryModel.json) through AWS_DATA_PATH.
 //
 // Every CLI run starts up front in `before`, a few at a time (each is a Python process, CPU-bound for most
 // of its ~0.8 s); the tests then check one result each.
@@ -19,6 +20,7 @@ import { loadSampleContacts } from '../../endpoint/sampleData';
 import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
+import { maximalEvaluations } from '../../endpoint/sampleIds';
 import {
   CliResults,
   errorMessage,
@@ -31,6 +33,7 @@ import {
   type CliRun,
   type Served,
 } from './cliHarness';
+import { missingQueueCall, storyCalls } from './storyCalls';
 
 /** Debian's awscli; called by full path because the v1 CLI comes first on PATH. */
 const v2Bin = '/usr/bin/aws';
@@ -64,11 +67,45 @@ const droppedByV2: Record<string, string[]> = {
   DescribeInstance: ['Instance.InstanceAccessUrl', 'Instance.Tags'],
   GetContactAttributes: [],
   SearchContacts: [],
+  // The contact story's operations, as the maximal contact's resources carry every member of their shapes.
+  DescribeQueue: ['Queue.LastModifiedRegion', 'Queue.LastModifiedTime', 'Queue.OutboundEmailConfig'],
+  DescribeUser: [
+    'User.AfterContactWorkConfigs', 'User.AutoAcceptConfigs', 'User.LastModifiedRegion', 'User.LastModifiedTime',
+    'User.PersistentConnectionConfigs', 'User.PhoneConfig.PersistentConnection', 'User.PhoneNumberConfigs', 'User.VoiceEnhancementConfigs',
+  ],
+  DescribeUserHierarchyGroup: [
+    'HierarchyGroup.LastModifiedRegion', 'HierarchyGroup.LastModifiedTime',
+    ...['LevelOne', 'LevelTwo', 'LevelThree', 'LevelFour', 'LevelFive'].flatMap((l) => [`HierarchyGroup.HierarchyPath.${l}.LastModifiedRegion`, `HierarchyGroup.HierarchyPath.${l}.LastModifiedTime`]),
+  ],
+  DescribeRoutingProfile: [
+    'RoutingProfile.AgentAvailabilityTimer', 'RoutingProfile.AssociatedManualAssignmentQueueIds', 'RoutingProfile.AssociatedQueueIds',
+    'RoutingProfile.IsDefault', 'RoutingProfile.LastModifiedRegion', 'RoutingProfile.LastModifiedTime',
+    'RoutingProfile.MediaConcurrencies[].CrossChannelBehavior', 'RoutingProfile.NumberOfAssociatedManualAssignmentQueues',
+  ],
+  DescribeContactFlow: [
+    'ContactFlow.FlowContentSha256', 'ContactFlow.LastModifiedRegion', 'ContactFlow.LastModifiedTime', 'ContactFlow.Status',
+    'ContactFlow.Version', 'ContactFlow.VersionDescription',
+  ],
+  ListContactReferences: ['ReferenceSummaryList[].Attachment.Arn'],
+  ListAssociatedContacts: [],
+  ListContactEvaluations: [],
 };
 
+/** The operation extracts of v1's botocore model, for the operations v2's model lacks. */
+const extractFiles = [
+  ['test', 'integration', 'cli', 'searchContactsModel.json'],
+  ['test', 'fixtures', 'aws', 'contactStoryModel.json'],
+];
+
+/** An extract's operations (one `operation`, or several under `operations`) and shapes. */
+function readExtract(file: string): { operations: BotocoreModel['operations']; shapes: BotocoreModel['shapes'] } {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { operation?: BotocoreModel['operations'][string]; operations?: BotocoreModel['operations']; shapes: BotocoreModel['shapes'] };
+  return { operations: json.operations ?? { [json.operation!.name]: json.operation! }, shapes: json.shapes };
+}
+
 describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', function () {
-  // The cap on the whole suite: 22 CLI runs, about 10 s on two idle cores.
-  this.timeout(60_000);
+  // The cap on the whole suite: 34 CLI runs, about 15 s on two idle cores (45 s seen on two busy ones).
+  this.timeout(120_000);
 
   const fixtures = localAwsFiles(findRepoRoot());
   const contacts = [...loadSampleContacts()].map(([contactId, { instanceId }]) => ({ contactId, instanceId }));
@@ -94,8 +131,10 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   let throttled: RunningEndpoint;
   let dir: string;
   let model: BotocoreModel;
-  /** v2's model plus SearchContacts, when v2's own model lacks it. */
-  let searchModel: BotocoreModel;
+  /** v2's model plus the operations it lacks (SearchContacts, ListAssociatedContacts, ListContactEvaluations). */
+  let extendedModel: BotocoreModel;
+  /** Those operations: v2 runs them with `extendedModel` through AWS_DATA_PATH. */
+  let addedOperations: string[];
   let wrongCredentialsFile: string;
   /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
   let cliRequests: RequestLogEntry[];
@@ -116,20 +155,30 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     wrongCredentialsFile = path.join(dir, 'credentials-wrong');
     writeFileSync(wrongCredentialsFile, `[local]\naws_access_key_id = ${localCredentials.accessKeyId}\naws_secret_access_key = definitely-not-the-secret\n`);
 
-    searchModel = model;
-    const searchEnv: Record<string, string> = {};
-    if (!model.operations.SearchContacts) {
-      const extra = JSON.parse(readFileSync(path.join(findRepoRoot(), 'test', 'integration', 'cli', 'searchContactsModel.json'), 'utf8')) as {
-        operation: BotocoreModel['operations'][string];
-        shapes: BotocoreModel['shapes'];
-      };
-      // v2's shapes stay as they are; only the ones it lacks are added (none it has differs in a member this reads).
-      searchModel = { ...model, operations: { ...model.operations, SearchContacts: extra.operation }, shapes: { ...extra.shapes, ...model.shapes } };
+    const added: BotocoreModel['operations'] = {};
+    let addedShapes: BotocoreModel['shapes'] = {};
+    for (const file of extractFiles) {
+      const extract = readExtract(path.join(findRepoRoot(), ...file));
+      for (const [name, operation] of Object.entries(extract.operations)) {
+        if (model.operations[name]) continue;
+        added[name] = operation;
+        addedShapes = { ...addedShapes, ...extract.shapes };
+      }
+    }
+    addedOperations = Object.keys(added);
+    // v2's shapes stay as they are; only the ones it lacks are added (none it has differs in a member this reads).
+    extendedModel = { ...model, operations: { ...model.operations, ...added }, shapes: { ...addedShapes, ...model.shapes } };
+    const extendedEnv: Record<string, string> = {};
+    if (addedOperations.length > 0) {
       const modelDir = path.join(dir, 'models', 'connect', '2017-08-08');
       mkdirSync(modelDir, { recursive: true });
-      writeFileSync(path.join(modelDir, 'service-2.json'), JSON.stringify(searchModel));
-      searchEnv.AWS_DATA_PATH = path.join(dir, 'models');
+      writeFileSync(path.join(modelDir, 'service-2.json'), JSON.stringify(extendedModel));
+      extendedEnv.AWS_DATA_PATH = path.join(dir, 'models');
     }
+    const runFor = (operation: string): CliRun => (addedOperations.includes(operation) ? { ...base, env: extendedEnv } : base);
+    // v2's paginators lack ListContactEvaluations: it prints one page and its NextToken; the second page is its own run.
+    const evaluations = storyCalls.find((c) => c.operation === 'ListContactEvaluations')!;
+    const evaluationsToken = String((await fetchServed(endpoint.url, evaluations.path)).body.NextToken);
 
     const runs: [string, CliRun, string[]][] = [
       ...contacts.map(({ contactId, instanceId }): [string, CliRun, string[]] => [
@@ -138,11 +187,13 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
       ['list-instances', base, ['connect', 'list-instances', '--page-size', '1']],
       ['describe-instance', { ...base, profile: 'local-session' }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceB]],
       ['get-contact-attributes', base, ['connect', 'get-contact-attributes', '--instance-id', sampleIds.instanceA, '--initial-contact-id', sampleIds.voice]],
-      ['search-contacts', { ...base, env: searchEnv }, searchArgs],
+      ['search-contacts', runFor('SearchContacts'), searchArgs],
       ['not found', base, ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.missingContact]],
       // One attempt: v2's standard retry mode would otherwise retry with backoff before printing the error.
       ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
       ['wrong secret', { ...base, credentialsFile: wrongCredentialsFile }, ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice]],
+      ...[...storyCalls, missingQueueCall].map((c): [string, CliRun, string[]] => [c.key, runFor(c.operation), c.args]),
+      ['list-contact-evaluations page 2', runFor('ListContactEvaluations'), [...evaluations.args, '--next-token', evaluationsToken]],
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -167,10 +218,15 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     instance: () => served(`/instance/${sampleIds.instanceB}`, { credentials: localSessionCredentials }),
     attributes: () => served(`/contact/attributes/${sampleIds.instanceA}/${sampleIds.voice}`),
     search: () => served('/search-contacts', { method: 'POST', body: JSON.stringify(searchBody) }),
+    evaluationsPage2: async () => {
+      const call = storyCalls.find((c) => c.operation === 'ListContactEvaluations')!;
+      const first = await served(call.path);
+      return served(`${call.path}&nextToken=${encodeURIComponent(String(first.NextToken))}`);
+    },
   };
 
   /**
-   * The served body as v2 reads it: only the members its model (or `searchModel`) knows. What that drops
+   * The served body as v2 reads it: only the members its model (or `extendedModel`) knows. What that drops
    * goes into `dropped`, and must be in `droppedByV2`.
    */
   function asV2Reads(operation: string, served: unknown, m = model, dropped = new Set<string>()): unknown {
@@ -218,9 +274,31 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
 
   it('search-contacts (an operation newer than v2 2.9’s model: given it through AWS_DATA_PATH) prints the page as served', async () => {
     const out = parseOutput(results.get('search-contacts'));
-    assert.deepEqual(out, asV2Reads('SearchContacts', await servedFor.search(), searchModel));
+    assert.deepEqual(out, asV2Reads('SearchContacts', await servedFor.search(), extendedModel));
     const ids = (out.Contacts as { Id: string }[]).map((c) => c.Id);
     for (const id of sampleIds.transferChain) assert.ok(ids.includes(id), id);
+  });
+
+  for (const call of storyCalls) {
+    it(`${call.key} prints what the endpoint serves, less the members v2 lacks`, async () => {
+      assert.deepEqual(parseOutput(results.get(call.key)), asV2Reads(call.operation, await served(call.path), extendedModel));
+    });
+  }
+
+  it('list-contact-evaluations prints one page and its NextToken (v2 has no paginator for it), and the second page with --next-token', async () => {
+    const first = parseOutput(results.get('list-contact-evaluations'));
+    assert.equal(typeof first.NextToken, 'string');
+    const second = parseOutput(results.get('list-contact-evaluations page 2'));
+    assert.deepEqual(second, asV2Reads('ListContactEvaluations', await servedFor.evaluationsPage2(), extendedModel));
+    assert.equal(second.NextToken, undefined);
+    const ids = [first, second].flatMap((p) => (p.EvaluationSummaryList as { EvaluationId: string }[]).map((e) => e.EvaluationId));
+    assert.deepEqual(ids, maximalEvaluations.map((e) => e.id));
+  });
+
+  it('reports the missing queue as the ResourceNotFoundException the endpoint served', async () => {
+    const s = await fetchServed(endpoint.url, missingQueueCall.path);
+    assert.equal(s.status, 404);
+    assertServiceError(results.get(missingQueueCall.key), 'DescribeQueue', s);
   });
 
   it('reports an unknown contact as the ResourceNotFoundException the endpoint served', async () => {
@@ -246,13 +324,15 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     assertServiceError(results.get('wrong secret'), 'DescribeContact', s);
   });
 
-  it('what v2 drops is exactly droppedByV2, operation by operation (the maximal contact carries every Contact member)', async () => {
+  it('what v2 drops is exactly droppedByV2, operation by operation (the maximal contact and its resources carry every member)', async () => {
     const dropped: Record<string, Set<string>> = Object.fromEntries(Object.keys(droppedByV2).map((op) => [op, new Set<string>()]));
     for (const { contactId, instanceId } of contacts) asV2Reads('DescribeContact', await servedFor.contact(instanceId, contactId), model, dropped.DescribeContact);
     asV2Reads('ListInstances', await servedFor.instances(), model, dropped.ListInstances);
     asV2Reads('DescribeInstance', await servedFor.instance(), model, dropped.DescribeInstance);
     asV2Reads('GetContactAttributes', await servedFor.attributes(), model, dropped.GetContactAttributes);
-    asV2Reads('SearchContacts', await servedFor.search(), searchModel, dropped.SearchContacts);
+    asV2Reads('SearchContacts', await servedFor.search(), extendedModel, dropped.SearchContacts);
+    for (const call of storyCalls) asV2Reads(call.operation, await served(call.path), extendedModel, dropped[call.operation]);
+    asV2Reads('ListContactEvaluations', await servedFor.evaluationsPage2(), extendedModel, dropped.ListContactEvaluations);
     const sorted = (byOp: Record<string, Iterable<string>>) => Object.fromEntries(Object.entries(byOp).map(([op, members]) => [op, [...members].sort()]));
     assert.deepEqual(sorted(dropped), sorted(droppedByV2));
   });

@@ -52,8 +52,8 @@ describe('contact chain', () => {
       current: true,
       channel: 'VOICE',
       initiationMethod: 'OUTBOUND',
-      initiatedAt: '2026-11-20T05:00:00+00:00',
-      disconnectedAt: '2026-11-20T05:10:20.500000+00:00',
+      initiatedAt: '2026-11-20T07:18:36+00:00',
+      disconnectedAt: '2026-11-20T07:28:56.500000+00:00',
       queueId: 'b0b1b2b3-4444-4ccc-8ddd-000000000b04',
       agentId: '0a1b2c3d-4444-4aaa-8bbb-000000000a04',
     });

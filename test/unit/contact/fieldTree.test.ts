@@ -85,7 +85,7 @@ describe('field tree', () => {
     assert.equal(nodes.get('Contact.AgentInfo.AfterContactWorkDuration')?.display, '1m 15s');
     assert.equal(nodes.get('Contact.QueueTimeAdjustmentSeconds')?.display, '-30s');
     assert.equal(nodes.get('Contact.ChatMetrics.ChatContactMetrics.AgentFirstResponseTimeInMillis')?.display, '6.375s');
-    assert.equal(nodes.get('Contact.InitiationTimestamp')?.display, '2026-11-20 05:00:00 UTC');
+    assert.equal(nodes.get('Contact.InitiationTimestamp')?.display, '2026-11-20 07:18:36 UTC');
     assert.equal(nodes.get('Contact.Arn')?.display, 'arn:…:instance/11111111…/contact/d08e9dac…9b10');
   });
 

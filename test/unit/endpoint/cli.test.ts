@@ -16,6 +16,16 @@ describe('npm run endpoint options', () => {
     assert.equal(opts.faults, undefined);
   });
 
+  it('takes a rate limit, with or without a burst', () => {
+    assert.deepEqual([parseArgs(['--rate', '2', '--burst', '5']).rate, parseArgs(['--rate', '2', '--burst', '5']).burst], [2, 5]);
+    const rateOnly = parseArgs(['--rate', '0.5']);
+    assert.deepEqual([rateOnly.rate, rateOnly.burst, rateOnly.faults], [0.5, undefined, undefined]);
+    assert.equal(parseArgs([]).rate, undefined);
+    assert.throws(() => parseArgs(['--burst', '5']), /--burst goes with --rate/);
+    assert.throws(() => parseArgs(['--rate', '0']), /--rate needs a number above 0, got "0"/);
+    assert.throws(() => parseArgs(['--rate', '2', '--burst', '2.5']), /--burst needs a whole number/);
+  });
+
   it('rejects unknown flags and bad numbers with a message', () => {
     assert.throws(() => parseArgs(['--explode']), /Unknown option --explode/);
     assert.throws(() => parseArgs(['--throttle', 'lots']), /--throttle needs a number, got "lots"/);

@@ -1,5 +1,5 @@
-// Walks a contact against the Contact output shape of two independent sources: botocore's JSON model
-// (committed extract in test/fixtures/aws) and the schemas inside @aws-sdk/client-connect.
+// Walks a contact (or another output value) against its shape in two independent sources: botocore's JSON
+// model (committed extracts in test/fixtures/aws) and the schemas inside @aws-sdk/client-connect.
 // Paths use `.Member`, `[]` for list items and `{}` for map values; recursion stops at a shape already on the path.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -25,6 +25,12 @@ interface BotocoreShape {
 export function botocoreModel(): { shapes: Record<string, BotocoreShape>; source: string } {
   const file = path.join(findRepoRoot(), 'test', 'fixtures', 'aws', 'describeContactModel.json');
   return JSON.parse(readFileSync(file, 'utf8')) as { shapes: Record<string, BotocoreShape>; source: string };
+}
+
+/** The contact story's operations (Describe{Queue,User,UserHierarchyGroup,RoutingProfile,ContactFlow}, List{AssociatedContacts,ContactReferences,ContactEvaluations}), extracted the same way. */
+export function storyModel(): { operations: Record<string, { http: { method: string; requestUri: string }; output: { shape: string } }>; shapes: Record<string, BotocoreShape>; source: string } {
+  const file = path.join(findRepoRoot(), 'test', 'fixtures', 'aws', 'contactStoryModel.json');
+  return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof storyModel>;
 }
 
 export function botocoreShape(name: string, shapes = botocoreModel().shapes): ShapeNode {
