@@ -22,6 +22,20 @@ export const minimumRate = 0.2;
  */
 export const recoveryStep = 0.1;
 
+/**
+ * The bucket keeps this much time's worth of tokens in hand (at most, all but one of the burst):
+ * the service counts a request when it arrives, and the first of a wave arrives later after its
+ * grant (credentials, a new connection) than those that follow it. Without the margin the request
+ * after a burst reached the service 0.49 s after the first at 2/s, and was throttled.
+ */
+export const arrivalMarginMs = 150;
+
+/** The most tokens a bucket holds: its burst, less the arrival margin. */
+export function tokenCap(budget: RequestBudget, marginMs: number = arrivalMarginMs): number {
+  if (!Number.isFinite(budget.requestsPerSecond) || !Number.isFinite(budget.burst)) return budget.burst;
+  return budget.burst - Math.min(budget.burst - 1, (budget.requestsPerSecond * marginMs) / 1000);
+}
+
 /** No client-side pacing: for callers that configure none (tests and benchmarks against the local endpoint). */
 export const unlimitedBudget: RequestBudget = { requestsPerSecond: Number.POSITIVE_INFINITY, burst: Number.POSITIVE_INFINITY };
 
@@ -108,16 +122,20 @@ interface Bucket {
 }
 
 export interface RequestSchedulerOptions {
+  /** Tokens kept in hand for arrival jitter, as time at the budget's rate (arrivalMarginMs by default; 0 = exact bucket). */
+  arrivalMarginMs?: number;
   clock?: SchedulerClock;
 }
 
 export class RequestScheduler {
   private readonly clock: SchedulerClock;
+  private readonly marginMs: number;
   private readonly buckets = new Map<string, Bucket>();
   private nextOrder = 0;
 
   constructor(options: RequestSchedulerOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    this.marginMs = options.arrivalMarginMs ?? arrivalMarginMs;
   }
 
   /** Resolves when the request may be sent; rejects with a Cancelled ConnectServiceError when its signal aborts first. */
@@ -185,7 +203,7 @@ export class RequestScheduler {
     const burst = Math.max(1, Math.floor(budget.burst));
     let b = this.buckets.get(key);
     if (!b) {
-      b = { key, configured: { requestsPerSecond: rate, burst }, rate, tokens: burst, updatedAt: this.clock.now(), epoch: 0, queues: { interactive: [], visible: [], background: [] } };
+      b = { key, configured: { requestsPerSecond: rate, burst }, rate, tokens: tokenCap({ requestsPerSecond: rate, burst }, this.marginMs), updatedAt: this.clock.now(), epoch: 0, queues: { interactive: [], visible: [], background: [] } };
       this.buckets.set(key, b);
       return b;
     }
@@ -195,7 +213,7 @@ export class RequestScheduler {
     const slowed = b.rate < b.configured.requestsPerSecond;
     b.rate = slowed && Number.isFinite(rate) ? Math.min(b.rate, rate) : rate;
     b.configured = { requestsPerSecond: rate, burst };
-    b.tokens = Math.min(Number.isFinite(b.tokens) ? b.tokens : burst, burst);
+    b.tokens = Math.min(Number.isFinite(b.tokens) ? b.tokens : burst, tokenCap(b.configured, this.marginMs));
     this.pump(b);
     return b;
   }
@@ -245,7 +263,7 @@ export class RequestScheduler {
 
   private refill(b: Bucket): void {
     const now = this.clock.now();
-    b.tokens = Number.isFinite(b.rate) ? Math.min(b.configured.burst, b.tokens + ((now - b.updatedAt) * b.rate) / 1000) : b.configured.burst;
+    b.tokens = Number.isFinite(b.rate) ? Math.min(tokenCap(b.configured, this.marginMs), b.tokens + ((now - b.updatedAt) * b.rate) / 1000) : b.configured.burst;
     b.updatedAt = now;
   }
 

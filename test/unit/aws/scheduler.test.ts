@@ -17,7 +17,7 @@ interface Granted {
 
 function harness(budget: RequestBudget = serviceDefault) {
   const clock = new FakeClock();
-  const scheduler = new RequestScheduler({ clock });
+  const scheduler = new RequestScheduler({ clock, arrivalMarginMs: 0 });
   const granted: Granted[] = [];
   const failed: { label: string; error: unknown; at: number }[] = [];
   const request = (label: string, priority: RequestPriority = 'background', extra: { signal?: AbortSignal; budget?: RequestBudget; key?: string; order?: number } = {}) =>
@@ -300,5 +300,23 @@ describe('RequestScheduler', () => {
       assert.equal(state.configured.requestsPerSecond, 10);
       assert.equal(state.requestsPerSecond, 2, '1/s after the 429, plus a tenth of 10/s for its one second');
     });
+  });
+});
+
+describe('RequestScheduler: arrival margin', () => {
+  it('keeps 150 ms of tokens in hand, so the request after a burst cannot reach the service before its refill', async () => {
+    const { FakeClock } = await import('./fakeClock');
+    const { RequestScheduler, tokenCap } = await import('../../../src/aws/scheduler');
+    assert.equal(tokenCap({ requestsPerSecond: 2, burst: 5 }), 4.7);
+    assert.equal(tokenCap({ requestsPerSecond: 2, burst: 1 }), 1, 'a burst of one stays one');
+    const clock = new FakeClock();
+    const scheduler = new RequestScheduler({ clock });
+    const budget = { requestsPerSecond: 2, burst: 5 };
+    const granted: number[] = [];
+    const waits = Array.from({ length: 6 }, () => scheduler.acquire({ key: 'k', budget, priority: 'background', operation: 'DescribeQueue' }).then(() => granted.push(clock.now())));
+    await clock.advance(1000);
+    await Promise.all(waits);
+    assert.deepEqual(granted.map((t) => Math.round(t)), [0, 0, 0, 0, 150, 650], 'four at once, then the margin, then 1/rate');
+    scheduler.dispose();
   });
 });
