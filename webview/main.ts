@@ -1,21 +1,27 @@
-// The contact panel's browser entry: lays out header, error banner, toolbar and tree,
-// speaks src/protocol.ts with the host, and keeps PanelState (reference and view, never the
-// contact) saved for the serializer.
+// The contact panel's browser entry: lays out header, error banner, view tabs, toolbar and the
+// views (Overview, Fields), speaks src/protocol.ts with the host, and keeps PanelState
+// (reference and view, never the contact) saved for the serializer.
 import './styles.css';
 import type { ContactDocument } from '../src/contact/contactDocument';
 import { sameContact } from '../src/contact/contactIdentity';
-import type { ContactOrigin, HostMessage, PanelContactRef, PanelState, TimeZoneChoice } from '../src/protocol/messages';
-import { parseHostMessage } from '../src/protocol/messages';
+import type { FieldNode, PathSegment } from '../src/contact/fieldNode';
+import { displayText } from '../src/contact/format';
+import type { ContactStory } from '../src/contact/story';
+import type { ContactOrigin, HostMessage, PanelContactRef, PanelState, PanelView, TimeZoneChoice } from '../src/protocol/messages';
+import { isWebUrl, parseHostMessage } from '../src/protocol/messages';
 import { ErrorBanner } from './banner';
 import { buildTree, summary, valueText } from './contactModel';
 import { customEl, el } from './dom';
 import { Header } from './header';
+import { OverviewView } from './overview';
+import { ViewTabs } from './tabs';
 
 import { attachTreeKeyboard } from './keyboard';
 import { StateSaver } from './state';
 import { registerToolkit } from './toolkit';
 import { Toolbar } from './toolbar';
 import { TreeView } from './tree';
+import { nameLookup } from './valueNames';
 import { connectToHost } from './vscodeApi';
 
 registerToolkit();
@@ -31,6 +37,10 @@ let contact: ContactDocument | undefined;
 let savedExpanded: string[] | undefined;
 /** The preview panel: the next lookup shows its contact here, unless the person keeps it. */
 let preview = false;
+/** The latest story for the contact on screen (names, attributes, chain, …): in memory only. */
+let story: ContactStory | undefined;
+/** Where each view was scrolled when it was hidden (a hidden element forgets its scroll position). */
+const scrollOf: Record<PanelView, number> = { overview: 0, fields: 0 };
 
 /** The focused row as last told to the host (its JSON path), so only changes cross. */
 let postedSelection = 'null';
@@ -94,26 +104,94 @@ const toolbar = new Toolbar({
 });
 const saver = new StateSaver(host, snapshot);
 const waiting = el('div', 'waiting', 'Waiting for the contact…');
+const overview = new OverviewView({
+  copy: (text, what) => host.post({ type: 'copyText', text, what }),
+  openExternal: (url) => {
+    if (isWebUrl(url)) host.post({ type: 'openExternal', url });
+  },
+  openContact: (contactId) => host.post({ type: 'openContact', contactId }),
+  revealField: (path) => revealField(path),
+});
+
+const fieldsPanel = el('div', 'view-panel fields-panel');
+fieldsPanel.append(tree.element);
+const overviewPanel = el('div', 'view-panel overview-panel');
+overviewPanel.append(overview.element);
+const saved = host.loadState();
+const scrollerOf = (view: PanelView): HTMLElement => (view === 'fields' ? tree.element : overview.element);
+const tabs = new ViewTabs(
+  [
+    { view: 'overview', label: 'Overview', panel: overviewPanel },
+    { view: 'fields', label: 'Fields', panel: fieldsPanel },
+  ],
+  saved?.view ?? 'fields',
+  {
+    beforeChange: (from) => {
+      scrollOf[from] = scrollerOf(from).scrollTop;
+    },
+    change: (view) => showView(view),
+  },
+);
 
 const app = document.getElementById('app') ?? document.body;
 const divider = customEl('vscode-divider', 'header-divider');
 divider.setAttribute('role', 'presentation');
-app.replaceChildren(header.element, divider, banner.element, toolbar.element, waiting, tree.element);
+// The tabs lead the toolbar's row: the controls after them act on the view they show.
+toolbar.element.prepend(tabs.element);
+app.replaceChildren(header.element, divider, banner.element, toolbar.element, waiting, overviewPanel, fieldsPanel);
 toolbar.connected();
+overview.connected();
 toolbar.setTimeZone('local');
+toolbar.setView(tabs.view);
+overview.setVisible(tabs.view === 'overview');
 
 document.addEventListener('keydown', (e) => {
-  // Ctrl/Cmd+F goes to the filter box rather than a find widget the panel does not have.
+  // Ctrl/Cmd+F goes to the view's filter box rather than a find widget the panel does not have.
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
-    toolbar.filterField.focus();
+    if (tabs.view === 'overview') overview.focusAttributesFilter();
+    else toolbar.filterField.focus();
     e.preventDefault();
   }
 });
 
+/** A view's tab was selected: show it where it was (scroll, open rows, filter: the tree keeps them). */
+function showView(view: PanelView): void {
+  toolbar.setView(view);
+  scrollerOf(view).scrollTop = scrollOf[view];
+  // The Overview catches up with what arrived while it was hidden, anchored where it was.
+  overview.setVisible(view === 'overview');
+  if (view === 'fields') tree.render();
+  saver.schedule();
+}
+
+/** An attention badge (or a phase) in the Overview: the field in Fields, opened, in view and focused. */
+function revealField(path: PathSegment[]): void {
+  tabs.select('fields');
+  if (tree.revealPath(path)) return;
+  // The filter hides it: clear the filter, then show it.
+  if (tree.filterNeedle) {
+    toolbar.setFilterText('');
+    applyFilter('');
+    tree.revealPath(path);
+  }
+}
+
+/** The names the story knows, beside the tree's values (a queue's name beside its ID). */
+function treeNames(current: ContactStory | undefined): ((node: FieldNode) => string | undefined) | undefined {
+  if (!current || Object.keys(current.names).length === 0) return undefined;
+  const lookup = nameLookup(current.names);
+  return (node) => {
+    if (node.kind === 'contactId' || typeof node.value !== 'string') return undefined;
+    const found = lookup(node.value);
+    if (!found) return undefined;
+    const text = found.kind === 'user' && found.detail ? `${found.name} (${found.detail})` : found.name;
+    return displayText(text, 120);
+  };
+}
+
 // A reloaded panel (window reload, or the panel was hidden) knows from saved state which
 // contact and view it had, not the contact: the host sends that after `ready`, fetched again
 // after a window reload, and the saved view is applied to it.
-const saved = host.loadState();
 if (saved) {
   ref = saved.ref;
   timeZone = saved.timeZone ?? timeZone;
@@ -138,11 +216,30 @@ function handle(message: HostMessage): void {
       const expandedKeys = contact ? tree.expandedKeys() : savedExpanded;
       savedExpanded = undefined;
       banner.hide();
+      if (!same) {
+        // Another contact: its story is yet to come, and its views start at the top.
+        story = undefined;
+        tree.setNameLookup(undefined);
+        scrollOf.fields = 0;
+        scrollOf.overview = 0;
+        overview.element.scrollTop = 0;
+      }
       showContact(message, same ? { expandedKeys, filter: toolbar.filterText() } : {});
-      // A panel that opens, or shows another contact (a followed link), puts the keyboard in its tree.
-      if (!same) tree.focus();
+      overview.setContact(message.contact.Contact, message.ref, message.timeZone, same);
+      // A panel that opens, or shows another contact (a followed link), puts the keyboard in its view.
+      if (!same) {
+        if (tabs.view === 'fields') tree.focus();
+        else overview.focus();
+      }
       return;
     }
+    case 'story':
+      // Only the story of the contact on screen; the whole of it each time.
+      if (!ref || message.contactId !== ref.contactId) return;
+      story = message.story;
+      overview.setStory(story);
+      tree.setNameLookup(treeNames(story));
+      return;
     case 'loading':
       toolbar.setLoading(message.loading);
       banner.setBusy(message.loading);
@@ -188,6 +285,7 @@ function setTimeZone(next: TimeZoneChoice): void {
   saver.schedule();
   if (!ref || !contact) return;
   header.show(ref, summary(contact, next), fetchedAt ? { fetchedAt, origin, timeZone: next } : undefined);
+  overview.setTimeZone(next);
   tree.setTree(buildTree(contact, next, Date.now()), Date.now(), { sameShape: true });
   toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
 }
@@ -202,7 +300,15 @@ function applyFilter(text: string): void {
 function snapshot(): PanelState | undefined {
   if (!ref) return undefined;
   const expanded = contact ? tree.expandedKeys() : savedExpanded;
-  return { ref, timeZone, ...(fetchedAt ? { fetchedAt } : {}), filter: toolbar.filterText(), ...(expanded ? { expanded } : {}) };
+  // The default view (Fields) is not written: a state without a view opens in it.
+  return {
+    ref,
+    timeZone,
+    ...(fetchedAt ? { fetchedAt } : {}),
+    filter: toolbar.filterText(),
+    ...(expanded ? { expanded } : {}),
+    ...(tabs.view !== 'fields' ? { view: tabs.view } : {}),
+  };
 }
 
 function assertNever(value: never): never {

@@ -9,10 +9,15 @@ export interface RowRenderContext {
   needle: string;
   /** Time the relative ages count from. */
   now: number;
+  /** The name the story knows for the row's value (a queue's name beside its ID), if any. */
+  nameOf?: (node: FieldNode) => string | undefined;
 }
+
+type LabelledRow = HTMLElement & { _label?: string };
 
 /** Rebuilds the row's children; the row element itself (role, aria state) belongs to the tree. */
 export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext): void {
+  (row as LabelledRow)._label = undefined;
   row.textContent = '';
   const twistie = el('span', 'twistie codicon');
   twistie.setAttribute('aria-hidden', 'true');
@@ -53,5 +58,32 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
     default:
       break;
   }
+  (row as LabelledRow)._label = label;
   row.setAttribute('aria-label', label);
+  const name = ctx.nameOf?.(node);
+  if (name) setRowName(row, name);
+}
+
+/**
+ * Shows (or clears) the name beside a leaf row's value, in place: a muted "· Escalations" after
+ * the value, also read out ("Id, b0b1…, Escalations"). Rows of containers have no label to extend.
+ */
+export function setRowName(row: HTMLElement, name: string | undefined): void {
+  const base = (row as LabelledRow)._label;
+  if (base === undefined) return;
+  let suffix = row.querySelector<HTMLElement>(':scope > .resolved-name');
+  if (!name) {
+    suffix?.remove();
+    row.setAttribute('aria-label', base);
+    return;
+  }
+  const text = `· ${name}`;
+  if (!suffix) {
+    suffix = el('span', 'resolved-name');
+    suffix.setAttribute('aria-hidden', 'true');
+    row.querySelector(':scope > .value')?.after(suffix);
+  }
+  if (suffix.textContent !== text) suffix.textContent = text;
+  suffix.title = name;
+  row.setAttribute('aria-label', `${base}, ${name}`);
 }

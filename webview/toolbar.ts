@@ -1,6 +1,6 @@
 // The toolbar: expand/collapse all, the filter box and its match count, the time-zone
 // toggle, a loading ring, refresh and open-as-JSON.
-import type { TimeZoneChoice } from '../src/protocol/messages';
+import type { PanelView, TimeZoneChoice } from '../src/protocol/messages';
 import { customEl, el, icon } from './dom';
 import { labelTextField, setTextFieldValue, textFieldValue } from './toolkit';
 
@@ -28,6 +28,8 @@ export class Toolbar {
   private readonly refreshButton: HTMLElement;
   private readonly ring: HTMLElement;
   private readonly keepButton: HTMLElement;
+  /** Expand/collapse all, the filter and its count: they act on the Fields view only. */
+  private readonly fieldsOnly: HTMLElement[];
 
   constructor(cb: ToolbarCallbacks) {
     this.element = el('div', 'toolbar');
@@ -55,11 +57,14 @@ export class Toolbar {
     this.refreshButton = iconButton('refresh', 'refresh', 'Refresh (DescribeContact again)', cb.refresh);
     this.keepButton = iconButton('keep-open', 'pin', 'Keep Open (the next lookup opens its own panel)', cb.keep);
     this.keepButton.hidden = true;
-    this.element.append(
+    this.fieldsOnly = [
       iconButton('expand-all', 'expand-all', 'Expand All', cb.expandAll),
       iconButton('collapse-all', 'collapse-all', 'Collapse All', cb.collapseAll),
       this.filterField,
       this.count,
+    ];
+    this.element.append(
+      ...this.fieldsOnly,
       el('span', 'spacer'),
       this.timeZoneButton,
       this.keepButton,
@@ -90,6 +95,11 @@ export class Toolbar {
   setTimeZone(tz: TimeZoneChoice): void {
     this.timeZoneButton.textContent = tz === 'utc' ? 'UTC' : 'Local time';
     this.timeZoneButton.title = tz === 'utc' ? 'Times are shown in UTC; show them in local time' : 'Times are shown in local time; show them in UTC';
+  }
+
+  /** The Fields view's own controls show only with the Fields view. */
+  setView(view: PanelView): void {
+    for (const control of this.fieldsOnly) control.hidden = view !== 'fields';
   }
 
   /** A preview panel offers Keep Open; a kept one does not. */

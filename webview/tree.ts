@@ -3,12 +3,12 @@
 // aria-level / aria-setsize / aria-posinset so assistive technology still hears the
 // hierarchy. Expanding, filtering and "expand all" work on typed arrays over the flat
 // model and then touch at most a screenful of rows, whatever the size of the contact.
-import type { FieldNode } from '../src/contact/fieldNode';
+import type { FieldNode, PathSegment } from '../src/contact/fieldNode';
 import type { RowAction } from '../src/protocol/messages';
 import { el, icon } from './dom';
 import { runFilter, type FilterResult } from './filter';
 import { flatten, pathKey, type FlatTree } from './flatTree';
-import { fillRow } from './rowContent';
+import { fillRow, setRowName } from './rowContent';
 
 export const rowHeight = 22;
 const overscan = 12;
@@ -61,6 +61,8 @@ export class TreeView {
   /** Bumped whenever row content must be redrawn (new tree, new filter text). */
   private gen = 0;
   private now = Date.now();
+  /** The name shown beside a row's value (from the contact's story), if any. */
+  private nameOf: ((node: FieldNode) => string | undefined) | undefined;
 
   constructor(private readonly callbacks: TreeCallbacks) {
     this.element = el('div', 'tree-scroll');
@@ -241,6 +243,43 @@ export class TreeView {
     this.setExpanded(node, !this.isExpanded(node));
   }
 
+  /**
+   * Names beside values (a queue's name beside its ID). Rows in the DOM are updated in place:
+   * nothing is redrawn, moved or scrolled, and focus stays where it is; rows drawn later use it too.
+   */
+  setNameLookup(nameOf: ((node: FieldNode) => string | undefined) | undefined): void {
+    this.nameOf = nameOf;
+    for (const [node, row] of this.rows) {
+      const field = this.flat.nodes[node];
+      if (field.children === undefined) setRowName(row, nameOf?.(field));
+    }
+  }
+
+  /**
+   * Shows the field at `path` (or its nearest ancestor the tree has): opens its ancestors,
+   * scrolls it into view and focuses its row. False when the filter hides it (clear the filter
+   * and ask again) or the tree has no such field.
+   */
+  revealPath(path: readonly PathSegment[]): boolean {
+    let node = -1;
+    for (let len = path.length; len > 0 && node < 0; len--) node = this.indexOfKey(JSON.stringify(path.slice(0, len)));
+    if (node < 0) return false;
+    if (this.filterResult && !this.filterResult.shown[node]) return false;
+    const exp = this.expansion;
+    let opened = false;
+    for (let a = this.flat.parent[node]; a >= 0; a = this.flat.parent[a]) {
+      if (!exp[a]) {
+        exp[a] = 1;
+        opened = true;
+      }
+    }
+    if (opened) this.refresh(false);
+    this.focusNode(node);
+    this.scrollToPos(this.posOf[node], true);
+    if (opened) this.callbacks.onViewChange();
+    return true;
+  }
+
   // ---- visible list ----
 
   private computeVisible(): void {
@@ -356,7 +395,7 @@ export class TreeView {
     const parentCount = this.setsizeOfParent[this.flat.parent[node] + 1];
     const focused = node === this.focusedNode;
     if (!state || state.gen !== this.gen) {
-      fillRow(row, this.flat.nodes[node], { needle: this.filterResult?.needle ?? '', now: this.now });
+      fillRow(row, this.flat.nodes[node], { needle: this.filterResult?.needle ?? '', now: this.now, nameOf: this.nameOf });
       row.classList.toggle('match', this.filterResult?.match[node] === 1);
     }
     if (!state || state.pos !== pos) row.style.transform = `translateY(${pos * rowHeight}px)`;
@@ -434,9 +473,15 @@ export class TreeView {
     this.focusNode(this.focusedNode);
   }
 
-  private scrollToPos(pos: number): void {
+  /** Scrolls a position into view: just enough, or to the middle of the view (`center`). */
+  private scrollToPos(pos: number, center = false): void {
     const top = pos * rowHeight;
     const viewHeight = this.element.clientHeight;
+    if (center && viewHeight > 0) {
+      this.element.scrollTop = Math.max(0, top - Math.floor((viewHeight - rowHeight) / 2));
+      this.render();
+      return;
+    }
     if (top < this.element.scrollTop) this.element.scrollTop = top;
     else if (viewHeight > 0 && top + rowHeight > this.element.scrollTop + viewHeight) this.element.scrollTop = top + rowHeight - viewHeight;
   }
