@@ -3,7 +3,7 @@
 // scripts/build.mjs (the lazy chunks) and bench/build.mjs (the shipped SDK chunk).
 import { resolve } from 'node:path';
 
-/** `chunks`: absolute path of a source module (`…/src/features.ts`) -> the chunk's path (`./features.js`). */
+/** `chunks`: absolute path of a source module (`…/src/aws/sdk.ts`) -> the chunk's path (`./sdk.js`). */
 export function chunkPlugin(name, chunks) {
   return {
     name,

@@ -1,20 +1,39 @@
-// Activation registers what VS Code must know up front (commands, the sidebar view, the
-// panel serializer, the link handler, the status bar) and keeps the account current. The
-// features behind them are created on first use; the AWS SDK (dist/sdk.js) loads on the first call.
+// Activation registers what VS Code must know up front (commands, the sidebar view, the panel
+// serializer, the link handler, the status bar) and keeps the account current. The features behind
+// them are composed below (createFeatures), on first use: a command, the view's first nodes, a
+// restored panel, a link. The AWS SDK (dist/sdk.js) loads on the first call.
+//
+// The composition lives here, the one place that composes, rather than in a module of its own:
+// esbuild puts every module into the one dist/extension.js whichever file imports it, and the
+// features' modules only define things when loaded. What keeps activation cheap is that
+// createFeatures runs only inside load(), never during activate().
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { pickProfile, pickRegion } from './account/accountPickers';
 import { AccountResolver } from './account/accountResolver';
+import { createAccountStatusBar, renderAccountStatusBar } from './account/statusBar';
+import { ConnectService } from './aws/connectService';
 import { awsFilePaths, hasNoProfiles, ProfileCatalog } from './aws/profiles';
 import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
-import { ContactDocumentProvider, contactDocumentScheme } from './copy/contactDocuments';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
-import type { DescribeResult } from './describe/describeContact';
+import { ContactDocumentProvider, contactDocumentScheme } from './copy/contactDocuments';
+import { CopyCommands } from './copy/copyCommands';
+import { ContactDocumentCache } from './describe/contactDocumentCache';
+import { DescribeContactFlow, describeArgsFromUri, type DescribeResult } from './describe/describeContact';
+import { InstanceDirectory } from './describe/instanceDirectory';
+import type { ExplorerNode } from './explorer/explorerNodes';
 import { ExplorerView } from './explorer/explorerView';
+import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
 import { buildExtensionApi, type ExtensionApi } from './extensionApi';
-import { createFeatures, type Features } from './features';
-import { createLogChannel } from './log';
+import { HistoryStore } from './history/historyStore';
+import { callLoggerFor, createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
-import { createAccountStatusBar, renderAccountStatusBar } from './account/statusBar';
+import { describeError, errorReporter, type ShownError } from './notify/errorNotifications';
+import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
+import { ContactPanels, openContactPanel } from './panel/contactPanels';
+import { enrichContact } from './story/enrichContact';
+import { ResourceNames } from './story/resourceNames';
+import { storySources } from './story/storySources';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLogChannel();
@@ -28,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const treeView = vscode.window.createTreeView(contactsViewId, { treeDataProvider: view, dragAndDropController: view, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(view, treeView);
   // Open as JSON / YAML: read-only, in memory; a document VS Code asks for again is fetched again.
-  const documents = new ContactDocumentProvider((ref) => load().services.contacts.get(ref));
+  const documents = new ContactDocumentProvider((ref) => load().stores.contacts.get(ref));
   context.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(contactDocumentScheme, documents));
   const load = (): Features => {
     if (features) return features;
@@ -91,6 +110,163 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     describe: (args) => vscode.commands.executeCommand<DescribeResult | undefined>('connectContacts.describeContact', args),
     load,
   });
+}
+
+/** What activation made before any feature exists: the composition hands it on. */
+interface Shell {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  accounts: AccountResolver;
+  /** Fires when the profile, region, a setting or the AWS config files change. */
+  onDidChangeAccount: vscode.Event<void>;
+  /** The sidebar view, registered at activation; its nodes come from `explorer.provider`. */
+  treeView: vscode.TreeView<ExplorerNode>;
+  /** Open as JSON / YAML documents (`connect-contact:`), registered at activation. */
+  documents: ContactDocumentProvider;
+}
+
+export interface Features {
+  /** A handler for every command the manifest declares (the one command table). */
+  commands: CommandTable;
+  panels: ContactPanels;
+  explorer: ExplorerHandle;
+  /** What the extension-host tests inspect (`testing.services`); no feature is handed this. */
+  stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore };
+  /** The newest errors shown as notifications, newest last (the tests read what the user read). */
+  shownErrors: ShownError[];
+  handleUri(uri: vscode.Uri): void;
+  timeZoneChanged(): void;
+}
+
+/** Every feature, and exactly what each is given. */
+function createFeatures(shell: Shell): Features {
+  const { context, log, accounts, onDidChangeAccount } = shell;
+  let connectService: ConnectService | undefined;
+  // Made on its first use; the SDK chunk loads on its first call.
+  const connect = (): ConnectService =>
+    (connectService ??= new ConnectService({
+      env: process.env,
+      transport: () => readConfig().transport,
+      requestBudget: () => readConfig().requestBudget,
+      profiles: accounts.catalog,
+      chosenProfile: () => readConfig().profile,
+      onTransportWarning: (warning) => void vscode.window.showWarningMessage(vscode.l10n.t('Amazon Connect: {0}', warning)),
+      logger: callLoggerFor(log),
+    }));
+  context.subscriptions.push({ dispose: () => void connectService?.dispose() });
+  // Before anything else listens: clients are rebuilt before the explorer reloads.
+  context.subscriptions.push(onDidChangeAccount(() => connectService?.invalidate()));
+
+  const { showError, shownErrors } = errorReporter(log);
+  const contacts = new ContactDocumentCache(connect);
+  // Names of queues, users, groups, routing profiles and instances: memory only, cleared by Refresh.
+  const names = new ResourceNames(connect);
+  context.subscriptions.push(onDidChangeAccount(() => names.clear()));
+  const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
+  context.subscriptions.push(history);
+
+  // The features call one another (a panel's row actions copy, the explorer opens panels, a
+  // panel's title names the explorer's instance alias): through functions, called only once all exist.
+  const panels: ContactPanels = new ContactPanels({
+    extensionUri: context.extensionUri,
+    timeZone: () => readConfig().timeZone,
+    previewEnabled: () => readConfig().previewPanels,
+    titleContext: (ref) => ({ active: accounts.latest(), instanceAlias: explorer.instanceAlias(ref) }),
+    showSample: async (panel) => {
+      const restored = panel.doc === undefined;
+      panel.update(await loadSampleContact(context.extensionUri), { origin: 'sample' });
+      if (!restored) void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: this is the offline sample contact, bundled with the extension: there is nothing to refresh. Look up one of your own with Describe Contact.'));
+    },
+    refetch: (ref, signal) => {
+      names.clear();
+      return contacts.get(ref, { force: true, signal });
+    },
+    enrich: async (ref, doc, signal, onStory) => {
+      const sources = storySources(ref, { connect, names, contact: (r, s, priority) => contacts.get(r, { signal: s, priority }) });
+      await enrichContact(doc.Contact, sources, signal, onStory);
+    },
+    copyText: async (text, what) => copy.copyShown(text, what),
+    openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true))),
+    describeError,
+    openRelated: async (ref) => void (await describe.lookup(ref)),
+    rowAction: async (action, ref, doc, fieldPath) => void (await copy.rowAction(action, ref, doc, fieldPath)),
+    openAsDocument: async (ref, doc) => void (await copy.openDocument(ref, doc, 'json')),
+    showError,
+    log,
+  });
+  context.subscriptions.push(panels);
+
+  const describe = new DescribeContactFlow({
+    accounts,
+    contacts,
+    history,
+    instances: new InstanceDirectory(connect, context.globalState),
+    panels,
+    regionSetting: () => readConfig().region,
+    showError,
+  });
+
+  const copy: CopyCommands = new CopyCommands({
+    contacts,
+    panels,
+    explorerSelection: () => explorer.selectedTargets(),
+    documents: shell.documents,
+    endpointUrl: () => readConfig().transport.endpointUrl,
+    showError,
+  });
+  context.subscriptions.push(copy);
+
+  const explorer = registerExplorer({
+    treeView: shell.treeView,
+    globalState: context.globalState,
+    accounts,
+    onDidChangeAccount,
+    connect,
+    contacts,
+    history,
+    names,
+    timeZone: () => readConfig().timeZone,
+    openContact: (ref) => openContactPanel(panels, contacts, ref),
+    describeInInstance: async (target) => void (await describe.run({ instanceId: target.instanceId, profile: target.profile, region: target.region })),
+    showError,
+  });
+  context.subscriptions.push(explorer);
+
+  const commands: CommandTable = {
+    'connectContacts.describeContact': (args?: unknown) => describe.run(args),
+    'connectContacts.selectProfile': async (options?: { thenRegion?: boolean }) => {
+      const profile = await pickProfile(accounts);
+      if (profile !== undefined && options?.thenRegion) await pickRegion(accounts);
+      return profile;
+    },
+    'connectContacts.selectRegion': () => pickRegion(accounts),
+    'connectContacts.showLog': () => log.show(true),
+    'connectContacts.keepPanelOpen': () => panels.keep(),
+    'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
+    'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
+    ...copy.commands(),
+    ...explorer.commands,
+  };
+
+  return {
+    commands,
+    panels,
+    explorer,
+    stores: { context, contacts, history },
+    shownErrors,
+    handleUri: (uri) => {
+      const args = describeArgsFromUri(uri);
+      if (args) {
+        void describe.runFromLink(args);
+        return;
+      }
+      void vscode.window.showWarningMessage(vscode.l10n.t('Amazon Connect: unknown link {0}. Use …/describe?instance=ID&contact=ID.', uri.path));
+    },
+    timeZoneChanged: () => {
+      for (const p of panels.all()) p.setTimeZone(readConfig().timeZone);
+      explorer.redraw();
+    },
+  };
 }
 
 /** The AWS config and credentials files change under us (`aws configure`, `aws sso login`): re-read them. */

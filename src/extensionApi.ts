@@ -1,9 +1,8 @@
 // What `activate` returns. Other extensions get `describeContact` only; the extension-host tests
 // also get `testing` (services, panels, …), and only when VS Code runs the extension in test mode,
-// so nothing else can reach the extension's insides. Part of activation: `vscode` and the
-// features are imported as types only.
+// so nothing else can reach the extension's insides. The features are imported as types only.
 import type { DescribeArgs, DescribeResult } from './describe/describeContact';
-import type { Features } from './features';
+import type { Features } from './extension';
 
 /** `instanceId` may be left out when `contactId` is a contact ARN. */
 export interface DescribeContactArgs {
@@ -23,8 +22,11 @@ export interface ContactExplorerApi {
   describeContact(this: void, args: DescribeContactArgs): Promise<DescribeResult | undefined>;
 }
 
-/** What the extension-host tests read. Reading a member loads the features. */
-export type TestHooks = Pick<Features, 'services' | 'panels' | 'explorer' | 'shownErrors' | 'commands'>;
+/**
+ * What the extension-host tests read. Reading a member loads the features. `services` is the
+ * contact cache, the lookup history and the context the tests inspect (Features.stores).
+ */
+export type TestHooks = Pick<Features, 'panels' | 'explorer' | 'shownErrors' | 'commands'> & { services: Features['stores'] };
 
 export type ExtensionApi = ContactExplorerApi & { testing?: TestHooks };
 
@@ -58,7 +60,7 @@ function describeContactArgs(raw: unknown): DescribeArgs {
 function testHooks(load: () => Features): TestHooks {
   return {
     get services() {
-      return load().services;
+      return load().stores;
     },
     get panels() {
       return load().panels;

@@ -9,6 +9,8 @@ export interface NameCacheOptions {
   ttlMs?: number;
   /** At most this many entries; the oldest go first (default 5,000). */
   maxEntries?: number;
+  /** Failures kept like values (a deleted queue stays deleted); others are asked again next time. */
+  keepFailure?: (error: unknown) => boolean;
   now?: () => number;
 }
 
@@ -27,6 +29,7 @@ export class NameCache {
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly now: () => number;
+  private readonly keepFailure: (error: unknown) => boolean;
   /** Calls made (misses), for the bench and the tests: what a second contact costs. */
   misses = 0;
 
@@ -34,6 +37,7 @@ export class NameCache {
     this.ttlMs = options.ttlMs ?? 15 * 60_000;
     this.maxEntries = options.maxEntries ?? 5_000;
     this.now = options.now ?? Date.now;
+    this.keepFailure = options.keepFailure ?? (() => false);
   }
 
   /**
@@ -58,8 +62,9 @@ export class NameCache {
           created.settledAt = this.now();
           created.loaded = { value };
         },
-        () => {
-          if (this.entries.get(key) === created) this.entries.delete(key);
+        (error: unknown) => {
+          if (this.keepFailure(error) && !created.controller.signal.aborted) created.settledAt = this.now();
+          else if (this.entries.get(key) === created) this.entries.delete(key);
         },
       );
       this.trim();

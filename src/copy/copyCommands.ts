@@ -11,13 +11,26 @@ import { toJmesPath, valueAt } from '../contact/paths';
 import type { ContactDocumentProvider } from './contactDocuments';
 import { cliCommandText, EditorTracker, fieldText, insertIntoEditor, multiFieldText, type DocumentFormat } from './copyActions';
 import { contactKey } from '../contact/contactIdentity';
+import type { ContactDocumentCache } from '../describe/contactDocumentCache';
 import { contactsViewId } from '../manifestIds';
+import type { ShowError } from '../notify/errorNotifications';
 import type { ContactPanels } from '../panel/contactPanels';
 import type { RowAction } from '../protocol/messages';
-import type { FeatureServices } from '../services';
 
-/** What this feature uses of the shared services, and nothing else. */
-export type CopyDeps = Pick<FeatureServices, 'config' | 'contacts' | 'showError'>;
+/** What the copy commands use. */
+export interface CopyDeps {
+  /** The contact of an explorer node (fetched once, shared with the panel and the explorer). */
+  contacts: ContactDocumentCache;
+  /** The panel in front: its selected row, its contact. */
+  panels: ContactPanels;
+  /** The explorer's selected rows, for keybindings (VS Code passes no node to them). */
+  explorerSelection: () => NodeTarget[];
+  /** Open as JSON / YAML: read-only documents held in memory. */
+  documents: ContactDocumentProvider;
+  /** The connectContacts.endpointUrl setting, which Copy as AWS CLI Command passes on. */
+  endpointUrl: () => string | undefined;
+  showError: ShowError;
+}
 
 /** An explorer node as the copy commands see it: a contact (no path) or one of its fields. */
 export interface NodeTarget {
@@ -87,14 +100,7 @@ const describeAction = (action: RowAction): string => {
 export class CopyCommands implements vscode.Disposable {
   private readonly editors = new EditorTracker();
 
-  constructor(
-    private readonly services: CopyDeps,
-    private readonly panels: ContactPanels,
-    /** The explorer's selected rows, for keybindings (VS Code passes no node to them). */
-    private readonly explorerSelection: () => NodeTarget[],
-    /** Open as JSON / YAML: read-only documents held in memory. */
-    private readonly documents: ContactDocumentProvider,
-  ) {}
+  constructor(private readonly deps: CopyDeps) {}
 
   dispose(): void {
     this.editors.dispose();
@@ -102,7 +108,7 @@ export class CopyCommands implements vscode.Disposable {
 
   /** A row action from a panel's webview, on one field of the panel's contact. Returns the text. */
   async rowAction(action: RowAction, ref: ContactRef, doc: ContactDocument, path: PathSegment[]): Promise<string> {
-    const text = action === 'copyCli' ? cliCommandText(ref, path, this.services.config().transport.endpointUrl) : fieldText(action, doc, path);
+    const text = action === 'copyCli' ? cliCommandText(ref, path, this.deps.endpointUrl()) : fieldText(action, doc, path);
     if (action === 'insert') {
       await insertIntoEditor(text, this.editors);
     } else {
@@ -123,7 +129,7 @@ export class CopyCommands implements vscode.Disposable {
   }
 
   openDocument(ref: ContactRef, doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
-    return this.documents.open(ref, doc, format);
+    return this.deps.documents.open(ref, doc, format);
   }
 
   commands(): CommandTable {
@@ -148,9 +154,9 @@ export class CopyCommands implements vscode.Disposable {
   private async copyContactIds(node: unknown, selected: unknown, what: 'id' | 'arn'): Promise<string | undefined> {
     let refs = targetsOf(node, selected).map((t) => t.ref);
     if (refs.length === 0) {
-      const panel = this.panels.active();
+      const panel = this.deps.panels.active();
       if (panel) refs = [panel.ref];
-      else refs = this.explorerSelection().map((t) => t.ref);
+      else refs = this.deps.explorerSelection().map((t) => t.ref);
     }
     const unique = refs.filter((r, i) => refs.findIndex((o) => contactKey(o) === contactKey(r)) === i);
     if (unique.length === 0) {
@@ -164,7 +170,7 @@ export class CopyCommands implements vscode.Disposable {
           lines.push(ref.contactId);
           continue;
         }
-        const doc = this.panels.find(ref)?.doc ?? (await this.services.contacts.get(ref));
+        const doc = this.deps.panels.find(ref)?.doc ?? (await this.deps.contacts.get(ref));
         const arn = doc.Contact.Arn;
         if (typeof arn !== 'string' || arn === '') throw new Error(`DescribeContact returned no ARN for contact ${ref.contactId}.`);
         lines.push(arn);
@@ -175,25 +181,25 @@ export class CopyCommands implements vscode.Disposable {
       vscode.window.setStatusBarMessage(`$(check) Copied the contact ${label}${unique.length > 1 ? `s of ${unique.length} contacts` : ''}`, 3000);
       return text;
     } catch (error) {
-      this.services.showError(error);
+      this.deps.showError(error);
       return undefined;
     }
   }
 
   private async fromCommand(action: RowAction, node: unknown, selected: unknown): Promise<string | undefined> {
     const webviewPath = webviewContextPath(node);
-    const panel = webviewPath ? this.panels.active() : undefined;
+    const panel = webviewPath ? this.deps.panels.active() : undefined;
     // Rows (and so row paths) exist only once a panel has its contact.
     if (panel?.doc && webviewPath) return this.rowAction(action, panel.ref, panel.doc, webviewPath);
     const focused = explorerKeyArgument(node, selected);
     const source = focused ? 'explorer' : (node as { source?: unknown } | undefined)?.source;
     let targets = focused ? this.focusedTargets(focused.row) : targetsOf(node, selected);
     // Keybindings say where they fired; the palette says nothing: the panel in front, else the explorer.
-    if (targets.length === 0 && (source === 'explorer' || (source === undefined && !this.panels.active()?.webviewPanel.active))) {
-      targets = this.explorerSelection();
+    if (targets.length === 0 && (source === 'explorer' || (source === undefined && !this.deps.panels.active()?.webviewPanel.active))) {
+      targets = this.deps.explorerSelection();
     }
     if (targets.length === 0) {
-      if (source === 'explorer' || !this.panels.runOnSelection(action)) {
+      if (source === 'explorer' || !this.deps.panels.runOnSelection(action)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Select a field in a contact panel or in the Amazon Connect explorer first.'));
       }
       return undefined;
@@ -202,10 +208,10 @@ export class CopyCommands implements vscode.Disposable {
       if (targets.length > 1) return await this.copyMany(action, targets);
       const target = targets[0];
       if (action === 'copyCli') return await this.rowAction('copyCli', target.ref, { Contact: {} }, target.path ?? []);
-      const doc = await this.services.contacts.get(target.ref);
+      const doc = await this.deps.contacts.get(target.ref);
       return await this.rowAction(action, target.ref, doc, target.path ?? ['Contact']);
     } catch (error) {
-      this.services.showError(error);
+      this.deps.showError(error);
       return undefined;
     }
   }
@@ -215,7 +221,7 @@ export class CopyCommands implements vscode.Disposable {
    * whole selection when the focused row is one of several selected rows.
    */
   private focusedTargets(row: unknown): NodeTarget[] {
-    const selection = this.explorerSelection();
+    const selection = this.deps.explorerSelection();
     if (row === undefined) return selection; // VS Code did not say which row has the focus
     if (!isNodeTarget(row)) return [];
     const same = (t: NodeTarget) => contactKey(t.ref) === contactKey(row.ref) && JSON.stringify(t.path ?? []) === JSON.stringify(row.path ?? []);
@@ -228,7 +234,7 @@ export class CopyCommands implements vscode.Disposable {
    * command per line.
    */
   private async copyMany(action: RowAction, targets: NodeTarget[]): Promise<string> {
-    const endpointUrl = this.services.config().transport.endpointUrl;
+    const endpointUrl = this.deps.endpointUrl();
     const lines: string[] = [];
     const fields: SelectedField[] = [];
     for (const t of targets) {
@@ -241,7 +247,7 @@ export class CopyCommands implements vscode.Disposable {
         lines.push(toJmesPath(fieldPath));
         continue;
       }
-      const doc = await this.services.contacts.get(t.ref);
+      const doc = await this.deps.contacts.get(t.ref);
       if (action === 'copyJson') fields.push({ contactId: t.ref.contactId, path: fieldPath, value: valueAt(doc, fieldPath) });
       else lines.push(multiFieldText(doc, [fieldPath]));
     }
@@ -254,14 +260,14 @@ export class CopyCommands implements vscode.Disposable {
 
   private async openFor(node: unknown, format: DocumentFormat): Promise<vscode.TextEditor | undefined> {
     try {
-      if (isNodeTarget(node)) return await this.openDocument(node.ref, await this.services.contacts.get(node.ref), format);
-      const panel = this.panels.active();
+      if (isNodeTarget(node)) return await this.openDocument(node.ref, await this.deps.contacts.get(node.ref), format);
+      const panel = this.deps.panels.active();
       // A restored panel may still be fetching its contact.
-      if (panel) return await this.openDocument(panel.ref, panel.doc ?? (await this.services.contacts.get(panel.ref)), format);
+      if (panel) return await this.openDocument(panel.ref, panel.doc ?? (await this.deps.contacts.get(panel.ref)), format);
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a contact first (Amazon Connect: Describe Contact).'));
       return undefined;
     } catch (error) {
-      this.services.showError(error);
+      this.deps.showError(error);
       return undefined;
     }
   }

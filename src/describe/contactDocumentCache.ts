@@ -1,19 +1,20 @@
-// One fetch per contact, shared by the panel, the explorer and the copy actions.
+// One fetch per contact, shared by the panel, the explorer, Describe Contact and the copy actions:
+// each is given this cache (extension.ts), so a contact one of them fetched opens at once in the others.
 import type { ConnectService } from '../aws/connectService';
 import type { ContactRef, RequestPriority } from '../aws/types';
 import { toContactDocument, type ContactDocument } from '../contact/contactDocument';
 import { contactKey } from '../contact/contactIdentity';
-import type { ContactCache } from '../services';
 
 const maxCached = 100;
 
-export class ContactDocumentCache implements ContactCache {
+export class ContactDocumentCache {
   private readonly documents = new Map<string, ContactDocument>();
   private readonly inFlight = new Map<string, Promise<ContactDocument>>();
   private readonly fetchedTimes = new WeakMap<ContactDocument, string>();
 
   constructor(private readonly connect: () => ConnectService) {}
 
+  /** The cached contact, without a call. */
   peek(ref: ContactRef): ContactDocument | undefined {
     return this.documents.get(contactKey(ref));
   }
@@ -35,7 +36,10 @@ export class ContactDocumentCache implements ContactCache {
     }
   }
 
-  /** `priority`: 'interactive' (a person waits) unless said otherwise, e.g. a linked contact the chain describes. */
+  /**
+   * The contact, fetched on first use; `force` refetches. Throws ConnectServiceError. `priority`:
+   * 'interactive' (a person waits) unless said otherwise, e.g. a linked contact the chain describes.
+   */
   async get(ref: ContactRef, options: { force?: boolean; signal?: AbortSignal; priority?: RequestPriority } = {}): Promise<ContactDocument> {
     const key = contactKey(ref);
     const cached = this.documents.get(key);

@@ -5,13 +5,32 @@ import { isInputError, parseContactInput, parseInstanceInput } from '../aws/ids'
 import type { AccountTarget, ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { shortId } from '../contact/contactSummary';
+import type { HistoryStore } from '../history/historyStore';
+import type { ShowError } from '../notify/errorNotifications';
+import { openContactPanel, type ContactPanels } from '../panel/contactPanels';
+import type { ContactDocumentCache } from './contactDocumentCache';
 import { DescribePrompts } from './describePrompts';
+import type { InstanceDirectory } from './instanceDirectory';
 import { linkProfileQuestion, type LinkProfileQuestion } from './linkProfile';
-import type { FeatureServices } from '../services';
-import type { PromptDeps } from './describePrompts';
 
-/** What this feature uses of the shared services (and hands on to its prompts), nothing else. */
-export type DescribeDeps = Pick<FeatureServices, 'config' | 'contacts' | 'history' | 'openContactPanel' | 'openLoadingPanel' | 'revealOpenPanel' | 'showError'> & PromptDeps;
+/** What Describe Contact uses; its prompts (describePrompts.ts) are handed the same. */
+export interface DescribeDeps {
+  /** The profile, and its region, when the command names none. */
+  accounts: AccountResolver;
+  /** Fetches the contact (forced: a lookup is always fresh) and looks in each instance for a bare contact ID. */
+  contacts: ContactDocumentCache;
+  /** Each lookup goes to the top of Recent lookups; step 1 lists the recent instances. */
+  history: HistoryStore;
+  /** The instances of a profile and region (step 1) and their aliases. */
+  instances: InstanceDirectory;
+  /** An open contact is refreshed in its panel; another shows in the preview panel or a new one. */
+  panels: ContactPanels;
+  showError: ShowError;
+  /** The connectContacts.region setting ('' when unset). */
+  regionSetting: () => string;
+  /** Asks about a link that names another profile; a modal unless given. */
+  confirmLinkProfile?: ConfirmLinkProfile;
+}
 
 /** Arguments for keybindings, other extensions and the URI handler. */
 export interface DescribeArgs {
@@ -55,11 +74,7 @@ const confirmInModal: ConfirmLinkProfile = (q) =>
   vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, q.useLinkProfile, q.useActiveProfile);
 
 export class DescribeContactFlow {
-  constructor(
-    private readonly services: DescribeDeps,
-    private readonly accounts: AccountResolver,
-    private readonly confirm: ConfirmLinkProfile = confirmInModal,
-  ) {}
+  constructor(private readonly deps: DescribeDeps) {}
 
   async run(rawArgs?: unknown): Promise<DescribeResult | undefined> {
     const args = toDescribeArgs(rawArgs);
@@ -72,38 +87,38 @@ export class DescribeContactFlow {
   /** The lookup itself, with a cancellable progress notification; Retry comes back here. */
   async lookup(target: Target): Promise<DescribeResult | undefined> {
     if (!target.region) {
-      this.services.showError({ kind: 'InvalidRegion', message: (await this.accounts.regionFor(target.profile)).regionProblem ?? vscode.l10n.t('No AWS region is set.'), profile: target.profile });
+      this.deps.showError({ kind: 'InvalidRegion', message: (await this.deps.accounts.regionFor(target.profile)).regionProblem ?? vscode.l10n.t('No AWS region is set.'), profile: target.profile });
       return undefined;
     }
     const ref: ContactRef = { ...target };
     // Already open: it is on screen at once, and refreshed there (its banner says if that fails).
-    const open = this.services.revealOpenPanel(ref);
+    const open = this.deps.panels.revealAndRefresh(ref);
     if (open) {
       const contact = await open;
       if (!contact) return undefined;
-      await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
+      await this.deps.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
       return { ref, contact };
     }
     // With no preview panel to reuse, a new panel opens now and loads its page while the call is
     // made: the two overlap instead of adding up. It closes again if the lookup fails.
-    const early = this.services.openLoadingPanel(ref);
+    const early = this.deps.panels.openLoading(ref);
     try {
       const contact = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Amazon Connect: describing contact {0}', shortId(ref.contactId)), cancellable: true },
         (_progress, token) => {
           const abort = new AbortController();
           const cancel = token.onCancellationRequested(() => abort.abort());
-          return this.services.contacts.get(ref, { force: true, signal: abort.signal }).finally(() => {
+          return this.deps.contacts.get(ref, { force: true, signal: abort.signal }).finally(() => {
             cancel.dispose();
           });
         },
       );
-      await this.services.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
+      await this.deps.history.add({ ...ref, lookedUpAt: new Date().toISOString(), ...historyFields(contact) });
       // A loading panel the person closed meanwhile stays closed.
-      if (!early?.closed) await this.services.openContactPanel(ref);
+      if (!early?.closed) await openContactPanel(this.deps.panels, this.deps.contacts, ref);
       return { ref, contact };
     } catch (error) {
-      early?.close();
+      early?.webviewPanel.dispose();
       // Not found: Edit ID, Look in other instances (and Select Region when the region is the likely cause).
       await this.prompts.failed(target, error, () => this.lookup(target));
       return undefined;
@@ -116,11 +131,11 @@ export class DescribeContactFlow {
    * a sign-in) is asked about in a modal that names the profile, region, instance and contact.
    */
   async runFromLink(args: DescribeArgs): Promise<DescribeResult | undefined> {
-    const active = this.accounts.profileName();
+    const active = this.deps.accounts.profileName();
     const question = linkProfileQuestion(args, active);
     let profile = active;
     if (question) {
-      const choice = await this.confirm(question);
+      const choice = await (this.deps.confirmLinkProfile ?? confirmInModal)(question);
       if (choice === undefined) return undefined;
       profile = choice === question.useLinkProfile ? args.profile! : active;
     }
@@ -128,8 +143,8 @@ export class DescribeContactFlow {
   }
 
   private async account(args: DescribeArgs): Promise<AccountTarget> {
-    const profile = args.profile ?? this.accounts.profileName();
-    return { profile, region: (await this.accounts.regionFor(profile, args.region ?? (this.services.config().region || undefined))).region };
+    const profile = args.profile ?? this.deps.accounts.profileName();
+    return { profile, region: (await this.deps.accounts.regionFor(profile, args.region ?? (this.deps.regionSetting() || undefined))).region };
   }
 
   private async fromArgs(args: DescribeArgs): Promise<Target | undefined> {
@@ -146,7 +161,7 @@ export class DescribeContactFlow {
   }
 
   private invalid(message: string): undefined {
-    this.services.showError({ kind: 'InvalidInput', message });
+    this.deps.showError({ kind: 'InvalidInput', message });
     return undefined;
   }
 
@@ -154,7 +169,7 @@ export class DescribeContactFlow {
 
   /** The prompts and the fixes of a failed lookup (describePrompts.ts); made on first use. */
   private get prompts(): DescribePrompts {
-    return (this.promptsCache ??= new DescribePrompts(this.services, (target) => this.lookup(target)));
+    return (this.promptsCache ??= new DescribePrompts(this.deps, (target) => this.lookup(target)));
   }
 
   /** Steps 1 and 2, or step 2 alone when the command came with an instance (the explorer's instance). */

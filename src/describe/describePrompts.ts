@@ -4,16 +4,23 @@
 import * as vscode from 'vscode';
 import type { AccountTarget, ContactRef, InstanceSummary } from '../aws/types';
 import { shortId } from '../contact/contactSummary';
-import type { ErrorFix } from '../notify/errorNotifications';
-import type { FeatureServices } from '../services';
+import type { HistoryStore } from '../history/historyStore';
+import { describeError, type ErrorFix, type ShowError } from '../notify/errorNotifications';
+import type { ContactDocumentCache } from './contactDocumentCache';
 import { instancesToSearch, noneHasItMessage, regionIsLikelyCause, searchCanRetry, searchInstances } from './contactSearch';
 import { DescribeSteps, type StepsStart } from './describeSteps';
 import { instanceName } from './instanceChoices';
-import { InstanceDirectory } from './instanceDirectory';
-import type { StepDeps } from './describeSteps';
+import type { InstanceDirectory } from './instanceDirectory';
 
-/** What the prompts use of the shared services (and hand on to the steps), nothing else. */
-export type PromptDeps = Pick<FeatureServices, 'connect' | 'contacts' | 'context' | 'describeError' | 'showError'> & StepDeps;
+/** What the prompts use, and hand on to the steps (history, instances). */
+export interface PromptDeps {
+  /** Looks for a contact ID in each listed instance. */
+  contacts: ContactDocumentCache;
+  history: HistoryStore;
+  instances: InstanceDirectory;
+  /** A failed lookup's notification, with the fixes that fit. */
+  showError: ShowError;
+}
 
 export const editIdTitle = vscode.l10n.t('Edit ID');
 export const lookElsewhereTitle = vscode.l10n.t('Look in other instances');
@@ -36,15 +43,13 @@ interface SearchRequest {
 }
 
 export class DescribePrompts {
-  private readonly directory: InstanceDirectory;
   private readonly steps: DescribeSteps;
 
   constructor(
-    private readonly services: PromptDeps,
+    private readonly deps: PromptDeps,
     private readonly lookup: Lookup,
   ) {
-    this.directory = new InstanceDirectory(() => services.connect(), services.context.globalState);
-    this.steps = new DescribeSteps(services, this.directory);
+    this.steps = new DescribeSteps(deps);
   }
 
   /**
@@ -69,7 +74,7 @@ export class DescribePrompts {
 
   /** The instance step 2 names: the given instance, with the alias it was last listed under. */
   instance(target: { instanceId: string; region: string }): NonNullable<StepsStart['instance']> {
-    return { instanceId: target.instanceId, region: target.region, alias: this.directory.alias(target.instanceId) };
+    return { instanceId: target.instanceId, region: target.region, alias: this.deps.instances.alias(target.instanceId) };
   }
 
   /**
@@ -79,23 +84,23 @@ export class DescribePrompts {
    * where repeating can change the answer (errorActions.ts).
    */
   async failed(target: ContactRef, error: unknown, retry: () => unknown): Promise<void> {
-    const info = this.services.describeError(error);
+    const info = describeError(error);
     if (info.kind === 'NotFound') {
       const listed = await this.listedSoon(target);
       const others = listed ? instancesToSearch(listed, target.instanceId) : undefined;
       const fixes: ErrorFix[] = [{ title: editIdTitle, run: () => this.editId(target) }];
       if (others === undefined || others.length > 0) fixes.push({ title: lookElsewhereTitle, run: () => this.lookElsewhere(target) });
       // The instance by its alias too: "in instance 1111… (acme-support, us-east-1, profile local)".
-      const alias = listed?.find((i) => i.id === target.instanceId)?.alias ?? this.directory.alias(target.instanceId);
+      const alias = listed?.find((i) => i.id === target.instanceId)?.alias ?? this.deps.instances.alias(target.instanceId);
       const named = alias ? { ...info, message: info.message.replace(`instance ${target.instanceId} (`, `instance ${target.instanceId} (${alias}, `) } : info;
-      this.services.showError(named, { fixes, selectRegion: regionIsLikelyCause(target.instanceId, listed) || others?.length === 0 });
+      this.deps.showError(named, { fixes, selectRegion: regionIsLikelyCause(target.instanceId, listed) || others?.length === 0 });
       return;
     }
     if (info.kind === 'InvalidInput') {
-      this.services.showError(error, { fixes: [{ title: editIdTitle, run: () => this.editId(target) }] });
+      this.deps.showError(error, { fixes: [{ title: editIdTitle, run: () => this.editId(target) }] });
       return;
     }
-    this.services.showError(error, retry);
+    this.deps.showError(error, retry);
   }
 
   /** "Edit ID": step 2 again in the same instance, the ID still typed; Back goes to step 1. */
@@ -109,19 +114,19 @@ export class DescribePrompts {
     const account = { profile: target.profile, region: target.region };
     let listed: InstanceSummary[];
     try {
-      listed = this.directory.cached(account) ?? (await vscode.window.withProgress(
+      listed = this.deps.instances.cached(account) ?? (await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Amazon Connect: listing the instances of {0}', account.region) },
-        () => this.directory.list(account),
+        () => this.deps.instances.list(account),
       ));
     } catch (error) {
-      this.services.showError(error, () => this.lookElsewhere(target));
+      this.deps.showError(error, () => this.lookElsewhere(target));
       return;
     }
     await this.searchAndLookUp({
       account,
       contactId: target.contactId,
       instances: instancesToSearch(listed, target.instanceId),
-      skipped: { id: target.instanceId, alias: listed.find((i) => i.id === target.instanceId)?.alias ?? this.directory.alias(target.instanceId) },
+      skipped: { id: target.instanceId, alias: listed.find((i) => i.id === target.instanceId)?.alias ?? this.deps.instances.alias(target.instanceId) },
       editId: () => this.editId(target),
       retry: () => this.lookElsewhere(target),
     });
@@ -150,9 +155,9 @@ export class DescribePrompts {
         const cancel = token.onCancellationRequested(() => abort.abort());
         return searchInstances(
           instances,
-          (instance) => this.services.contacts.get({ ...account, instanceId: instance.id, contactId }, { force: true, signal: abort.signal }),
+          (instance) => this.deps.contacts.get({ ...account, instanceId: instance.id, contactId }, { force: true, signal: abort.signal }),
           {
-            describeError: (error) => this.services.describeError(error),
+            describeError,
             signal: abort.signal,
             onInstance: (instance, index, total) =>
               progress.report({ message: `in ${instanceName(instance)} (${index} of ${total})`, increment: index === 1 ? 0 : 100 / total }),
@@ -168,13 +173,13 @@ export class DescribePrompts {
       return { ...account, instanceId: instance.id, contactId };
     }
     if (outcome.stopped) {
-      if (outcome.stopped.kind !== 'Cancelled') this.services.showError(outcome.stopped, request.retry);
+      if (outcome.stopped.kind !== 'Cancelled') this.deps.showError(outcome.stopped, request.retry);
       return undefined;
     }
     const fixes: ErrorFix[] = [{ title: editIdTitle, run: request.editId }];
     if (searchCanRetry(outcome)) fixes.push({ title: vscode.l10n.t('Retry'), run: request.retry });
     // No listed instance has it: another region is now the likely place (or the ID is wrong).
-    this.services.showError(
+    this.deps.showError(
       { kind: 'NotFound', message: noneHasItMessage(contactId, account, outcome, request.skipped), profile: account.profile },
       { fixes, selectRegion: true },
     );
@@ -184,12 +189,12 @@ export class DescribePrompts {
   /** The listing of the target's profile and region: a recent one, else one that answers within a few seconds. */
   private async listedSoon(target: ContactRef): Promise<InstanceSummary[] | undefined> {
     const account = { profile: target.profile, region: target.region };
-    const cached = this.directory.cached(account);
+    const cached = this.deps.instances.cached(account);
     if (cached) return cached;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), listingWaitMs);
     try {
-      return await this.directory.list(account, abort.signal);
+      return await this.deps.instances.list(account, abort.signal);
     } catch {
       return undefined;
     } finally {

@@ -4,13 +4,16 @@
 import * as vscode from 'vscode';
 import { cleanInput, parseContactInput, validateContactIdLive } from '../aws/ids';
 import type { AccountTarget, ContactRef, InstanceSummary } from '../aws/types';
-import { runErrorAction } from '../notify/errorNotifications';
-import type { FeatureServices } from '../services';
+import type { HistoryStore } from '../history/historyStore';
+import { describeError, runErrorAction } from '../notify/errorNotifications';
 import { instanceName, instanceStepRows, isSeparator, matchKnownInstance, type Listing, type RecentInstance, type RowAction, type StepRow } from './instanceChoices';
 import type { InstanceDirectory } from './instanceDirectory';
 
-/** What this feature uses of the shared services, and nothing else. */
-export type StepDeps = Pick<FeatureServices, 'describeError' | 'history'>;
+/** What the steps use: the lookup history (step 1's recent instances) and the instances listed. */
+export interface StepDeps {
+  history: HistoryStore;
+  instances: InstanceDirectory;
+}
 
 export const describeTitle = vscode.l10n.t('Amazon Connect: Describe Contact');
 
@@ -50,7 +53,6 @@ class ListingLoader implements vscode.Disposable {
   constructor(
     private readonly account: AccountTarget & { regionProblem?: string },
     private readonly directory: InstanceDirectory,
-    private readonly services: StepDeps,
   ) {}
 
   start(): void {
@@ -63,7 +65,7 @@ class ListingLoader implements vscode.Disposable {
     const abort = this.abort;
     this.directory.list(this.account, abort.signal).then(
       (instances) => !abort.signal.aborted && this.set({ state: 'listed', instances }),
-      (error: unknown) => !abort.signal.aborted && this.set({ state: 'failed', error: this.services.describeError(error) }),
+      (error: unknown) => !abort.signal.aborted && this.set({ state: 'failed', error: describeError(error) }),
     );
   }
 
@@ -94,14 +96,11 @@ type InstanceStepResult =
 type ContactStepResult = { kind: 'target'; target: ContactRef } | { kind: 'back'; text: string };
 
 export class DescribeSteps {
-  constructor(
-    private readonly services: StepDeps,
-    private readonly directory: InstanceDirectory,
-  ) {}
+  constructor(private readonly deps: StepDeps) {}
 
   /** Runs the steps until a contact is chosen (or a search is asked for); undefined when dismissed. */
   async run(account: AccountTarget & { regionProblem?: string }, start: StepsStart = {}): Promise<StepsResult | undefined> {
-    const listing = new ListingLoader(account, this.directory, this.services);
+    const listing = new ListingLoader(account, this.deps.instances);
     try {
       let instanceText = start.instanceText ?? '';
       let contactText = start.contactText ?? '';
@@ -132,10 +131,10 @@ export class DescribeSteps {
   private recent(account: AccountTarget): RecentInstance[] {
     const seen = new Set<string>();
     const out: RecentInstance[] = [];
-    for (const e of this.services.history.entries({ profile: account.profile, region: account.region })) {
+    for (const e of this.deps.history.entries({ profile: account.profile, region: account.region })) {
       if (seen.has(e.instanceId)) continue;
       seen.add(e.instanceId);
-      out.push({ id: e.instanceId, alias: this.directory.alias(e.instanceId) });
+      out.push({ id: e.instanceId, alias: this.deps.instances.alias(e.instanceId) });
     }
     return out;
   }
@@ -235,7 +234,7 @@ export class DescribeSteps {
 
   private contactStep(account: AccountTarget, instance: ChosenInstance, text: string, asStep: boolean): Promise<ContactStepResult | undefined> {
     const input = vscode.window.createInputBox();
-    const name = instance.alias ?? this.directory.alias(instance.instanceId);
+    const name = instance.alias ?? this.deps.instances.alias(instance.instanceId);
     input.title = vscode.l10n.t('{0} — {1} · {2}', describeTitle, name ?? instance.instanceId, instance.region || vscode.l10n.t('no region'));
     if (asStep) {
       input.step = 2;
@@ -250,7 +249,7 @@ export class DescribeSteps {
     input.value = text;
     const knownInstances = () => [
       { id: instance.instanceId, alias: name },
-      ...(this.directory.cached({ profile: account.profile, region: instance.region }) ?? []),
+      ...(this.deps.instances.cached({ profile: account.profile, region: instance.region }) ?? []),
     ];
     const problem = (value: string): vscode.InputBoxValidationMessage | undefined => {
       const error = validateContactIdLive(value);

@@ -1,6 +1,7 @@
 // Each error kind from the core becomes a notification with the actions that fix it; a caller
 // that knows more (Describe Contact knows the ID can be edited) puts its own fixes first.
 import * as vscode from 'vscode';
+import { toErrorInfo } from '../aws/errors';
 import { ssoLoginCommand } from '../aws/shellQuote';
 import type { ConnectErrorInfo } from '../aws/types';
 import { actionsFor, actionTitles, errorText, type ErrorAction } from './errorActions';
@@ -31,6 +32,47 @@ export interface ErrorActions {
 
 /** Callers pass a retry function (the common case) or the full set of actions. */
 export type ErrorActionsArg = ErrorActions | (() => unknown) | undefined;
+
+/**
+ * Shows a core error as a notification with the actions that fix it: a retry function, or the
+ * caller's own fixes (shown first), a retry, and whether Select Region fits.
+ */
+export type ShowError = (error: unknown, actions?: ErrorActionsArg) => void;
+
+/** A window open for weeks shows many errors: keep only the newest. */
+export const maxShownErrors = 50;
+
+/** Reduces any failure (or an already-reduced ConnectErrorInfo) to what a person reads. */
+export function describeError(error: unknown): ConnectErrorInfo {
+  return isErrorInfo(error) ? error : toErrorInfo(error);
+}
+
+/** Our own checks (bad input, no region) hand over an already-reduced error. */
+function isErrorInfo(value: unknown): value is ConnectErrorInfo {
+  return (
+    typeof value === 'object' && value !== null && !(value instanceof Error) &&
+    typeof (value as ConnectErrorInfo).kind === 'string' && typeof (value as ConnectErrorInfo).message === 'string'
+  );
+}
+
+/**
+ * The one `showError` the features are given, and the newest errors it showed, newest last (the
+ * extension-host tests read what the user read).
+ */
+export function errorReporter(log: vscode.LogOutputChannel): { showError: ShowError; shownErrors: ShownError[] } {
+  const shownErrors: ShownError[] = [];
+  const showError: ShowError = (error, actions) => {
+    const info = describeError(error);
+    if (info.kind === 'Cancelled') return;
+    // Failed calls are already logged by the service with their operation; log only the rest.
+    if (!info.operation) log.error(`${info.kind}: ${errorText(info)}`);
+    void showErrorNotification(info, actions, (shown) => {
+      shownErrors.push(shown);
+      if (shownErrors.length > maxShownErrors) shownErrors.splice(0, shownErrors.length - maxShownErrors);
+    });
+  };
+  return { showError, shownErrors };
+}
 
 function normalise(actions: ErrorActionsArg): ErrorActions {
   return typeof actions === 'function' ? { retry: actions } : (actions ?? {});

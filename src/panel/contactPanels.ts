@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { contactKey } from '../contact/contactIdentity';
+import type { ContactDocumentCache } from '../describe/contactDocumentCache';
 import { parsePanelState, type ContactOrigin, type RowAction } from '../protocol/messages';
 import { contactPanelViewType } from '../manifestIds';
 import { ContactPanel, contactPanelOptions, type ContactPanelHost } from './contactPanel';
@@ -34,6 +35,18 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
       return preview;
     }
     return this.create(ref, doc, meta);
+  }
+
+  /**
+   * Brings an open contact's panel to the front at once and fetches it again behind the scenes;
+   * resolves with the fresh contact (undefined if the refresh failed: the panel shows why).
+   * Undefined when no panel is open for the contact.
+   */
+  revealAndRefresh(ref: ContactRef): Promise<ContactDocument | undefined> | undefined {
+    const panel = this.find(ref);
+    if (!panel) return undefined;
+    panel.reveal();
+    return panel.refresh().then(() => (panel.failed ? undefined : panel.doc));
   }
 
   /**
@@ -131,4 +144,11 @@ export class ContactPanels implements vscode.WebviewPanelSerializer {
     if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
     if (this.lastActive === panel) this.lastActive = undefined;
   }
+}
+
+/** Opens (or focuses) the contact's panel. From the cache, the panel says so, with the time it was really fetched. */
+export async function openContactPanel(panels: ContactPanels, contacts: ContactDocumentCache, ref: ContactRef): Promise<void> {
+  const wasCached = contacts.peek(ref) !== undefined;
+  const doc = await contacts.get(ref);
+  panels.show(ref, doc, wasCached ? { origin: 'cache', fetchedAt: contacts.fetchedAt(doc) } : {});
 }

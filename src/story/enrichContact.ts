@@ -132,7 +132,8 @@ export async function enrichContact(contact: JsonObject, sources: StorySources, 
     story.names[nameKey(name.kind, name.id)] = name;
     changed();
   };
-  const named = async (kind: ResourceKind, id: unknown, priority: RequestPriority = 'visible') => {
+  /** `ofChain`: a linked contact's queue or agent; one deleted since just shows its ID (no note). */
+  const named = async (kind: ResourceKind, id: unknown, priority: RequestPriority = 'visible', ofChain = false) => {
     if (!looksLikeId(id) || story.names[nameKey(kind, id)]) return undefined;
     try {
       const described = await sources.describeResource(kind, id, signal, priority);
@@ -140,6 +141,7 @@ export async function enrichContact(contact: JsonObject, sources: StorySources, 
       for (const above of described.pathGroups ?? []) if (!story.names[nameKey(above.kind, above.id)]) addName(above);
       return described;
     } catch (error) {
+      if (ofChain && sources.failure(error).kind === 'NotFound') return undefined;
       fail(kind, error, `${kind === 'user' ? 'agent' : kind === 'hierarchyGroup' ? 'group' : kind === 'routingProfile' ? 'routing profile' : kind} ${id}`);
       return undefined;
     }
@@ -252,8 +254,8 @@ export async function enrichContact(contact: JsonObject, sources: StorySources, 
     }));
     const ids = (kind: 'queueId' | 'agentId') => [...new Set(nodes.map((n) => n[kind]).filter(looksLikeId))];
     await Promise.all([
-      ...ids('queueId').map((id) => named('queue', id, 'background')),
-      ...ids('agentId').map((id) => named('user', id, 'background')),
+      ...ids('queueId').map((id) => named('queue', id, 'background', true)),
+      ...ids('agentId').map((id) => named('user', id, 'background', true)),
     ]);
   };
 

@@ -1,6 +1,7 @@
 // Names for the IDs in contacts, shared by the panel's story and the explorer's labels: one
 // in-memory cache per profile·region·instance, every miss one Describe* call through the scheduler.
 import type { ConnectService, InstanceDetails } from '../aws/connectService';
+import { toErrorInfo } from '../aws/errors';
 import { NameCache } from '../aws/nameCache';
 import type { DescribedResource } from '../aws/storyShapes';
 import type { AccountTarget, RequestPriority } from '../aws/types';
@@ -16,7 +17,8 @@ export class ResourceNames {
     private readonly connect: () => ConnectService,
     cache?: NameCache,
   ) {
-    this.cache = cache ?? new NameCache();
+    // A name that is not found (deleted since the contact) stays not found for the cache's lifetime.
+    this.cache = cache ?? new NameCache({ keepFailure: (error) => toErrorInfo(error).kind === 'NotFound' });
   }
 
   /** The resource's name (cached); a user's also names its routing profile and group. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DescribeArgs } from '../../src/describe/describeContact';
 import { buildExtensionApi } from '../../src/extensionApi';
-import type { Features } from '../../src/features';
+import type { Features } from '../../src/extension';
 
 function parts(testMode: boolean) {
   const described: DescribeArgs[] = [];
