@@ -14,6 +14,7 @@ import { runRender, type RenderResults, type TimedSample } from './render';
 import { measureSizes, type BundleSize, type SizeResults } from './sizes';
 import { bytes, KB, MB, median, megabytes, ms, range, round } from './stats';
 import { runVscodeLookups, type VscodeLookupResults } from './vscodeLookup';
+import type { StorySample } from './storyBench';
 import type { WarmSample } from './warmLookup';
 
 interface Row {
@@ -209,6 +210,64 @@ async function vscodeLookupRows(): Promise<Row[]> {
   ];
 }
 
+// ---------------------------------------------------------------- the contact's story
+
+function storyRows(): Row[] {
+  log('story: the maximal contact and its chain, fully enriched, the endpoint throttling at 2 rps / burst 5; then the same calls with the AWS CLI');
+  const r = node('storyBench.js', [], { env: { ...process.env } });
+  if (r.status !== 0) throw new Error(`story bench failed: ${r.stderr}`);
+  const s = resultLine<StorySample>(r.stdout);
+  const budget = { rate: s.rate, burst: s.burst, calls: s.calls, operations: s.operations, chainNodes: s.chainNodes, throttledByEndpoint: s.throttled, cliCalls: s.cliCalls, cliFailures: s.cliFailures };
+  const floor = s.rateFloorMs;
+  return [
+    {
+      figure: 'Story: time to the tree (maximal contact)',
+      value: ms(s.treeMs),
+      baseline: `${ms(s.cliMs / Math.max(1, s.cliCalls))} (one aws CLI call)`,
+      ratio: ratioText(s.treeMs, s.cliMs / Math.max(1, s.cliCalls)),
+      target: '—',
+      pass: undefined,
+      data: { ms: round(s.treeMs), ...budget },
+    },
+    {
+      figure: 'Story: time to the Overview (names, attributes, chain, lists)',
+      value: ms(s.overviewMs),
+      baseline: `${ms(s.cliMs)} (aws CLI, same ${s.cliCalls} calls)`,
+      ratio: ratioText(s.overviewMs, s.cliMs),
+      target: '—',
+      pass: undefined,
+      data: { ms: round(s.overviewMs), ...budget },
+    },
+    {
+      figure: `Story: time to everything (${s.calls} calls, ${s.chainNodes} contacts in the chain)`,
+      value: ms(s.everythingMs),
+      baseline: `${ms(s.cliMs)} (aws CLI, same ${s.cliCalls} calls)`,
+      ratio: ratioText(s.everythingMs, s.cliMs),
+      target: '≤ 0.3× CLI',
+      pass: s.everythingMs <= 0.3 * s.cliMs,
+      data: { ms: round(s.everythingMs), cliMs: round(s.cliMs), ...budget },
+    },
+    {
+      figure: 'Story: time to everything against the rate limit',
+      value: ms(s.everythingMs),
+      baseline: `${ms(floor)} ((${s.calls} − ${s.burst}) / ${s.rate} per s)`,
+      ratio: ratioText(s.everythingMs, floor),
+      target: '≤ 1.2× the limit',
+      pass: floor > 0 ? s.everythingMs <= 1.2 * floor : undefined,
+      data: { ms: round(s.everythingMs), rateFloorMs: round(floor), ...budget },
+    },
+    {
+      figure: 'Story: a second contact in the same queue, names cached',
+      value: `${s.second.calls} calls`,
+      baseline: `${s.calls} calls (first contact)`,
+      ratio: ratioText(s.second.calls, s.calls),
+      target: 'no call a cache answers',
+      pass: s.second.contactId !== '' && s.second.repeatedNameCalls === 0,
+      data: { ...s.second, everythingMs: round(s.second.everythingMs) },
+    },
+  ];
+}
+
 function warmRows(): Row[] {
   log(`warm lookup: ${runs.warm} interleaved iterations`);
   const r = node('warmLookup.js', [String(runs.warm)], { env: { ...process.env, BENCH_ENDPOINT_URL: endpointUrl() } });
@@ -386,6 +445,7 @@ async function main(): Promise<void> {
   await part('Activation', activationRows);
   await part('Lookup in VS Code', vscodeLookupRows);
   await part('Warm lookup', warmRows);
+  await part('Story', storyRows);
   await part('Memory', memoryRows);
   let pageErrors: string[] = [];
   await part('Render', async () => {
@@ -402,7 +462,7 @@ async function main(): Promise<void> {
     return renderRows(r);
   });
 
-  const order = ['Activation', 'AWS SDK', 'Lazy files', 'Commands', 'Lookup in VS Code', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
+  const order = ['Activation', 'AWS SDK', 'Lazy files', 'Commands', 'Lookup in VS Code', 'Story', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
   const rank = (r: Row) => {
     const i = order.findIndex((p) => r.figure.startsWith(p));
     return i < 0 ? order.length : i;

@@ -2,6 +2,9 @@
 import assert from 'node:assert/strict';
 import { NameCache } from '../../../src/aws/nameCache';
 
+/** The fakes answer on a later turn, as a network call would. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 describe('NameCache', () => {
   it('makes one call per name, however many ask at once, and none the second time', async () => {
     const cache = new NameCache();
@@ -24,6 +27,7 @@ describe('NameCache', () => {
     const cache = new NameCache();
     let calls = 0;
     const load = async () => {
+      await tick();
       calls += 1;
       if (calls === 1) throw new Error('AccessDenied');
       return 'BasicQueue';
@@ -37,7 +41,7 @@ describe('NameCache', () => {
     let now = 0;
     const cache = new NameCache({ ttlMs: 1000, now: () => now });
     let calls = 0;
-    const load = async () => `name ${++calls}`;
+    const load = async () => { await tick(); return `name ${++calls}`; };
     assert.equal(await cache.get('u1', load), 'name 1');
     now = 999;
     assert.equal(await cache.get('u1', load), 'name 1');
@@ -72,12 +76,28 @@ describe('NameCache', () => {
 
   it('keeps at most maxEntries, dropping the least recently used', async () => {
     const cache = new NameCache({ maxEntries: 2 });
-    await cache.get('a', async () => 'A');
-    await cache.get('b', async () => 'B');
-    await cache.get('a', async () => 'A again');
-    await cache.get('c', async () => 'C');
+    await cache.get('a', async () => { await tick(); return 'A'; });
+    await cache.get('b', async () => { await tick(); return 'B'; });
+    await cache.get('a', async () => { await tick(); return 'A again'; });
+    await cache.get('c', async () => { await tick(); return 'C'; });
     assert.equal(cache.peek('a'), 'A');
     assert.equal(cache.peek('b'), undefined);
     assert.equal(cache.peek('c'), 'C');
+  });
+});
+
+describe('NameCache: failures it keeps', () => {
+  it('keeps a failure the caller says is lasting (a deleted queue), and asks again for others', async () => {
+    const cache = new NameCache({ keepFailure: (e) => e instanceof Error && e.message === 'NotFound' });
+    let calls = 0;
+    const gone = async () => {
+      await tick();
+      calls += 1;
+      throw new Error('NotFound');
+    };
+    await assert.rejects(cache.get('q-deleted', gone), /NotFound/);
+    await assert.rejects(cache.get('q-deleted', gone), /NotFound/);
+    assert.equal(calls, 1, 'a deleted queue costs one call');
+    assert.equal(cache.peek('q-deleted'), undefined, 'and has no name to show');
   });
 });

@@ -6,6 +6,9 @@ import { nameKey, type ContactStory, type ResourceName } from '../../../src/cont
 import { consoleContactUrl, enrichContact, hierarchyGroupIdOf, type StorySources } from '../../../src/story/enrichContact';
 import type { ConnectErrorKind, RequestPriority } from '../../../src/aws/types';
 
+/** The fakes answer on a later turn, as a network call would. */
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 class Failure extends Error {
   constructor(readonly kind: ConnectErrorKind, message: string) {
     super(message);
@@ -42,6 +45,7 @@ function sources(overrides: Partial<StorySources> = {}, recorded: Recorded = { c
   const names: Record<string, string> = { 'q-1': 'Escalations', 'q-2': 'BasicQueue', 'u-1': 'jdoe', 'u-2': 'asmith', 'g-1': 'Support', 'g-2': 'EMEA', 'rp-1': 'Tier 2 voice' };
   return {
     describeResource: async (kind, id, _signal, priority) => {
+      await tick();
       recorded.calls.push(`${kind}:${id}`);
       recorded.priorities[`${kind}:${id}`] = priority;
       const name = names[id];
@@ -50,26 +54,30 @@ function sources(overrides: Partial<StorySources> = {}, recorded: Recorded = { c
       return kind === 'user' ? { name: resource, routingProfileId: 'rp-1', hierarchyGroupId: 'g-2' } : { name: resource };
     },
     instance: async () => {
+      await tick();
       recorded.calls.push('instance');
       return { alias: 'acme-support', accessUrl: 'https://acme-support.my.connect.aws' };
     },
     attributes: async (initialContactId) => {
+      await tick();
       recorded.calls.push(`attributes:${initialContactId}`);
       return { b: '2', a: '1' };
     },
     associated: async () => {
+      await tick();
       recorded.calls.push('associated');
       return [];
     },
     describeContact: async (id, _signal, priority) => {
+      await tick();
       recorded.calls.push(`contact:${id}`);
       recorded.priorities[`contact:${id}`] = priority;
       const c = linked[id];
       if (!c) throw new Failure('NotFound', `contact ${id} not found`);
       return c;
     },
-    references: async () => [{ name: 'Ticket', type: 'URL', value: 'https://tickets.example.com/42', url: 'https://tickets.example.com/42' }],
-    evaluations: async () => [{ evaluationId: 'e-1', formTitle: 'Quality', status: 'SUBMITTED', score: 92 }],
+    references: async () => { await tick(); return [{ name: 'Ticket', type: 'URL', value: 'https://tickets.example.com/42', url: 'https://tickets.example.com/42' }]; },
+    evaluations: async () => { await tick(); return [{ evaluationId: 'e-1', formTitle: 'Quality', status: 'SUBMITTED', score: 92 }]; },
     failure: (error) => (error instanceof Failure ? { kind: error.kind, message: error.message } : { kind: 'Unknown', message: String(error) }),
     ...overrides,
   };
@@ -152,12 +160,14 @@ describe('enrichContact: the contact story', () => {
 
   it('says once, inline, which IAM action is missing; the rest of the story still comes', async () => {
     const denied = (action: string) => async () => {
+      await tick();
       throw new Failure('AccessDenied', `User is not authorized to perform: ${action}`);
     };
     const story = await enrichContact(
       contact(),
       sources({
         describeResource: async (kind) => {
+          await tick();
           if (kind === 'user') throw new Failure('AccessDenied', 'not authorized');
           if (kind === 'hierarchyGroup') throw new Failure('AccessDenied', 'not authorized');
           return { name: { kind, id: 'q-1', name: 'Escalations' } };
@@ -219,7 +229,7 @@ describe('enrichContact: the contact story', () => {
 
   it('keeps a 32 KB attribute value and hostile attribute keys as they are', async () => {
     const big = 'x'.repeat(32 * 1024);
-    const story = await enrichContact(contact(), sources({ attributes: async () => ({ '<img src=x onerror=alert(1)>': big, '\u202eevil': 'y' }) }), new AbortController().signal, () => undefined);
+    const story = await enrichContact(contact(), sources({ attributes: async () => { await tick(); return ({ '<img src=x onerror=alert(1)>': big, '\u202eevil': 'y' }); }}), new AbortController().signal, () => undefined);
     assert.equal(story.attributes?.['<img src=x onerror=alert(1)>']?.length, 32 * 1024);
     assert.equal(story.attributes?.['\u202eevil'], 'y');
   });
