@@ -5,6 +5,9 @@ import { el, icon } from './dom';
 
 export class Header {
   readonly element: HTMLElement;
+  /** The queue and agent facts, so their names can be put beside the IDs when the story brings them. */
+  private queueFact: HTMLElement | undefined;
+  private agentFact: HTMLElement | undefined;
 
   constructor() {
     this.element = el('header', 'contact-header');
@@ -16,6 +19,11 @@ export class Header {
     const title = el('div', 'header-title');
     title.append(contactIdElement(ref));
     this.element.replaceChildren(title);
+  }
+
+  setNames(names: { queue?: string; agent?: string }): void {
+    nameFact(this.queueFact, names.queue);
+    nameFact(this.agentFact, names.agent);
   }
 
   show(ref: PanelContactRef, s: ContactSummary, status?: { fetchedAt: string; origin: ContactOrigin; timeZone: TimeZoneChoice }): void {
@@ -32,8 +40,8 @@ export class Header {
     if (s.duration) times.append(el('span', 'duration', `(${s.duration})`));
 
     const facts = el('dl', 'header-facts');
-    addFact(facts, 'Queue', s.queue);
-    addFact(facts, 'Agent', s.agent);
+    this.queueFact = addFact(facts, 'Queue', s.queue);
+    this.agentFact = addFact(facts, 'Agent', s.agent);
     addFact(facts, 'Disconnect reason', s.disconnectReason);
 
     this.element.replaceChildren(title, times, facts, ...(status ? [statusLine(status)] : []));
@@ -46,11 +54,22 @@ function contactIdElement(ref: PanelContactRef): HTMLElement {
   return id;
 }
 
-function addFact(list: HTMLElement, label: string, value: string | undefined): void {
-  if (!value) return;
+function addFact(list: HTMLElement, label: string, value: string | undefined): HTMLElement | undefined {
+  if (!value) return undefined;
   const item = el('div', 'fact');
-  item.append(el('dt', '', label), el('dd', '', value));
+  const dd = el('dd', '', value);
+  item.append(el('dt', '', label), dd);
   list.append(item);
+  return dd;
+}
+
+/** "Renewals" for the queue's ID once known, the ID on hover; back to the ID alone when unknown. */
+function nameFact(dd: HTMLElement | undefined, name: string | undefined): void {
+  if (!dd) return;
+  const id = dd.dataset.id ?? dd.textContent ?? '';
+  dd.dataset.id = id;
+  dd.textContent = name ?? id;
+  dd.title = name ? id : '';
 }
 
 /** Where the data came from and when: "Fetched 14:02", "Cached · fetched 14:02", or the sample. Relative on hover. */

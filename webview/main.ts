@@ -6,7 +6,7 @@ import type { ContactDocument } from '../src/contact/contactDocument';
 import { sameContact } from '../src/contact/contactIdentity';
 import type { FieldNode, PathSegment } from '../src/contact/fieldNode';
 import { displayText } from '../src/contact/format';
-import type { ContactStory } from '../src/contact/story';
+import { nameKey, type ContactStory } from '../src/contact/story';
 import type { ContactOrigin, HostMessage, PanelContactRef, PanelState, PanelView, TimeZoneChoice } from '../src/protocol/messages';
 import { isWebUrl, parseHostMessage } from '../src/protocol/messages';
 import { ErrorBanner } from './banner';
@@ -176,6 +176,21 @@ function revealField(path: PathSegment[]): void {
   }
 }
 
+/** The header names the queue and agent once the story knows them (the IDs stay on hover). */
+function headerNames(): void {
+  const c = contact?.Contact;
+  if (!c || !story) return;
+  const idAt = (key: string): string | undefined => {
+    const part = c[key];
+    const id = part !== null && typeof part === 'object' && !Array.isArray(part) ? part.Id : undefined;
+    return typeof id === 'string' ? id : undefined;
+  };
+  const queueId = idAt('QueueInfo');
+  const agentId = idAt('AgentInfo');
+  const name = (kind: 'queue' | 'user', id: string | undefined) => (id ? story?.names[nameKey(kind, id)]?.name : undefined);
+  header.setNames({ queue: name('queue', queueId), agent: name('user', agentId) });
+}
+
 /** The names the story knows, beside the tree's values (a queue's name beside its ID). */
 function treeNames(current: ContactStory | undefined): ((node: FieldNode) => string | undefined) | undefined {
   if (!current || Object.keys(current.names).length === 0) return undefined;
@@ -225,6 +240,7 @@ function handle(message: HostMessage): void {
         overview.element.scrollTop = 0;
       }
       showContact(message, same ? { expandedKeys, filter: toolbar.filterText() } : {});
+      headerNames();
       overview.setContact(message.contact.Contact, message.ref, message.timeZone, same);
       // A panel that opens, or shows another contact (a followed link), puts the keyboard in its view.
       if (!same) {
@@ -239,6 +255,7 @@ function handle(message: HostMessage): void {
       story = message.story;
       overview.setStory(story);
       tree.setNameLookup(treeNames(story));
+      headerNames();
       return;
     case 'loading':
       toolbar.setLoading(message.loading);

@@ -24,6 +24,7 @@ const usage = `Usage: npm run endpoint -- [options]
   --operation NAME    limit the faults to one operation (e.g. DescribeContact)
   --rate N            throttle beyond N requests per second (all operations, per region), like the service
   --burst N           requests allowed at once before --rate applies (default: N of --rate, rounded up)
+  --deny ACTION       answer AccessDeniedException for an IAM action (e.g. connect:DescribeUser); repeatable
   --quiet             don't log requests`;
 
 function countOrAlways(value: string, flag: string): number | true {
@@ -76,6 +77,7 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--operation': faults.operation = next(); break;
       case '--rate': opts.rate = positive(next(), flag); break;
       case '--burst': opts.burst = positive(next(), flag); break;
+      case '--deny': opts.deny = [...(opts.deny ?? []), next()]; break;
       case '--quiet': opts.quiet = true; break;
       case '--help': case '-h': console.log(usage); process.exit(0); break;
       default: throw new Error(`Unknown option ${flag}\n${usage}`);

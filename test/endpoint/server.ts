@@ -44,6 +44,11 @@ export interface EndpointOptions {
   rate?: number;
   /** The bucket size for `rate` (default: the rate rounded up, at least 1). */
   burst?: number;
+  /**
+   * IAM actions the caller's policy does not allow (`connect:DescribeUser`): answered 403
+   * AccessDeniedException, as IAM does. Also settable with POST /__control/deny {"actions": [...]}.
+   */
+  deny?: string[];
 }
 
 export interface RunningEndpoint {
@@ -52,6 +57,8 @@ export interface RunningEndpoint {
   requests: RequestLogEntry[];
   setFaults(f: FaultSpec): void;
   clearFaults(): void;
+  /** IAM actions to deny from now on (replacing the last set); none: allow all. */
+  setDeny(actions: string[]): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,8 @@ const maxBodyBytes = 1024 * 1024;
 const controlPrefix = '/__control/';
 
 interface Ctx {
+  /** Denied IAM actions, e.g. connect:DescribeUser. */
+  deny: Set<string>;
   data: EndpointData;
   credentials: SigningCredential[];
   faults: FaultState;
@@ -164,6 +173,23 @@ async function handleControl(ctx: Ctx, req: http.IncomingMessage, res: http.Serv
   } else if (pathname === '/__control/faults' && req.method === 'DELETE') {
     ctx.faults.clear();
     send(res, 200, { faults: {} });
+  } else if (pathname === '/__control/deny' && req.method === 'POST') {
+    let actions: unknown;
+    try {
+      actions = (JSON.parse(body?.toString('utf8') || '{}') as { actions?: unknown }).actions;
+    } catch (err) {
+      send(res, 400, { message: (err as Error).message });
+      return;
+    }
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string' && /^connect:[A-Za-z]+$/.test(a))) {
+      send(res, 400, { message: 'Expected {"actions": ["connect:Operation", ...]}' });
+      return;
+    }
+    ctx.deny = new Set(actions as string[]);
+    send(res, 200, { deny: [...ctx.deny] });
+  } else if (pathname === '/__control/deny' && req.method === 'DELETE') {
+    ctx.deny.clear();
+    send(res, 200, { deny: [] });
   } else if (pathname === '/__control/requests' && req.method === 'GET') {
     send(res, 200, { requests: ctx.requests });
   } else if (pathname === '/__control/requests' && req.method === 'DELETE') {
@@ -217,6 +243,15 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
   if (!match) {
     sendError(res, 404, 'UnknownOperationException', `Unknown operation ${method} ${rawPath}`, true);
     return finish(404);
+  }
+
+  // IAM decides before the service does: a denied action never reaches the operation.
+  const action = `connect:${operation}`;
+  if (ctx.deny.has(action)) {
+    const instanceId = match.operation === 'GetContactAttributes' || match.operation === 'ListAssociatedContacts' || match.operation === 'ListContactReferences' ? segments[2] : segments[1];
+    const resource = `arn:aws:connect:${auth.region}:${sampleIds.account}:instance/${instanceId ?? '*'}`;
+    sendError(res, 403, 'AccessDeniedException', `User: arn:aws:iam::${sampleIds.account}:user/local is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
+    return finish(403);
   }
 
   // Every local key belongs to the one sample account, so the region alone tells the buckets apart.
@@ -275,6 +310,7 @@ export async function startEndpoint(opts: EndpointOptions = {}): Promise<Running
   const rateLimiter = rateLimiterFor(opts);
   const data = loadEndpointData({ contactsDir: opts.contactsDir, rebaseTimes: opts.rebaseTimes });
   const ctx: Ctx = {
+    deny: new Set(opts.deny ?? []),
     data,
     credentials: [...defaultLocalCredentials, ...(opts.credentials ?? [])],
     faults: new FaultState(opts.faults),
@@ -316,6 +352,9 @@ export async function startEndpoint(opts: EndpointOptions = {}): Promise<Running
     requests: ctx.requests,
     setFaults: (f) => ctx.faults.set(validateFaultSpec(f)),
     clearFaults: () => ctx.faults.clear(),
+    setDeny: (actions) => {
+      ctx.deny = new Set(actions);
+    },
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         for (const t of ctx.timers) clearTimeout(t);

@@ -370,11 +370,16 @@ export class Workbench {
 
   /** Saves a PNG to test-artifacts/screenshots/ and returns its path. */
   async screenshot(name: string): Promise<string> {
-    const dir = path.join(ensureArtifactsDir(), 'screenshots');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${artifactName(name)}.png`);
+    const file = await this.screenshotPath(name);
     await this.page.screenshot({ path: file, timeout: 10_000 });
     return file;
+  }
+
+  /** Where a screenshot named `name` goes (test-artifacts/screenshots/), for one of a single element. */
+  screenshotPath(name: string): Promise<string> {
+    const dir = path.join(ensureArtifactsDir(), 'screenshots');
+    fs.mkdirSync(dir, { recursive: true });
+    return Promise.resolve(path.join(dir, `${artifactName(name)}.png`));
   }
 
   /** What a person would read right now: notifications, quick input, dialogs, active tab. */

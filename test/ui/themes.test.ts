@@ -1,5 +1,5 @@
 // The panel follows the colour theme: VS Code's theme variables reach the webview and its body
-// class, in a light and a dark theme. Screenshots of the panel and the explorer in both.
+// class, in a light and a dark theme. Screenshots of the panel (Fields and Overview) and the explorer.
 import * as assert from 'node:assert/strict';
 import { sampleIds } from '../endpoint/sampleIds';
 import { describeContact, panel } from './contactFlows';
@@ -31,6 +31,12 @@ describe('the panel in light and dark themes', () => {
     captureOnError('themes setup', async () => {
       workbench = await openWorkbench();
       await describeContact(workbench, sampleIds.instanceA, sampleIds.maximal);
+      // The story's calls finish before the theme changes: in code-server a theme switch hands the
+      // extension host the browser's user settings, without the endpoint the session wrote.
+      await panel(workbench).locator('[role=tab]#tab-overview').click();
+      await panel(workbench).locator('.overview .chain-svg .chain-node.current').waitFor();
+      await panel(workbench).locator('.overview .name-row[data-kind="routingProfile"] .resolved').waitFor();
+      await panel(workbench).locator('[role=tab]#tab-fields').click();
     }),
   );
 
@@ -45,6 +51,10 @@ describe('the panel in light and dark themes', () => {
     assert.equal(colours.webview, colours.workbench);
     assert.match(colours.webviewClass, /vscode-light/);
     await workbench.screenshot('panel-light');
+    await panel(workbench).locator('[role=tab]#tab-overview').click();
+    await panel(workbench).locator('.overview .section-names').waitFor();
+    await workbench.screenshot('overview-light');
+    await panel(workbench).locator('[role=tab]#tab-fields').click();
     await workbench.openViewContainer('Amazon Connect');
     await workbench.screenshot('explorer-light');
   });

@@ -564,6 +564,27 @@ describe('contact panel webview: names in the Fields tree', function () {
   });
 });
 
+describe('contact panel webview: names in the header', function () {
+  this.timeout(30000);
+  const suite = panelSuite();
+
+  it('names the queue and agent in the header when the story brings them, with the ID on hover', async () => {
+    const { panel } = suite;
+    const page = panel.page;
+    await panel.send(contactMessage(sampleIds.maximal, { timeZone: 'utc' }));
+    const fact = (label: string) => page.locator('.header-facts .fact', { has: page.locator('dt', { hasText: label }) }).locator('dd');
+    assert.equal(await fact('Queue').textContent(), maximalIds.queue, 'the ID until the name is known');
+    await panel.send(storyMessage(maximalStory()));
+    await fact('Queue').filter({ hasText: 'Escalations' }).waitFor();
+    assert.equal(await fact('Queue').getAttribute('title'), maximalIds.queue);
+    assert.equal(await fact('Agent').textContent(), 'jdoe');
+    assert.equal(await fact('Agent').getAttribute('title'), maximalIds.agent);
+    // The same contact again (a refresh) keeps the names; they stay until a story says otherwise.
+    await panel.send(contactMessage(sampleIds.maximal, { timeZone: 'utc' }));
+    await fact('Queue').filter({ hasText: 'Escalations' }).waitFor();
+  });
+});
+
 describe('contact panel webview: hostile story text', function () {
   this.timeout(30000);
   const suite = panelSuite();

@@ -63,7 +63,7 @@ describe('the contact story against the local endpoint', function () {
     const { story } = setup();
     const s = await story(ref(sampleIds.maximal));
     const [a1, a2, a3, max, callback] = sampleIds.maximalChain;
-    assert.deepEqual(s.chain?.nodes.map((n) => n.contactId), [a1, a2, a3, max, sampleIds.task, callback]);
+    assert.deepEqual(s.chain?.nodes.map((n) => n.contactId), [a1, a2, a3, max, callback, sampleIds.task]);
     assert.ok(s.chain?.edges.some((e) => (e.to === sampleIds.task || e.from === sampleIds.task) && e.relation === 'related'), JSON.stringify(s.chain?.edges));
     assert.equal(s.chain?.nodes.find((n) => n.current)?.contactId, sampleIds.maximal);
     assert.equal(s.chain?.truncated, false);
@@ -161,5 +161,34 @@ describe('the contact story against the local endpoint', function () {
     await new Promise((r) => setTimeout(r, 1500));
     assert.equal(local.endpoint.requests.length, sent, 'nothing more went out after the panel closed');
     assert.ok(s.missing.every((m) => m.kind !== 'Failed'), s.missing.map((m) => m.message).join('\n'));
+  });
+});
+
+describe('the contact story without some permissions', function () {
+  this.timeout(60_000);
+  const local = useLocalAws({ endpoint: { deny: ['connect:DescribeUser', 'connect:ListContactEvaluations', 'connect:GetContactAttributes'] } });
+
+  it('names each missing IAM action once, inline, and shows the rest', async () => {
+    const settings: TransportSettings = { ...defaultTransport, readTimeoutSeconds: 10, connectTimeoutSeconds: 5, endpointUrl: local.endpoint.url };
+    const service = new ConnectService({ env: local.home.env, transport: () => settings, retryDelayMs: 20 });
+    try {
+      const names = new ResourceNames(() => service);
+      const r = ref(sampleIds.maximal);
+      const doc = toContactDocument((await service.describeContact(r)).output);
+      const contact = async (cr: ContactRef, signal?: AbortSignal) => toContactDocument((await service.describeContact(cr, signal)).output);
+      const s = await enrichContact(doc.Contact, storySources(r, { connect: () => service, names, contact: (cr, sig) => contact(cr, sig) }), new AbortController().signal, () => undefined);
+      const byAction = new Map(s.missing.map((m) => [m.action, m]));
+      assert.deepEqual([...byAction.keys()].sort(), ['connect:DescribeUser', 'connect:GetContactAttributes', 'connect:ListContactEvaluations']);
+      assert.ok(s.missing.every((m) => m.kind === 'AccessDenied'));
+      assert.equal(s.missing.filter((m) => m.action === 'connect:DescribeUser').length, 1, 'the agent and the chain\'s agents: said once');
+      assert.match(byAction.get('connect:DescribeUser')?.message ?? '', /Agent name: .*connect:DescribeUser/);
+      assert.equal(s.names[nameKey('queue', maximalResources.queue.id)]?.name, maximalResources.queue.name, 'what is allowed is there');
+      assert.equal(s.names[nameKey('hierarchyGroup', maximalResources.hierarchyGroups[0].id)]?.name, maximalResources.hierarchyGroups[0].name);
+      assert.equal(s.chain?.nodes.length, 6);
+      assert.equal(s.attributes, undefined);
+      assert.equal(s.complete, true);
+    } finally {
+      await service.dispose();
+    }
   });
 });
