@@ -32,15 +32,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/aws/**/*.ts', 'src/contact/**/*.ts'],
+    files: ['src/aws/**/*.ts', 'src/contact/**/*.ts', 'src/timeline/**/*.ts', 'src/story/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/aws and src/contact are pure: no vscode import.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/aws, src/contact, src/timeline and src/story are pure: no vscode import.' }] }],
     },
   },
   {
-    files: ['src/contact/**/*.ts'],
+    files: ['src/contact/**/*.ts', 'src/timeline/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/contact is pure.' }], patterns: ['@aws-sdk/*', '@smithy/*'] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/contact and src/timeline are pure.' }], patterns: ['@aws-sdk/*', '@smithy/*'] }],
     },
   },
   {

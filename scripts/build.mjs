@@ -27,22 +27,32 @@ const lazyChunks = {
 
 const lazyChunkPlugin = chunkPlugin('lazy-chunks', lazyChunks);
 
-// The client's package index also builds `Connect`, an aggregate of all ~400 of its commands,
-// at load time. The chunk takes the client and the commands src/aws/sdk.ts names from their own
-// modules instead (measured: 590 KB -> 528 KB, and 10 ms off a cold lookup).
+// Each client's package index also builds an aggregate of all its commands (`Connect`, about
+// 400 of them; `CloudWatchLogs`) at load time. The chunk takes each client and the commands
+// src/aws/sdk.ts names from their own modules instead (measured for Connect: 590 KB -> 528 KB,
+// and 10 ms off a cold lookup).
 const sdkSource = join(root, 'src', 'aws', 'sdk.ts');
-const connectCommandsPlugin = {
-  name: 'connect-commands',
+/** Package -> its client class (dist-es/<Client>.js; commands are dist-es/commands/<Command>.js). */
+const ownModuleClients = {
+  '@aws-sdk/client-connect': 'ConnectClient',
+  '@aws-sdk/client-cloudwatch-logs': 'CloudWatchLogsClient',
+};
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const sdkCommandsPlugin = {
+  name: 'sdk-commands',
   setup(build) {
-    build.onResolve({ filter: /^@aws-sdk\/client-connect$/ }, (args) =>
-      args.importer === sdkSource ? { path: sdkSource, namespace: 'connect-commands' } : undefined,
+    const filter = new RegExp(`^(${Object.keys(ownModuleClients).map(escapeRegExp).join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.importer === sdkSource ? { path: args.path, namespace: 'sdk-commands' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'connect-commands' }, async () => {
-      const block = (await readFile(sdkSource, 'utf8')).match(/export \{([^}]*)\} from '@aws-sdk\/client-connect';/);
-      if (!block) throw new Error(`${sdkSource}: expected one "export { … } from '@aws-sdk/client-connect';"`);
+    build.onLoad({ filter: /.*/, namespace: 'sdk-commands' }, async (args) => {
+      const pkg = args.path;
+      const client = ownModuleClients[pkg];
+      const block = (await readFile(sdkSource, 'utf8')).match(new RegExp(`export \\{([^}]*)\\} from '${escapeRegExp(pkg)}';`));
+      if (!block) throw new Error(`${sdkSource}: expected one "export { … } from '${pkg}';"`);
       const names = block[1].split(',').map((n) => n.trim()).filter(Boolean);
       const contents = names
-        .map((n) => `export { ${n} } from '@aws-sdk/client-connect/dist-es/${n === 'ConnectClient' ? n : `commands/${n}`}.js';`)
+        .map((n) => `export { ${n} } from '${pkg}/dist-es/${n === client ? n : `commands/${n}`}.js';`)
         .join('\n');
       return { contents, resolveDir: root, loader: 'js' };
     });
@@ -85,7 +95,7 @@ const targets = [
     // The SDK ships ESM and CJS; its ESM build lets esbuild drop the commands we never send
     // (measured: 757 KB -> 483 KB, and a faster first call).
     mainFields: ['module', 'main'],
-    plugins: [connectCommandsPlugin],
+    plugins: [sdkCommandsPlugin],
   },
   {
     ...common,

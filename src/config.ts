@@ -1,6 +1,7 @@
 // The one config module: every `connectContacts.*` setting is read here, typed.
 import * as vscode from 'vscode';
 import type { RequestBudget, TransportSettings } from './aws/types';
+import { normalizeFlowLogGroups } from './timeline/flowLogWindow';
 import type { TimeZoneChoice } from './protocol/messages';
 import { scopeForPick } from './account/settingScope';
 
@@ -16,6 +17,8 @@ export interface ExtensionConfig {
   requestBudget: RequestBudget;
   timeZone: TimeZoneChoice;
   historyMaxEntries: number;
+  /** Instance ID → the log group its flow logs are in, where not /aws/connect/<alias> (connectContacts.flowLogGroups). */
+  flowLogGroups: Record<string, string>;
   /** VS Code's workbench.editor.enablePreview: a lookup reuses the preview panel. */
   previewPanels: boolean;
 }
@@ -42,6 +45,7 @@ export function readConfig(): ExtensionConfig {
     region: text('region'),
     transport: {
       endpointUrl: text('endpointUrl') || undefined,
+      logsEndpointUrl: text('logsEndpointUrl') || undefined,
       connectTimeoutSeconds: nonNegative(c.get('connectTimeoutSeconds'), 10),
       readTimeoutSeconds: nonNegative(c.get('readTimeoutSeconds'), 30),
       caBundle: text('caBundle') || undefined,
@@ -54,6 +58,7 @@ export function readConfig(): ExtensionConfig {
     },
     timeZone: c.get<string>('timeZone') === 'utc' ? 'utc' : 'local',
     historyMaxEntries: Math.floor(nonNegative(c.get('history.maxEntries'), 200)),
+    flowLogGroups: normalizeFlowLogGroups(c.get('flowLogGroups')),
     previewPanels: vscode.workspace.getConfiguration('workbench.editor').get<boolean>('enablePreview') !== false,
   };
 }
@@ -70,7 +75,7 @@ export async function updateAccountSetting(key: 'profile' | 'region', value: str
 }
 
 /** Settings that change who we call and how: clients are rebuilt and the explorer reloads. */
-const accountKeys = ['profile', 'region', 'endpointUrl', 'connectTimeoutSeconds', 'readTimeoutSeconds', 'caBundle', 'verifyTls', 'maxAttempts'];
+const accountKeys = ['profile', 'region', 'endpointUrl', 'logsEndpointUrl', 'connectTimeoutSeconds', 'readTimeoutSeconds', 'caBundle', 'verifyTls', 'maxAttempts'];
 
 export function affectsAccount(e: vscode.ConfigurationChangeEvent): boolean {
   return accountKeys.some((key) => e.affectsConfiguration(`${configSection}.${key}`));

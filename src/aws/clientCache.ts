@@ -1,17 +1,26 @@
-// One ConnectClient per (profile, region, endpoint, transport options), reused
-// across calls and rebuilt when any of them change or the AWS files change.
+// One client per (service, profile, region, endpoint, transport options), reused across calls
+// and rebuilt when any of them change or the AWS files change. The Connect and the Logs clients
+// of one profile and region share one credential provider: one SSO or assume-role exchange, not two.
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { resolveTransport, transportWarnings, type ResolvedTransport } from './endpoint';
+import { publicServiceEndpoint, resolveTransport, transportWarnings, type ResolvedTransport } from './endpoint';
 import { connectError } from './errors';
 import { awsFilePaths, findProfile, hasEnvKeys, type ProfileCatalog, type ProfileEntry } from './profiles';
 import type { Sdk } from './sdkLoader';
 import { shellQuote } from './shellQuote';
 import { buildRequestHandler } from './transport';
-import type { TransportSettings } from './types';
+import type { AwsService, TransportSettings } from './types';
 
-export interface CachedClient {
-  client: ConnectClient;
+/** The SDK client each service is called with. */
+export interface ServiceClients {
+  connect: ConnectClient;
+  logs: CloudWatchLogsClient;
+}
+
+export interface CachedClient<S extends AwsService = 'connect'> {
+  client: ServiceClients[S];
+  service: S;
   profile: string;
   region: string;
   /** The endpoint the client was built for (the request's own host is logged per call). */
@@ -42,7 +51,7 @@ export interface PreparedClient {
 }
 
 export function publicEndpoint(region: string): string {
-  return `https://connect.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+  return publicServiceEndpoint('connect', region);
 }
 
 function envCredentials(env: NodeJS.ProcessEnv): AwsCredentialIdentity | undefined {
@@ -52,16 +61,48 @@ function envCredentials(env: NodeJS.ProcessEnv): AwsCredentialIdentity | undefin
   return { accessKeyId, secretAccessKey, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
 }
 
+/** The SDK refreshes credentials this long before they expire; a shared provider does the same. */
+const credentialRefreshMarginMs = 5 * 60_000;
+
+/**
+ * One resolution shared by every client that calls it: later calls reuse the identity until it is
+ * within the refresh margin of its expiry, or a client forces a refresh. A failure is not kept.
+ */
+function sharedProvider(base: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let pending: Promise<AwsCredentialIdentity> | undefined;
+  let refreshAt = Number.POSITIVE_INFINITY;
+  return (props) => {
+    const forceRefresh = (props as { forceRefresh?: unknown } | undefined)?.forceRefresh === true;
+    if (!pending || forceRefresh || Date.now() >= refreshAt) {
+      const resolving = base(props);
+      pending = resolving;
+      refreshAt = Number.POSITIVE_INFINITY;
+      resolving.then(
+        (identity) => {
+          const expires = identity.expiration?.getTime();
+          if (pending === resolving && expires !== undefined) refreshAt = expires - credentialRefreshMarginMs;
+        },
+        () => {
+          if (pending === resolving) pending = undefined;
+        },
+      );
+    }
+    return pending;
+  };
+}
+
 export class ClientCache {
   /** Promises, so concurrent first calls for one key build one client. */
-  private readonly clients = new Map<string, Promise<CachedClient>>();
-  private readonly retired = new Set<CachedClient>();
+  private readonly clients = new Map<string, Promise<CachedClient<AwsService>>>();
+  private readonly retired = new Set<CachedClient<AwsService>>();
   private readonly warned = new Set<string>();
+  /** Per profile, region and credential source: what every service's client signs with. */
+  private readonly credentialProviders = new Map<string, AwsCredentialIdentityProvider>();
 
   constructor(private readonly options: ClientCacheOptions) {}
 
   /** Resolves everything that does not need the SDK; throws ConnectServiceError for an unknown profile or bad settings. */
-  async prepare(profile: string, settings: TransportSettings): Promise<PreparedClient> {
+  async prepare(profile: string, settings: TransportSettings, service: AwsService = 'connect'): Promise<PreparedClient> {
     const listing = await this.options.profiles.listing();
     const profileEntry = findProfile(listing, profile);
     const env = this.options.env;
@@ -76,11 +117,12 @@ export class ClientCache {
       );
     }
     // The endpoint comes from this profile and the settings only (resolveEndpoint).
-    return { transport: resolveTransport(settings, profileEntry, env), profileEntry, useEnvCredentials };
+    return { transport: resolveTransport(settings, profileEntry, env, service), profileEntry, useEnvCredentials };
   }
 
-  async get(profile: string, region: string, settings: TransportSettings): Promise<CachedClient> {
-    const prepared = await this.prepare(profile, settings);
+  /** The client for a service (Amazon Connect unless said), profile and region. */
+  async get<S extends AwsService = 'connect'>(profile: string, region: string, settings: TransportSettings, service: S = 'connect' as S): Promise<CachedClient<S>> {
+    const prepared = await this.prepare(profile, settings, service);
     const key = JSON.stringify([profile, region, prepared.transport, prepared.useEnvCredentials]);
     let entry = this.clients.get(key);
     if (!entry) {
@@ -92,13 +134,14 @@ export class ClientCache {
         if (this.clients.get(key) === building) this.clients.delete(key);
       });
     }
-    return entry;
+    return entry as Promise<CachedClient<S>>;
   }
 
-  /** Forget clients and warnings (AWS files or settings changed). In-flight calls finish on the old client. */
+  /** Forget clients, credentials and warnings (AWS files or settings changed). In-flight calls finish on the old client. */
   invalidate(): void {
     const old = [...this.clients.values()];
     this.clients.clear();
+    this.credentialProviders.clear();
     this.warned.clear();
     for (const pending of old) {
       pending.then((c) => {
@@ -114,18 +157,29 @@ export class ClientCache {
   async dispose(): Promise<void> {
     const current = await Promise.allSettled([...this.clients.values()]);
     this.clients.clear();
+    this.credentialProviders.clear();
     for (const r of current) if (r.status === 'fulfilled') r.value.client.destroy();
     for (const c of this.retired) c.client.destroy();
     this.retired.clear();
   }
 
-  private async build(profile: string, region: string, { transport, profileEntry, useEnvCredentials }: PreparedClient): Promise<CachedClient> {
+  private credentialsFor(sdk: Sdk, profile: string, region: string, useEnvCredentials: boolean): AwsCredentialIdentityProvider {
+    const key = JSON.stringify([profile, region, useEnvCredentials]);
+    let provider = this.credentialProviders.get(key);
+    if (!provider) {
+      const files = awsFilePaths(this.options.env);
+      provider = sharedProvider(useEnvCredentials
+        ? () => Promise.resolve(envCredentials(this.options.env)!)
+        : sdk.fromIni({ profile, filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true, clientConfig: { region } }));
+      this.credentialProviders.set(key, provider);
+    }
+    return provider;
+  }
+
+  private async build(profile: string, region: string, { transport, profileEntry, useEnvCredentials }: PreparedClient): Promise<CachedClient<AwsService>> {
     const sdk = await this.options.loadSdk();
     const knownSecrets = new Set<string>();
-    const files = awsFilePaths(this.options.env);
-    const base: AwsCredentialIdentityProvider = useEnvCredentials
-      ? () => Promise.resolve(envCredentials(this.options.env)!)
-      : sdk.fromIni({ profile, filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true, clientConfig: { region } });
+    const base = this.credentialsFor(sdk, profile, region, useEnvCredentials);
     const credentials: AwsCredentialIdentityProvider = async (opts) => {
       const c = await base(opts);
       knownSecrets.add(c.secretAccessKey);
@@ -133,7 +187,7 @@ export class ClientCache {
       return c;
     };
     const retry = this.options.retryDelayMs;
-    const client = new sdk.ConnectClient({
+    const config = {
       region,
       // What the SDK reads from the shared files comes from this profile, and it never looks up a
       // configured endpoint itself: that lookup reads AWS_PROFILE's or [default]'s endpoint_url and
@@ -146,12 +200,14 @@ export class ClientCache {
       ...(retry !== undefined
         ? { retryStrategy: new sdk.ConfiguredRetryStrategy(transport.maxAttempts, typeof retry === 'number' ? () => retry : retry) }
         : { maxAttempts: transport.maxAttempts }),
-    });
+    };
+    const client = transport.service === 'logs' ? new sdk.CloudWatchLogsClient(config) : new sdk.ConnectClient(config);
     for (const warning of transportWarnings(transport)) {
       if (this.warned.has(warning)) continue;
       this.warned.add(warning);
       this.options.onTransportWarning?.(warning);
     }
-    return { client, profile, region, endpoint: transport.endpoint?.url ?? publicEndpoint(region), transport, profileEntry, knownSecrets };
+    const endpoint = transport.endpoint?.url ?? publicServiceEndpoint(transport.service, region);
+    return { client, service: transport.service, profile, region, endpoint, transport, profileEntry, knownSecrets };
   }
 }

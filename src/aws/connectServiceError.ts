@@ -1,7 +1,7 @@
 // The error type every AWS-layer failure is thrown as, and the builder for known kinds.
 // One class in one bundle (dist/extension.js), so `instanceof` recognises every one.
 import { redact } from './redact';
-import type { ConnectErrorInfo, ConnectErrorKind, ProfileKind } from './types';
+import type { AwsService, ConnectErrorInfo, ConnectErrorKind, ProfileKind } from './types';
 
 export class ConnectServiceError extends Error {
   readonly info: ConnectErrorInfo;
@@ -23,12 +23,18 @@ export function isConnectServiceError(error: unknown): error is ConnectServiceEr
 
 /** What was being done when it failed; each field sharpens the message. */
 export interface ErrorContext {
+  /** Which service was called: its name, IAM prefix and host in messages. Amazon Connect when absent. */
+  service?: AwsService;
   operation?: string;
   profile?: string;
   profileKind?: ProfileKind;
   region?: string;
   instanceId?: string;
   contactId?: string;
+  /** The CloudWatch Logs log group a Logs call read. */
+  logGroup?: string;
+  /** The resource the IAM action must be allowed on (a log group's ARN), for AccessDenied hints. */
+  resourceArn?: string;
   endpoint?: string;
   maxAttempts?: number;
   connectTimeoutSeconds?: number;

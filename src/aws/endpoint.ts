@@ -3,13 +3,24 @@
 import { connectError } from './errors';
 import { redactUrlUserInfo } from './redact';
 import type { ProfileEntry } from './profiles';
-import type { TransportSettings } from './types';
+import type { AwsService, TransportSettings } from './types';
 
-export type EndpointSource = 'setting' | 'AWS_ENDPOINT_URL_CONNECT' | 'AWS_ENDPOINT_URL' | 'profile';
+/**
+ * Each service's own endpoint override: our setting, and the service-specific environment
+ * variable the SDK and the CLI read (AWS_ENDPOINT_URL_ + the service ID "CloudWatch Logs" in
+ * upper case, spaces as underscores; the same rule names the `[services]` key `cloudwatch_logs`).
+ */
+export const endpointOverrides = {
+  connect: { setting: 'connectContacts.endpointUrl', envVar: 'AWS_ENDPOINT_URL_CONNECT' },
+  logs: { setting: 'connectContacts.logsEndpointUrl', envVar: 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS' },
+} as const;
 
-export interface ResolvedEndpoint {
+export type ServiceEndpointSource<S extends AwsService> = 'setting' | (typeof endpointOverrides)[S]['envVar'] | 'AWS_ENDPOINT_URL' | 'profile';
+export type EndpointSource = ServiceEndpointSource<'connect'>;
+
+export interface ResolvedEndpoint<S extends AwsService = 'connect'> {
   url: string;
-  source: EndpointSource;
+  source: ServiceEndpointSource<S>;
 }
 
 /** The message for a malformed endpoint URL, or undefined when fine. */
@@ -26,27 +37,43 @@ export function validateEndpointUrl(text: string): string | undefined {
   return undefined;
 }
 
+/** Where an endpoint came from, as a person would look for it. */
+export function endpointSourceName(service: AwsService, source: ServiceEndpointSource<AwsService>): string {
+  return source === 'setting' ? endpointOverrides[service].setting : source === 'profile' ? "the profile's endpoint_url" : source;
+}
+
 /**
- * The endpoint override, if any: the setting, AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL,
+ * The Amazon Connect endpoint override, if any: the setting, AWS_ENDPOINT_URL_CONNECT, AWS_ENDPOINT_URL,
  * then the profile's endpoint_url (env and profile are skipped when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true).
  * Undefined: the SDK's public endpoint for the region.
  */
 export function resolveEndpoint(setting: string | undefined, profile: Pick<ProfileEntry, 'endpointUrl'> | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedEndpoint | undefined {
+  return resolveServiceEndpoint('connect', setting, profile?.endpointUrl, env);
+}
+
+/**
+ * One service's endpoint override, in the CLI's order: our setting for it, its own environment
+ * variable, AWS_ENDPOINT_URL, then the chosen profile's endpoint for it (`profileEndpointUrl`: its
+ * `[services]` entry, else its endpoint_url). Env and profile are skipped when
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true. Undefined: the SDK's public endpoint for the region.
+ */
+export function resolveServiceEndpoint<S extends AwsService>(service: S, setting: string | undefined, profileEndpointUrl: string | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedEndpoint<S> | undefined {
   const ignoreConfigured = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true';
-  const candidates: [string | undefined, EndpointSource][] = [
+  const envVar: (typeof endpointOverrides)[S]['envVar'] = endpointOverrides[service].envVar;
+  const candidates: [string | undefined, ServiceEndpointSource<S>][] = [
     [setting, 'setting'],
     ...(ignoreConfigured ? [] : ([
-      [env.AWS_ENDPOINT_URL_CONNECT, 'AWS_ENDPOINT_URL_CONNECT'],
+      [env[envVar], envVar],
       [env.AWS_ENDPOINT_URL, 'AWS_ENDPOINT_URL'],
-      [profile?.endpointUrl, 'profile'],
-    ] as [string | undefined, EndpointSource][])),
+      [profileEndpointUrl, 'profile'],
+    ] as [string | undefined, ServiceEndpointSource<S>][])),
   ];
   for (const [value, source] of candidates) {
     const url = value?.trim();
     if (!url) continue;
     const problem = validateEndpointUrl(url);
     if (problem) {
-      const where = source === 'setting' ? 'connectContacts.endpointUrl' : source === 'profile' ? 'the profile\'s endpoint_url' : source;
+      const where = endpointSourceName(service, source);
       throw connectError('InvalidInput', `The endpoint URL in ${where} is not valid. ${problem}`, { hint: `Fix or clear ${where}.` });
     }
     return { url, source };
@@ -54,11 +81,18 @@ export function resolveEndpoint(setting: string | undefined, profile: Pick<Profi
   return undefined;
 }
 
+/** The endpoint the SDK uses when nothing overrides it (China regions use amazonaws.com.cn). */
+export function publicServiceEndpoint(service: AwsService, region: string): string {
+  return `https://${service}.${region}.${region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
+
 export type CaBundleSource = 'setting' | 'AWS_CA_BUNDLE' | 'profile';
 
 /** Everything the HTTP handler needs, resolved from settings, env and profile. */
 export interface ResolvedTransport {
-  endpoint?: ResolvedEndpoint;
+  /** The service the client is for: which endpoint settings apply. */
+  service: AwsService;
+  endpoint?: ResolvedEndpoint<AwsService>;
   caBundle?: { path: string; source: CaBundleSource };
   /** 0: wait forever. */
   connectionTimeoutMs: number;
@@ -70,7 +104,8 @@ export interface ResolvedTransport {
   readTimeoutSeconds: number;
 }
 
-export function resolveTransport(settings: TransportSettings, profile: ProfileEntry | undefined, env: NodeJS.ProcessEnv = process.env): ResolvedTransport {
+/** For Logs (`service` 'logs'): the logs endpoint setting and the profile's endpoint for Logs; everything else is shared. */
+export function resolveTransport(settings: TransportSettings, profile: ProfileEntry | undefined, env: NodeJS.ProcessEnv = process.env, service: AwsService = 'connect'): ResolvedTransport {
   const ca: [string | undefined, CaBundleSource][] = [
     [settings.caBundle, 'setting'],
     [env.AWS_CA_BUNDLE, 'AWS_CA_BUNDLE'],
@@ -78,8 +113,12 @@ export function resolveTransport(settings: TransportSettings, profile: ProfileEn
   ];
   const found = ca.find(([v]) => v !== undefined && v.trim() !== '');
   const seconds = (n: number): number => (Number.isFinite(n) && n > 0 ? n : 0);
+  const endpoint = service === 'logs'
+    ? resolveServiceEndpoint('logs', settings.logsEndpointUrl, profile?.logsEndpointUrl, env)
+    : resolveEndpoint(settings.endpointUrl, profile, env);
   return {
-    endpoint: resolveEndpoint(settings.endpointUrl, profile, env),
+    service,
+    endpoint,
     caBundle: found ? { path: found[0]!.trim(), source: found[1] } : undefined,
     connectionTimeoutMs: Math.round(seconds(settings.connectTimeoutSeconds) * 1000),
     readTimeoutMs: Math.round(seconds(settings.readTimeoutSeconds) * 1000),
@@ -93,7 +132,7 @@ export function resolveTransport(settings: TransportSettings, profile: ProfileEn
 const loopbackHost = /^(127(\.\d{1,3}){3}|localhost|\[::1\])$/i;
 
 /** Warnings about where and how requests go: TLS verification off, plain http:// to a host that is not this machine. */
-export function transportWarnings(transport: Pick<ResolvedTransport, 'endpoint' | 'rejectUnauthorized'>): string[] {
+export function transportWarnings(transport: Pick<ResolvedTransport, 'endpoint' | 'rejectUnauthorized'> & { service?: AwsService }): string[] {
   const warnings: string[] = [];
   if (!transport.rejectUnauthorized) {
     warnings.push('TLS certificate verification is off (connectContacts.verifyTls): anyone between you and the endpoint can read and change AWS traffic. Turn it back on outside a test endpoint.');
@@ -107,7 +146,7 @@ export function transportWarnings(transport: Pick<ResolvedTransport, 'endpoint' 
       url = undefined;
     }
     if (url?.protocol === 'http:' && !loopbackHost.test(url.hostname)) {
-      const where = endpoint.source === 'setting' ? 'connectContacts.endpointUrl' : endpoint.source === 'profile' ? "the profile's endpoint_url" : endpoint.source;
+      const where = endpointSourceName(transport.service ?? 'connect', endpoint.source);
       warnings.push(`The endpoint ${redactUrlUserInfo(endpoint.url)} (from ${where}) uses plain http:// to another host: signed requests and contact data travel unencrypted.`);
     }
   }

@@ -3,7 +3,7 @@
 // maps to a ConnectErrorInfo here. Messages pass through `redact` last.
 import { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
 import { ssoLoginCommand } from './shellQuote';
-import type { ConnectErrorInfo, ConnectErrorKind } from './types';
+import type { AwsService, ConnectErrorInfo, ConnectErrorKind } from './types';
 
 export { connectError, ConnectServiceError, isConnectServiceError, type ErrorContext } from './connectServiceError';
 
@@ -85,7 +85,13 @@ const invalidNames = new Set(['InvalidParameterException', 'InvalidRequestExcept
 const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
 const serverNames = new Set(['InternalServiceException', 'InternalServerException', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 
-function hostOf(endpoint: string | undefined, region: string | undefined): string {
+/** How messages name each service, its IAM prefix, public host and endpoint settings. */
+const serviceWords: Record<AwsService, { name: string; iamPrefix: string; endpointSettings: string }> = {
+  connect: { name: 'Amazon Connect', iamPrefix: 'connect', endpointSettings: "connectContacts.endpointUrl, AWS_ENDPOINT_URL, the profile's endpoint_url" },
+  logs: { name: 'CloudWatch Logs', iamPrefix: 'logs', endpointSettings: "connectContacts.logsEndpointUrl, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS, AWS_ENDPOINT_URL, the profile's endpoint_url" },
+};
+
+function hostOf(endpoint: string | undefined, region: string | undefined, service: AwsService): string {
   if (endpoint) {
     try {
       return new URL(endpoint).host;
@@ -93,7 +99,7 @@ function hostOf(endpoint: string | undefined, region: string | undefined): strin
       return endpoint;
     }
   }
-  return region ? `connect.${region}.amazonaws.com` : 'the Amazon Connect endpoint';
+  return region ? `${service}.${region}.amazonaws.com` : `the ${serviceWords[service].name} endpoint`;
 }
 
 function seconds(n: number | undefined): string {
@@ -108,6 +114,9 @@ function attemptsText(n: number | undefined): string {
 function notFoundMessage(ctx: ErrorContext): string {
   const where = [ctx.region, ctx.profile ? `profile ${ctx.profile}` : undefined].filter(Boolean).join(', ');
   const suffix = where ? ` (${where})` : '';
+  if (ctx.service === 'logs') {
+    return ctx.logGroup ? `The log group ${ctx.logGroup} does not exist${suffix}.` : `CloudWatch Logs could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
+  }
   switch (ctx.operation) {
     case 'DescribeContact':
     case 'GetContactAttributes':
@@ -118,6 +127,17 @@ function notFoundMessage(ctx: ErrorContext): string {
     default:
       return `Amazon Connect could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
   }
+}
+
+/** What to do about a missing log group: Connect's flow logs, a Lambda function's, or an override. */
+function logGroupMissingHint(logGroup: string | undefined): string {
+  if (logGroup?.startsWith('/aws/connect/')) {
+    return 'Flow logging is off for the instance, or nothing has logged yet: turn on "Enable flow logs" under the instance\'s Flows settings in the Amazon Connect console, and add a Set logging behavior block to the flow. A log group of another name is set with connectContacts.flowLogGroups.';
+  }
+  if (logGroup?.startsWith('/aws/lambda/')) {
+    return 'The function has not logged in this region, or logs to another log group (its logging configuration).';
+  }
+  return 'Check the log group name (connectContacts.flowLogGroups) and the region.';
 }
 
 function serviceDetail(message: string): string {
@@ -131,14 +151,22 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   const f = factsOf(error);
   const op = ctx.operation;
   const profile = ctx.profile;
-  const host = hostOf(ctx.endpoint, ctx.region);
+  const service = ctx.service ?? 'connect';
+  const words = serviceWords[service];
+  const host = hostOf(ctx.endpoint, ctx.region, service);
   const base = { operation: op, profile, knownSecrets: ctx.knownSecrets, httpStatus: f.httpStatus, requestId: f.requestId };
   const withRequestId = (message: string): string => (f.requestId ? `${message} (Request ID: ${f.requestId})` : message);
   const make = (kind: ConnectErrorKind, message: string, hint?: string): ConnectServiceError =>
     connectError(kind, withRequestId(message), { ...base, hint });
   const has = (pred: (c: string) => boolean): string | undefined => f.codes.find(pred);
   const msg = f.message;
-  const action = op ? `connect:${op}` : 'the Amazon Connect action';
+  const action = op ? `${words.iamPrefix}:${op}` : `the ${words.name} action`;
+  // Logs names the resource too: a policy may allow the action on some log groups only.
+  const onResource = service === 'logs' && ctx.logGroup ? ` on the log group ${ctx.logGroup}` : '';
+  const grantOn = ctx.resourceArn ? ` on ${ctx.resourceArn}` : '';
+  const notFound = (): ConnectServiceError => service === 'logs'
+    ? make('NotFound', notFoundMessage(ctx), logGroupMissingHint(ctx.logGroup))
+    : make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
   const ssoLogin = ssoLoginCommand(profile);
 
   // Cancelled by the user (or by closing the panel).
@@ -160,11 +188,9 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   // The service answered with an error of its own.
   const name = f.name;
   if (f.fault !== undefined || (f.httpStatus !== undefined && f.httpStatus >= 400)) {
-    if (notFoundNames.has(name) || (f.httpStatus === 404 && !name.endsWith('Exception'))) {
-      return make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
-    }
+    if (notFoundNames.has(name) || (f.httpStatus === 404 && !name.endsWith('Exception'))) return notFound();
     if (accessDeniedNames.has(name)) {
-      return make('AccessDenied', `Profile ${profile ?? '(default)'} is not allowed to call ${action}.${serviceDetail(msg)}`, `Ask your AWS administrator to grant the IAM action ${action} to the role or user behind profile ${profile ?? '(default)'}.`);
+      return make('AccessDenied', `Profile ${profile ?? '(default)'} is not allowed to call ${action}${onResource}.${serviceDetail(msg)}`, `Ask your AWS administrator to grant the IAM action ${action}${grantOn} to the role or user behind profile ${profile ?? '(default)'}.`);
     }
     if (unknownKeyNames.has(name)) {
       return make('SignatureRejected', `AWS does not recognise the access key of profile ${profile ?? '(default)'}.`, 'The key may have been deleted or rotated, or belongs to another partition; update the profile\'s credentials.');
@@ -179,22 +205,20 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
     }
     if (throttleNames.has(name) || f.httpStatus === 429) {
       const n = f.attempts ?? ctx.maxAttempts;
-      return make('Throttling', `Amazon Connect is throttling ${op ?? 'requests'}: still throttled after ${n ?? 'several'} attempt${n === 1 ? '' : 's'}.`, 'Wait a moment and retry, or raise connectContacts.maxAttempts to retry longer.');
+      return make('Throttling', `${words.name} is throttling ${op ?? 'requests'}: still throttled after ${n ?? 'several'} attempt${n === 1 ? '' : 's'}.`, 'Wait a moment and retry, or raise connectContacts.maxAttempts to retry longer.');
     }
     if (invalidNames.has(name) || f.httpStatus === 400) {
-      return make('InvalidInput', `Amazon Connect rejected the ${op ?? ''} request as invalid.${serviceDetail(msg)}`.replace(/\s+/g, ' ').replace(' .', '.'), 'Check the instance ID and contact ID.');
+      return make('InvalidInput', `${words.name} rejected the ${op ?? ''} request as invalid.${serviceDetail(msg)}`.replace(/\s+/g, ' ').replace(' .', '.'), service === 'logs' ? 'Check the log group name and the time window.' : 'Check the instance ID and contact ID.');
     }
     if (name === 'RequestTimeout' || name === 'RequestTimeoutException') {
-      return make('Timeout', `Amazon Connect timed out answering ${op ?? 'the request'}${attemptsText(f.attempts)}.`, 'Retry in a moment.');
+      return make('Timeout', `${words.name} timed out answering ${op ?? 'the request'}${attemptsText(f.attempts)}.`, 'Retry in a moment.');
     }
     if (serverNames.has(name) || (f.httpStatus !== undefined && f.httpStatus >= 500)) {
-      return make('ServiceError', `Amazon Connect failed with an internal error (HTTP ${f.httpStatus ?? 500}) on ${op ?? 'the request'}${attemptsText(f.attempts ?? ctx.maxAttempts)}.`, 'This is on the AWS side; retry in a moment.');
+      return make('ServiceError', `${words.name} failed with an internal error (HTTP ${f.httpStatus ?? 500}) on ${op ?? 'the request'}${attemptsText(f.attempts ?? ctx.maxAttempts)}.`, 'This is on the AWS side; retry in a moment.');
     }
-    if (f.httpStatus === 404) {
-      return make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
-    }
+    if (f.httpStatus === 404) return notFound();
     if (f.httpStatus === 403) {
-      return make('AccessDenied', `Profile ${profile ?? '(default)'} is not allowed to call ${action} (HTTP 403).${serviceDetail(msg)}`, `Ask your AWS administrator to grant the IAM action ${action}.`);
+      return make('AccessDenied', `Profile ${profile ?? '(default)'} is not allowed to call ${action}${onResource} (HTTP 403).${serviceDetail(msg)}`, `Ask your AWS administrator to grant the IAM action ${action}${grantOn}.`);
     }
   }
 
@@ -211,7 +235,7 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
     return make('TlsFailure', `${what} (${tls}).`, 'If a proxy or a test endpoint uses its own certificate authority, set connectContacts.caBundle (or AWS_CA_BUNDLE) to its PEM file.');
   }
   if (has((c) => c === 'ECONNREFUSED')) {
-    return make('ConnectionRefused', `Nothing is accepting connections at ${host} (connection refused).`, 'Check the endpoint URL (connectContacts.endpointUrl, AWS_ENDPOINT_URL, the profile\'s endpoint_url) and that the server is running.');
+    return make('ConnectionRefused', `Nothing is accepting connections at ${host} (connection refused).`, `Check the endpoint URL (${words.endpointSettings}) and that the server is running.`);
   }
   if (has((c) => c === 'ENOTFOUND' || c === 'EAI_AGAIN' || c === 'EAI_NONAME' || c === 'EAI_FAIL')) {
     return make('DnsFailure', `The host ${host} could not be found (DNS lookup failed).`, 'Check your network connection or proxy, the region, and any endpoint URL override.');
@@ -242,7 +266,7 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   }
 
   if (f.fault !== undefined || f.httpStatus !== undefined) {
-    return make('Unknown', `Amazon Connect returned an error for ${op ?? 'the request'}${f.httpStatus ? ` (HTTP ${f.httpStatus})` : ''}: ${name || 'unknown error'}.${serviceDetail(msg)}`, 'See the log for details.');
+    return make('Unknown', `${words.name} returned an error for ${op ?? 'the request'}${f.httpStatus ? ` (HTTP ${f.httpStatus})` : ''}: ${name || 'unknown error'}.${serviceDetail(msg)}`, 'See the log for details.');
   }
   return make('Unknown', `${op ?? 'The request'} failed: ${msg || name || String(error)}`, 'See the log for details.');
 }

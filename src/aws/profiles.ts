@@ -10,6 +10,8 @@ import type { ProfileInfo, ProfileKind } from './types';
 
 /** A profile with the non-secret settings the AWS layer needs. */
 export interface ProfileEntry extends ProfileInfo {
+  /** Its endpoint for CloudWatch Logs: `cloudwatch_logs = endpoint_url = …` in its [services] section, else its endpoint_url. */
+  logsEndpointUrl?: string;
   caBundle?: string;
   ssoSession?: string;
   ssoStartUrl?: string;
@@ -144,19 +146,26 @@ export async function loadProfiles(env: NodeJS.ProcessEnv = process.env): Promis
   for (const [name, values] of Object.entries(config)) if (isProfileKey(name)) add(name, values, 'config');
   for (const [name, values] of Object.entries(parsed.credentialsFile as Record<string, Section>)) add(name, values, 'credentials');
 
-  const profiles: ProfileEntry[] = [...merged].map(([name, { values, source }]) => ({
-    name,
-    kind: kindOf(values),
-    region: values.region || undefined,
-    // A [services x] section's `connect = endpoint_url = …` beats the profile's global endpoint_url, as in the SDK.
-    endpointUrl: (values.services ? config[`services.${values.services}`]?.['connect.endpoint_url'] : undefined) || values.endpoint_url || undefined,
-    caBundle: values.ca_bundle || undefined,
-    ssoSession: values.sso_session || undefined,
-    ssoStartUrl: values.sso_start_url || undefined,
-    roleArn: values.role_arn || undefined,
-    sourceProfile: values.source_profile || undefined,
-    source: [...source].sort(),
-  }));
+  // A [services x] section's `connect = endpoint_url = …` beats the profile's global endpoint_url, as in the SDK.
+  const serviceEndpoint = (values: Section, key: string): string | undefined =>
+    (values.services ? config[`services.${values.services}`]?.[`${key}.endpoint_url`] : undefined) || values.endpoint_url || undefined;
+  const profiles: ProfileEntry[] = [...merged].map(([name, { values, source }]) => {
+    const logsEndpointUrl = serviceEndpoint(values, 'cloudwatch_logs');
+    return {
+      name,
+      kind: kindOf(values),
+      region: values.region || undefined,
+      endpointUrl: serviceEndpoint(values, 'connect'),
+      // Only when set, so listings read before Logs existed compare equal.
+      ...(logsEndpointUrl ? { logsEndpointUrl } : {}),
+      caBundle: values.ca_bundle || undefined,
+      ssoSession: values.sso_session || undefined,
+      ssoStartUrl: values.sso_start_url || undefined,
+      roleArn: values.role_arn || undefined,
+      sourceProfile: values.source_profile || undefined,
+      source: [...source].sort(),
+    };
+  });
   profiles.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     profiles,

@@ -124,18 +124,22 @@ interface Bucket {
 export interface RequestSchedulerOptions {
   /** Tokens kept in hand for arrival jitter, as time at the budget's rate (arrivalMarginMs by default; 0 = exact bucket). */
   arrivalMarginMs?: number;
+  /** Tokens kept for interactive requests (1 by default; 0 = every priority may take the last token). */
+  interactiveReserve?: number;
   clock?: SchedulerClock;
 }
 
 export class RequestScheduler {
   private readonly clock: SchedulerClock;
   private readonly marginMs: number;
+  private readonly interactiveReserve: number;
   private readonly buckets = new Map<string, Bucket>();
   private nextOrder = 0;
 
   constructor(options: RequestSchedulerOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.marginMs = options.arrivalMarginMs ?? arrivalMarginMs;
+    this.interactiveReserve = options.interactiveReserve ?? 1;
   }
 
   /** Resolves when the request may be sent; rejects with a Cancelled ConnectServiceError when its signal aborts first. */
@@ -275,16 +279,28 @@ export class RequestScheduler {
       const next = priorities.map((p) => b.queues[p][0]).find((w) => w !== undefined);
       if (!next) return;
       // The timer rounds up, but floating point may still leave a hair under one token.
-      if (b.tokens < 1 - 1e-9) break;
+      if (b.tokens < 1 + this.reserveFor(b, next.priority) - 1e-9) break;
       b.tokens = Math.max(0, b.tokens - 1);
       b.queues[next.priority].shift();
       next.grant();
     }
-    const ms = Math.max(1, Math.ceil(((1 - b.tokens) * 1000) / b.rate));
+    const waiting = priorities.map((p) => b.queues[p][0]).find((w) => w !== undefined);
+    const needed = 1 + (waiting ? this.reserveFor(b, waiting.priority) : 0);
+    const ms = Math.max(1, Math.ceil(((needed - b.tokens) * 1000) / b.rate));
     b.cancelTimer = this.clock.later(() => {
       b.cancelTimer = undefined;
       this.pump(b);
     }, ms);
+  }
+
+  /**
+   * Tokens only a person's own request may take: a panel's enrichment or a background listing
+   * leaves them, so the lookup a person waits for never waits for a token (at most one, and only
+   * when the burst has room for it).
+   */
+  private reserveFor(b: Bucket, priority: RequestPriority): number {
+    if (priority === 'interactive' || !Number.isFinite(b.configured.burst)) return 0;
+    return Math.min(this.interactiveReserve, Math.max(0, b.configured.burst - 2));
   }
 
   private stopTimer(b: Bucket): void {

@@ -1,6 +1,6 @@
 // The only module that imports AWS SDK runtime values. Part of the chunk dist/sdk.js, loaded
-// on the first AWS call, never at activation. build.mjs reads the client-connect list below
-// (the client and command classes only) and takes each from its own module.
+// on the first AWS call, never at activation. build.mjs reads each client's list below (the
+// client and command classes only) and takes each from its own module.
 export {
   ConnectClient,
   DescribeContactCommand,
@@ -17,6 +17,8 @@ export {
   ListInstancesCommand,
   SearchContactsCommand,
 } from '@aws-sdk/client-connect';
+// Flow logs and the Lambda functions' own logs (src/aws/flowLogService.ts).
+export { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 export { fromIni } from '@aws-sdk/credential-provider-ini';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 // Standard retries with a chosen backoff (tests use short delays).

@@ -1,5 +1,8 @@
 // Types shared by the pure AWS layer and its callers. No `vscode`, no SDK imports.
 
+/** The AWS services the extension calls. */
+export type AwsService = 'connect' | 'logs';
+
 /** Which contact to describe, with the account context to describe it in. */
 export interface ContactRef {
   profile: string;
@@ -16,8 +19,10 @@ export interface AccountTarget {
 
 /** Transport options, as the AWS CLI offers them (`--endpoint-url`, timeouts, `--ca-bundle`, `--no-verify-ssl`). */
 export interface TransportSettings {
-  /** Explicit endpoint URL (setting); env vars and the profile's `endpoint_url` are consulted when absent. */
+  /** Explicit Amazon Connect endpoint URL (setting); env vars and the profile's `endpoint_url` are consulted when absent. */
   endpointUrl?: string;
+  /** Explicit CloudWatch Logs endpoint URL (setting); as `endpointUrl`, with the variables and profile entries for Logs. */
+  logsEndpointUrl?: string;
   connectTimeoutSeconds: number;
   readTimeoutSeconds: number;
   /** Path to a PEM bundle of CA certificates. */

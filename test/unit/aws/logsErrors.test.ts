@@ -1,0 +1,37 @@
+// CloudWatch Logs failures read as Logs failures: its name, its IAM prefix, its host and settings.
+// Connect's wording is unchanged (errors.test.ts).
+import * as assert from 'node:assert/strict';
+import { toConnectError, type ErrorContext } from '../../../src/aws/errors';
+
+const ctx: ErrorContext = { service: 'logs', operation: 'FilterLogEvents', profile: 'dev', region: 'eu-west-2', logGroup: '/aws/connect/centre', resourceArn: 'arn:aws:logs:eu-west-2:*:log-group:/aws/connect/centre:*', maxAttempts: 3 };
+
+function serviceError(name: string, status: number, message = ''): Error {
+  return Object.assign(new Error(message), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, requestId: 'req-9', attempts: 3 } });
+}
+
+describe('error mapping: CloudWatch Logs', () => {
+  it('a missing log group', () => {
+    const e = toConnectError(serviceError('ResourceNotFoundException', 400, 'The specified log group does not exist.'), ctx);
+    assert.equal(e.message, 'The log group /aws/connect/centre does not exist (eu-west-2, profile dev). (Request ID: req-9)');
+    assert.match(e.info.hint ?? '', /flow logs/);
+    const lambda = toConnectError(serviceError('ResourceNotFoundException', 400), { ...ctx, logGroup: '/aws/lambda/f' });
+    assert.equal(lambda.info.hint, 'The function has not logged in this region, or logs to another log group (its logging configuration).');
+  });
+
+  it('access denied names the logs action and resource', () => {
+    const e = toConnectError(serviceError('AccessDeniedException', 400), ctx);
+    assert.equal(e.message, 'Profile dev is not allowed to call logs:FilterLogEvents on the log group /aws/connect/centre. (Request ID: req-9)');
+    assert.equal(e.info.hint, 'Ask your AWS administrator to grant the IAM action logs:FilterLogEvents on arn:aws:logs:eu-west-2:*:log-group:/aws/connect/centre:* to the role or user behind profile dev.');
+  });
+
+  it('throttling, invalid input, server errors and refused connections name CloudWatch Logs', () => {
+    assert.equal(toConnectError(serviceError('ThrottlingException', 400, 'Rate exceeded'), ctx).message, 'CloudWatch Logs is throttling FilterLogEvents: still throttled after 3 attempts. (Request ID: req-9)');
+    const invalid = toConnectError(serviceError('InvalidParameterException', 400, 'bad pattern'), ctx);
+    assert.equal(invalid.message, 'CloudWatch Logs rejected the FilterLogEvents request as invalid. AWS said: "bad pattern" (Request ID: req-9)');
+    assert.equal(invalid.info.hint, 'Check the log group name and the time window.');
+    assert.match(toConnectError(serviceError('ServiceUnavailableException', 503), ctx).message, /^CloudWatch Logs failed with an internal error \(HTTP 503\)/);
+    const refused = toConnectError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { ...ctx, endpoint: undefined });
+    assert.equal(refused.message, 'Nothing is accepting connections at logs.eu-west-2.amazonaws.com (connection refused).');
+    assert.match(refused.info.hint ?? '', /connectContacts\.logsEndpointUrl, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS/);
+  });
+});
