@@ -17,7 +17,7 @@ interface Granted {
 
 function harness(budget: RequestBudget = serviceDefault) {
   const clock = new FakeClock();
-  const scheduler = new RequestScheduler({ clock, arrivalMarginMs: 0 });
+  const scheduler = new RequestScheduler({ clock, arrivalMarginMs: 0, interactiveReserve: 0 });
   const granted: Granted[] = [];
   const failed: { label: string; error: unknown; at: number }[] = [];
   const request = (label: string, priority: RequestPriority = 'background', extra: { signal?: AbortSignal; budget?: RequestBudget; key?: string; order?: number } = {}) =>
@@ -310,13 +310,36 @@ describe('RequestScheduler: arrival margin', () => {
     assert.equal(tokenCap({ requestsPerSecond: 2, burst: 5 }), 4.7);
     assert.equal(tokenCap({ requestsPerSecond: 2, burst: 1 }), 1, 'a burst of one stays one');
     const clock = new FakeClock();
-    const scheduler = new RequestScheduler({ clock });
+    const scheduler = new RequestScheduler({ clock, interactiveReserve: 0 });
     const budget = { requestsPerSecond: 2, burst: 5 };
     const granted: number[] = [];
     const waits = Array.from({ length: 6 }, () => scheduler.acquire({ key: 'k', budget, priority: 'background', operation: 'DescribeQueue' }).then(() => granted.push(clock.now())));
     await clock.advance(1000);
     await Promise.all(waits);
     assert.deepEqual(granted.map((t) => Math.round(t)), [0, 0, 0, 0, 150, 650], 'four at once, then the margin, then 1/rate');
+    scheduler.dispose();
+  });
+});
+
+describe('RequestScheduler: a token kept for the person', () => {
+  it('leaves one token to interactive requests: a lookup after a panel drained the budget goes at once', async () => {
+    const { FakeClock } = await import('./fakeClock');
+    const { RequestScheduler } = await import('../../../src/aws/scheduler');
+    const clock = new FakeClock();
+    const scheduler = new RequestScheduler({ clock, arrivalMarginMs: 0 });
+    const budget = { requestsPerSecond: 2, burst: 5 };
+    const at: Record<string, number> = {};
+    const ask = (label: string, priority: 'interactive' | 'visible') =>
+      scheduler.acquire({ key: 'k', budget, priority, operation: label }).then(() => (at[label] = clock.now()));
+    const enrichment = Array.from({ length: 8 }, (_, i) => ask(`visible${i}`, 'visible'));
+    await clock.advance(0);
+    assert.deepEqual(Object.keys(at).sort(), ['visible0', 'visible1', 'visible2', 'visible3'], 'the enrichment takes all but one token');
+    const lookup = ask('lookup', 'interactive');
+    await clock.advance(0);
+    assert.equal(at.lookup, 0, 'the lookup did not wait');
+    await clock.advance(5000);
+    await Promise.all([lookup, ...enrichment]);
+    assert.equal(Object.keys(at).length, 9, 'and the enrichment still all went');
     scheduler.dispose();
   });
 });
