@@ -22,6 +22,10 @@ const idPattern = /^[A-Za-z0-9_-]{1,256}$/;
 export class ExplorerTreeProvider {
   private readonly asked = new Set<string>();
   private redrawTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Rows drawn without a name they wait for, redrawn together when names come in. */
+  private readonly waitingForNames = new Set<ContactNode>();
+  /** Contact rows open in the tree: not redrawn for a name (that would redraw the fields under them). */
+  private readonly expanded = new Set<string>();
 
   constructor(
     readonly model: ExplorerModel,
@@ -46,6 +50,7 @@ export class ExplorerTreeProvider {
         names[fact] = known;
         continue;
       }
+      this.waitingForNames.add(node);
       const key = JSON.stringify([node.ref.profile, node.ref.region, node.ref.instanceId, kind, id]);
       if (this.asked.has(key)) continue;
       this.asked.add(key);
@@ -54,12 +59,22 @@ export class ExplorerTreeProvider {
     return names;
   }
 
+  /** Names came in: the rows that waited for one are drawn again, a batch at a time, each row alone. */
   private scheduleRedraw(): void {
     if (this.redrawTimer !== undefined) return;
     this.redrawTimer = setTimeout(() => {
       this.redrawTimer = undefined;
-      this.model.redraw();
+      const rows = [...this.waitingForNames].filter((n) => !this.expanded.has(n.id));
+      for (const n of rows) this.waitingForNames.delete(n);
+      this.model.redrawNodes(rows);
     }, 150);
+  }
+
+  /** The tree view tells which rows are open (VS Code's expand and collapse events). */
+  setExpanded(node: ExplorerNode, expanded: boolean): void {
+    if (node.kind !== 'contact') return;
+    if (expanded) this.expanded.add(node.id);
+    else this.expanded.delete(node.id);
   }
 
   /** Names are asked for again after a refresh (the cache may have been cleared). */

@@ -92,7 +92,7 @@ describe('Sidebar contact explorer', function () {
     const more = nodes[nodes.length - 1] as LoadMoreNode;
     assert.equal(more.kind, 'loadMore');
     assert.equal(labelOf(item(more)), 'Load more…');
-    assert.equal(item(more).description, '4 of 10');
+    assert.equal(item(more).description, '4 of 11');
     assert.equal(item(more).command?.command, 'connectContacts.explorer.loadMore');
     const firstPage = nodes.slice(0, 4).map((n) => n.id);
 
@@ -103,7 +103,7 @@ describe('Sidebar contact explorer', function () {
 
     await run('loadMore', nodes[nodes.length - 1]);
     nodes = await children(recent);
-    assert.equal(nodes.length, 10, 'after the last page there is no Load more');
+    assert.equal(nodes.length, 11, 'after the last page there is no Load more');
     assert.ok(nodes.every((n) => n.kind === 'contact'));
     // Newest first, as SearchContacts sorted them.
     const times = nodes.map((n) => Date.parse(n.facts.initiationTimestamp ?? ''));
