@@ -184,7 +184,9 @@ export class SectionFrame {
     if (key === this.key) return false;
     this.key = key;
     const active = document.activeElement;
-    const restore = active && this.body.contains(active) ? active.getAttribute('data-focus-key') : null;
+    // Only when the panel has the keyboard: the page keeps an activeElement while the person types
+    // in the command palette, and focusing it then would take the keyboard from the palette.
+    const restore = document.hasFocus() && active && this.body.contains(active) ? active.getAttribute('data-focus-key') : null;
     const fresh = el('div', 'section-body');
     fill(fresh);
     this.body.replaceWith(fresh);

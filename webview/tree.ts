@@ -446,9 +446,10 @@ export class TreeView {
 
   // ---- focus ----
 
+  /** The tree has the keyboard: the page has focus (not the workbench around it) and a row of the tree is active. */
   private hasDomFocus(): boolean {
     const active = document.activeElement;
-    return active !== null && this.tree.contains(active);
+    return document.hasFocus() && active !== null && this.tree.contains(active);
   }
 
   private focusRowElement(): void {
