@@ -1,4 +1,4 @@
-// `npm run endpoint -- [options]`: run the local Amazon Connect endpoint until Ctrl-C.
+// `npm run endpoint -- [options]`: run the local Amazon Connect (and CloudWatch Logs) endpoint until Ctrl-C.
 import { readFileSync } from 'node:fs';
 import type { FaultSpec } from './faults';
 import { localAwsFiles, localProfile } from './localCredentials';
@@ -21,10 +21,10 @@ const usage = `Usage: npm run endpoint -- [options]
   --malformed N|always   send broken JSON
   --truncated N|always   send half the body, then close
   --large-body BYTES  pad DescribeContact responses to about BYTES
-  --operation NAME    limit the faults to one operation (e.g. DescribeContact)
-  --rate N            throttle beyond N requests per second (all operations, per region), like the service
+  --operation NAME    limit the faults to one operation (e.g. DescribeContact, FilterLogEvents)
+  --rate N            throttle beyond N requests per second (per region and service: Connect and Logs apart), like the services
   --burst N           requests allowed at once before --rate applies (default: N of --rate, rounded up)
-  --deny ACTION       answer AccessDeniedException for an IAM action (e.g. connect:DescribeUser); repeatable
+  --deny ACTION       answer AccessDeniedException for an IAM action (connect:DescribeUser, logs:FilterLogEvents); repeatable
   --quiet             don't log requests`;
 
 function countOrAlways(value: string, flag: string): number | true {
@@ -42,6 +42,11 @@ function positive(value: string, flag: string): number {
   const n = nonNegative(value, flag);
   if (n === 0) throw new Error(`${flag} needs a number above 0, got "${value}"`);
   return n;
+}
+
+function deniable(action: string): string {
+  if (!/^(connect|logs):[A-Za-z]+$/.test(action)) throw new Error(`--deny needs an action like connect:DescribeUser or logs:FilterLogEvents, got "${action}"`);
+  return action;
 }
 
 let selfSignedCertFile: string | undefined;
@@ -77,7 +82,7 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--operation': faults.operation = next(); break;
       case '--rate': opts.rate = positive(next(), flag); break;
       case '--burst': opts.burst = positive(next(), flag); break;
-      case '--deny': opts.deny = [...(opts.deny ?? []), next()]; break;
+      case '--deny': opts.deny = [...(opts.deny ?? []), deniable(next())]; break;
       case '--quiet': opts.quiet = true; break;
       case '--help': case '-h': console.log(usage); process.exit(0); break;
       default: throw new Error(`Unknown option ${flag}\n${usage}`);
@@ -114,6 +119,7 @@ async function main(): Promise<void> {
   console.log(`  Credentials: profile "${localProfile}" (region us-east-1) in the test fixtures:`);
   console.log(`    export AWS_CONFIG_FILE=${files.configFile} AWS_SHARED_CREDENTIALS_FILE=${files.credentialsFile}`);
   console.log(`    aws connect list-instances --profile ${localProfile} --endpoint-url ${endpoint.url}`);
+  console.log(`    aws logs describe-log-groups --profile ${localProfile} --endpoint-url ${endpoint.url}`);
   console.log(`  Control API: POST/DELETE ${endpoint.url}/__control/faults, GET/DELETE ${endpoint.url}/__control/requests`);
   if (selfSignedCertFile) console.log(`  Self-signed certificate (use as --ca-bundle): ${selfSignedCertFile}`);
   if (opts.faults) console.log(`  Faults: ${JSON.stringify(opts.faults)}`);

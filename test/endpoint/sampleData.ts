@@ -1,9 +1,10 @@
-// Loads the contacts, instances and resources the local endpoint serves, from the bundled samples or a
-// directory laid out the same way (<dir>/<instanceId>/<contactId>.json, DescribeContact bodies;
-// optionally <dir>/instances.json and <dir>/resources.json).
+// Loads the contacts, instances, resources and log groups the local endpoint serves, from the bundled samples
+// or a directory laid out the same way (<dir>/<instanceId>/<contactId>.json, DescribeContact bodies;
+// optionally <dir>/instances.json, <dir>/resources.json and <dir>/logGroups.json).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundledDataDir } from './paths';
+import { readLogGroups, type LogGroups } from './sampleLogs';
 
 /** A contact in wire form: JSON values only, timestamps as epoch seconds. */
 export type WireContact = Record<string, unknown> & { Id: string };
@@ -37,6 +38,11 @@ export interface EndpointData {
   contacts: Map<string, Map<string, WireContact>>;
   /** instanceId → its resources (an instance without an entry has none). */
   resources: Map<string, InstanceResources>;
+  /**
+   * The CloudWatch Logs log groups (flow logs, Lambda logs), times shifted like the contacts'. Loaded on
+   * first use: the long chat's loop alone is 5,000 events, and most callers never read logs.
+   */
+  logGroups(): LogGroups;
 }
 
 export interface LoadOptions {
@@ -176,13 +182,22 @@ export function loadEndpointData(opts: LoadOptions = {}): EndpointData {
     instances = bundledInstances;
   }
   const rebase = opts.rebaseTimes ?? !opts.contactsDir;
+  let shift = 0;
   if (rebase) {
     const all = [...contacts.values()].flatMap((m) => [...m.values()]);
-    const shift = rebaseShiftSeconds(all, opts.now ?? Date.now());
+    shift = rebaseShiftSeconds(all, opts.now ?? Date.now());
     for (const m of contacts.values()) for (const [id, c] of m) m.set(id, shiftContact(c, shift));
     for (const [id, r] of resources) resources.set(id, shiftEvaluations(r, shift));
   }
-  return { instances, contacts, resources };
+  // Logs belong to their contacts: a contacts directory brings its own or has none. They move by the contacts' shift.
+  const logsFile = path.join(opts.contactsDir ?? bundled, 'logGroups.json');
+  let logGroups: LogGroups | undefined;
+  return { instances, contacts, resources, logGroups: () => (logGroups ??= readLogGroups(logsFile, shift * 1000)) };
+}
+
+/** The bundled log groups, rebased like a server started at `now` (or as stored without it). */
+export function loadSampleLogGroups(opts: { now?: number; rebaseTimes?: boolean } = {}): LogGroups {
+  return loadEndpointData({ rebaseTimes: opts.rebaseTimes ?? opts.now !== undefined, now: opts.now }).logGroups();
 }
 
 export interface SampleContact {

@@ -134,3 +134,87 @@ export const hostileResources = {
 export function sampleContactArn(instanceId: string, contactId: string): string {
   return `arn:aws:connect:${sampleIds.region}:${sampleIds.account}:instance/${instanceId}/contact/${contactId}`;
 }
+
+const flowArn = (id: string) => `arn:aws:connect:us-east-1:123456789012:instance/11111111-1111-4111-8111-111111111111/contact-flow/${id}`;
+
+/**
+ * The bundled CloudWatch Logs (data/logGroups.json, from data/sampleFlowLogs.mjs): instance A's flow logs,
+ * the Lambda functions' logs, and what each sample contact's flow logs hold. Every contact of instance A has
+ * flow logs; instance B's log group does not exist (flow logging off), so none of its contacts has any.
+ */
+export const flowLogIds = {
+  /** Instance A's flow-log group: one log stream per flow, named by the flow's ID. Retention 30 days. */
+  logGroup: '/aws/connect/acme-support',
+  /** Instance C's group: exists (flow logging on), holds no events. Retention 1 day. */
+  emptyLogGroup: '/aws/connect/acme-lab',
+  /** Instance B has contacts but no flow-log group: FilterLogEvents answers ResourceNotFoundException. */
+  missingLogGroup: { instanceId: '22222222-2222-4222-8222-222222222222', logGroupName: '/aws/connect/acme-sales' },
+  /**
+   * The voice contact: main flow → the "Authenticate caller" module → TransferToFlow to the billing menu, whose
+   * GetUserInput times out twice (Loop "Looping" between), then "1"; the customer lookup Lambda returns an
+   * error, a Loop retries it and the second call succeeds (ExternalResults); SetAttributes, CheckHoursOfOperation,
+   * SetQueue (delivered twice: an exact duplicate), the customer queue flow and the agent whisper.
+   */
+  lambdaErrorContact: '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01',
+  /** The function the voice contact's flow invokes; its log group has a warm-up ping and both invocations. */
+  lambdaFunction: {
+    name: 'acme-customer-lookup',
+    arn: 'arn:aws:lambda:us-east-1:123456789012:function:acme-customer-lookup',
+    logGroupName: '/aws/lambda/acme-customer-lookup',
+  },
+  /** The chat's bot calls it once (success); its log group has that invocation. Never-expiring retention. */
+  orderStatusFunction: {
+    name: 'acme-order-status',
+    arn: 'arn:aws:lambda:us-east-1:123456789012:function:acme-order-status',
+    logGroupName: '/aws/lambda/acme-order-status',
+  },
+  /** The voice contact's SetQueue event, delivered twice (same message and timestamp, another eventId). */
+  duplicateContact: '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01',
+  /** The callback: its SetQueue line has the older shape (`Events`, a Timestamp without seconds, no ContactFlowName). */
+  oldShapeContact: 'ad5b6a7f-8e9d-4cac-9ebf-2a3b4c5d6e07',
+  /** WebRTC: one line is not JSON (cut off mid-string) yet names the contact: only a term pattern (`"<id>"`) finds it. */
+  rawLineContact: 'be6c7b8a-9fae-4dbd-8fca-3b4c5d6e7f08',
+  /** The abandoned chat: a disconnect flow runs a Disconnect block just after the customer left. */
+  disconnectContact: 'cf7d8c9b-a0bf-4ece-9adb-4c5d6e7f8a09',
+  /**
+   * The long chat (sampleIds.chat): the bot, then a staffing check that loops 1,000 times (5 blocks each)
+   * in the 45 s before it is queued. The loop is expanded when the endpoint loads the samples.
+   */
+  longChat: { contactId: '8b3f4e5d-6c7b-4a8a-9c9d-0e1f2a3b4c05', eventCount: 5013, loopIterations: 1000 },
+  /** Flow-log events `{ $.ContactId = "<id>" }` matches, by contact (instance A; the raw line is not JSON and not counted). */
+  eventCounts: {
+    '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01': 31,
+    '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a02': 11,
+    '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a03': 10,
+    '7a2e3d4c-5b6a-4f79-8b8c-9d0e1f2a3b04': 5,
+    '8b3f4e5d-6c7b-4a8a-9c9d-0e1f2a3b4c05': 5013,
+    '9c4a5f6e-7d8c-4b9b-8dae-1f2a3b4c5d06': 4,
+    'ad5b6a7f-8e9d-4cac-9ebf-2a3b4c5d6e07': 5,
+    'be6c7b8a-9fae-4dbd-8fca-3b4c5d6e7f08': 9,
+    'cf7d8c9b-a0bf-4ece-9adb-4c5d6e7f8a09': 7,
+    'd08e9dac-b1ca-4fdf-8bec-5d6e7f8a9b10': 9,
+    '36e4f302-1720-4f35-8b4c-1d2e3f4a5b16': 5,
+  } as Record<string, number>,
+  /** The flows (and the module) the flow logs name, all in instance A; each `arn` is the lines' ContactFlowId. */
+  flows: {
+    inbound: { id: 'f1f1f1f1-1111-4aaa-8bbb-00000000f101', name: 'Acme inbound main', arn: flowArn('f1f1f1f1-1111-4aaa-8bbb-00000000f101') },
+    billingMenu: { id: 'f1f1f1f1-7777-4aaa-8bbb-00000000f107', name: 'Acme billing menu', arn: flowArn('f1f1f1f1-7777-4aaa-8bbb-00000000f107') },
+    customerQueue: { id: 'f1f1f1f1-8888-4aaa-8bbb-00000000f108', name: 'Acme customer queue', arn: flowArn('f1f1f1f1-8888-4aaa-8bbb-00000000f108') },
+    agentWhisper: { id: 'f1f1f1f1-9999-4aaa-8bbb-00000000f109', name: 'Acme agent whisper', arn: flowArn('f1f1f1f1-9999-4aaa-8bbb-00000000f109') },
+    queueTransfer: { id: 'f1f1f1f1-aaaa-4aaa-8bbb-00000000f10a', name: 'Transfer to queue', arn: flowArn('f1f1f1f1-aaaa-4aaa-8bbb-00000000f10a') },
+    chatBot: { id: 'f1f1f1f1-bbbb-4aaa-8bbb-00000000f10b', name: 'Acme chat bot', arn: flowArn('f1f1f1f1-bbbb-4aaa-8bbb-00000000f10b') },
+    taskRouting: { id: 'f1f1f1f1-cccc-4aaa-8bbb-00000000f10c', name: 'Acme task routing', arn: flowArn('f1f1f1f1-cccc-4aaa-8bbb-00000000f10c') },
+    emailRouting: { id: 'f1f1f1f1-dddd-4aaa-8bbb-00000000f10d', name: 'Acme email routing', arn: flowArn('f1f1f1f1-dddd-4aaa-8bbb-00000000f10d') },
+    callbackSetup: { id: 'f1f1f1f1-eeee-4aaa-8bbb-00000000f10e', name: 'Acme callback setup', arn: flowArn('f1f1f1f1-eeee-4aaa-8bbb-00000000f10e') },
+    webCalling: { id: 'f1f1f1f1-ffff-4aaa-8bbb-00000000f10f', name: 'Acme web calling', arn: flowArn('f1f1f1f1-ffff-4aaa-8bbb-00000000f10f') },
+    chatDisconnect: { id: 'f1f1f1f1-a1a1-4aaa-8bbb-00000000f110', name: 'Acme chat disconnect', arn: flowArn('f1f1f1f1-a1a1-4aaa-8bbb-00000000f110') },
+    renewalsCampaign: { id: 'f1f1f1f1-b1b1-4aaa-8bbb-00000000f111', name: 'Renewals campaign', arn: flowArn('f1f1f1f1-b1b1-4aaa-8bbb-00000000f111') },
+    renewalsWhisper: { id: 'f1f1f1f1-3333-4aaa-8bbb-00000000f103', name: 'Renewals outbound whisper', arn: flowArn('f1f1f1f1-3333-4aaa-8bbb-00000000f103') },
+    /** A flow module: its lines' ContactFlowId is a flow-module ARN; DescribeContactFlow does not know it. */
+    authenticateModule: {
+      id: 'f1f1f1f1-c1c1-4aaa-8bbb-00000000f1a1',
+      name: 'Authenticate caller',
+      arn: 'arn:aws:connect:us-east-1:123456789012:instance/11111111-1111-4111-8111-111111111111/flow-module/f1f1f1f1-c1c1-4aaa-8bbb-00000000f1a1',
+    },
+  },
+} as const;

@@ -1,15 +1,18 @@
-// A local Amazon Connect endpoint for tests, benchmarks and the demo: restJson1 over node:http(s),
-// SigV4-verified, serving sample contacts, with fault injection, an optional rate limit and a request log.
+// A local Amazon Connect endpoint for tests, benchmarks and the demo: Connect's restJson1 and CloudWatch
+// Logs' awsJson1.1 over node:http(s), SigV4-verified, serving sample contacts and their flow logs, with
+// fault injection, an IAM deny list, an optional rate limit and a request log.
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { connectCall } from './connectProtocol';
 import { FaultState, rateLimitedPlan, validateFaultSpec, type FaultPlan, type FaultSpec } from './faults';
 import { defaultLocalCredentials } from './localCredentials';
-import { route, ServiceError } from './operations';
+import { logsCall } from './logsProtocol';
 import { defaultBurst, RateLimiter, validateRateLimit } from './rateLimit';
 import { loadEndpointData, type EndpointData } from './sampleData';
 import { sampleIds } from './sampleIds';
+import type { Reply, ServiceCall } from './serviceCall';
 import { verifySigV4, type SigningCredential } from './sigv4';
 
 export type { FaultSpec } from './faults';
@@ -38,14 +41,15 @@ export interface EndpointOptions {
   /** Default: true for the bundled samples, false for `contactsDir`. */
   rebaseTimes?: boolean;
   /**
-   * Requests per second per account and region, across all operations, like the service's throttling;
-   * beyond it, 429 ThrottlingException. Off unless given.
+   * Requests per second per account, region and service (Connect and CloudWatch Logs have their own
+   * quotas), across that service's operations, like the services' throttling; beyond it, ThrottlingException.
+   * Off unless given.
    */
   rate?: number;
   /** The bucket size for `rate` (default: the rate rounded up, at least 1). */
   burst?: number;
   /**
-   * IAM actions the caller's policy does not allow (`connect:DescribeUser`): answered 403
+   * IAM actions the caller's policy does not allow (`connect:DescribeUser`, `logs:FilterLogEvents`): answered
    * AccessDeniedException, as IAM does. Also settable with POST /__control/deny {"actions": [...]}.
    */
   deny?: string[];
@@ -63,10 +67,12 @@ export interface RunningEndpoint {
 }
 
 const maxBodyBytes = 1024 * 1024;
+/** The IAM actions the deny list takes: the two services the endpoint speaks. */
+const deniableAction = /^(connect|logs):[A-Za-z]+$/;
 const controlPrefix = '/__control/';
 
 interface Ctx {
-  /** Denied IAM actions, e.g. connect:DescribeUser. */
+  /** Denied IAM actions, e.g. connect:DescribeUser, logs:FilterLogEvents. */
   deny: Set<string>;
   data: EndpointData;
   credentials: SigningCredential[];
@@ -101,10 +107,10 @@ function readBody(req: http.IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+function send(res: http.ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}, contentType = 'application/json'): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
-    'content-type': 'application/json',
+    'content-type': contentType,
     'content-length': Buffer.byteLength(text),
     'x-amzn-requestid': randomUUID(),
     date: new Date().toUTCString(),
@@ -113,9 +119,9 @@ function send(res: http.ServerResponse, status: number, body: unknown, extraHead
   res.end(text);
 }
 
-/** Service errors carry `Message`; the auth layer's carry lower-case `message`, as AWS does. */
-function sendError(res: http.ServerResponse, status: number, errorType: string, message: string, lowerCaseKey = false): void {
-  send(res, status, lowerCaseKey ? { message } : { Message: message }, { 'x-amzn-errortype': errorType });
+function sendReply(res: http.ServerResponse, call: ServiceCall, reply: Reply): number {
+  send(res, reply.status, reply.body, reply.headers, call.contentType);
+  return reply.status;
 }
 
 function delay(ctx: Ctx, ms: number): Promise<void> {
@@ -139,22 +145,23 @@ function padContact(body: unknown, targetBytes: number): unknown {
   return { ...wrapper, Contact: { ...wrapper.Contact, Attributes: attributes } };
 }
 
-function sendWithFaults(res: http.ServerResponse, body: unknown, plan: FaultPlan, operation: string): number {
-  const payload = plan.largeBodyBytes > 0 && operation === 'DescribeContact' ? padContact(body, plan.largeBodyBytes) : body;
+function sendWithFaults(res: http.ServerResponse, body: unknown, plan: FaultPlan, call: ServiceCall): number {
+  const payload = plan.largeBodyBytes > 0 && call.operation === 'DescribeContact' ? padContact(body, plan.largeBodyBytes) : body;
+  const contentType = call.contentType;
   if (plan.malformedJson) {
     const broken = JSON.stringify(payload).slice(0, 40) + '{"unterminated';
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(broken), 'x-amzn-requestid': randomUUID() });
+    res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(broken), 'x-amzn-requestid': randomUUID() });
     res.end(broken);
     return 200;
   }
   if (plan.truncated) {
     const full = Buffer.from(JSON.stringify(payload));
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': full.length, 'x-amzn-requestid': randomUUID() });
+    res.writeHead(200, { 'content-type': contentType, 'content-length': full.length, 'x-amzn-requestid': randomUUID() });
     // Send half the promised bytes, then close: the client sees a premature end of the body.
     res.write(full.subarray(0, Math.floor(full.length / 2)), () => res.socket?.destroy());
     return 200;
   }
-  send(res, 200, payload);
+  send(res, 200, payload, {}, contentType);
   return 200;
 }
 
@@ -181,8 +188,8 @@ async function handleControl(ctx: Ctx, req: http.IncomingMessage, res: http.Serv
       send(res, 400, { message: (err as Error).message });
       return;
     }
-    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string' && /^connect:[A-Za-z]+$/.test(a))) {
-      send(res, 400, { message: 'Expected {"actions": ["connect:Operation", ...]}' });
+    if (!Array.isArray(actions) || !actions.every((a) => typeof a === 'string' && deniableAction.test(a))) {
+      send(res, 400, { message: 'Expected {"actions": ["connect:Operation" or "logs:Operation", ...]}' });
       return;
     }
     ctx.deny = new Set(actions as string[]);
@@ -207,15 +214,10 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
   const method = (req.method ?? 'GET').toUpperCase();
   if (rawPath.startsWith(controlPrefix)) return handleControl(ctx, req, res, rawPath);
 
-  const segments = rawPath.split('/').slice(1).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
-  const match = route(method, segments);
-  const operation = match?.operation ?? 'Unknown';
+  // One endpoint, two protocols: CloudWatch Logs names its operation in X-Amz-Target, Connect in the path.
+  const headers = rawHeaderMap(req);
+  const call = logsCall(method, rawPath, headers) ?? connectCall(method, rawPath, q < 0 ? '' : target.slice(q + 1));
+  const operation = call.operation;
   const entry: RequestLogEntry = { method, path: rawPath, operation, status: 0, time: new Date().toISOString() };
   ctx.requests.push(entry);
   let answered = false;
@@ -230,32 +232,21 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
   };
 
   const body = await readBody(req);
-  if (body === undefined) {
-    sendError(res, 413, 'SerializationException', 'Request body too large.');
-    return finish(413);
-  }
-  const auth = verifySigV4({ method, url: target, headers: rawHeaderMap(req), body }, ctx.credentials);
-  if (!auth.ok) {
-    // The auth layer answers with its coral-style error type and a lower-case "message", like AWS.
-    sendError(res, auth.status, `${auth.errorType}:http://internal.amazon.com/coral/com.amazon.coral.service/`, auth.message, true);
-    return finish(auth.status);
-  }
-  if (!match) {
-    sendError(res, 404, 'UnknownOperationException', `Unknown operation ${method} ${rawPath}`, true);
-    return finish(404);
-  }
+  if (body === undefined) return finish(sendReply(res, call, call.refuse({ kind: 'tooLarge' })));
+  const auth = verifySigV4({ method, url: target, headers, body }, ctx.credentials, call.service);
+  if (!auth.ok) return finish(sendReply(res, call, call.refuse({ kind: 'auth', failure: auth })));
+  if (!call.invoke) return finish(sendReply(res, call, call.refuse({ kind: 'unknownOperation' })));
 
   // IAM decides before the service does: a denied action never reaches the operation.
-  const action = `connect:${operation}`;
+  const action = `${call.service}:${operation}`;
   if (ctx.deny.has(action)) {
-    const instanceId = match.operation === 'GetContactAttributes' || match.operation === 'ListAssociatedContacts' || match.operation === 'ListContactReferences' ? segments[2] : segments[1];
-    const resource = `arn:aws:connect:${auth.region}:${sampleIds.account}:instance/${instanceId ?? '*'}`;
-    sendError(res, 403, 'AccessDeniedException', `User: arn:aws:iam::${sampleIds.account}:user/local is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`);
-    return finish(403);
+    const resource = call.resourceArn(auth.region, body.toString('utf8'));
+    const message = `User: arn:aws:iam::${sampleIds.account}:user/local is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;
+    return finish(sendReply(res, call, call.refuse({ kind: 'denied', message })));
   }
 
-  // Every local key belongs to the one sample account, so the region alone tells the buckets apart.
-  const limited = ctx.rateLimiter !== undefined && !ctx.rateLimiter.take(`${sampleIds.account}/${auth.region}`);
+  // Every local key belongs to the one sample account; each service has its own quota there.
+  const limited = ctx.rateLimiter !== undefined && !ctx.rateLimiter.take(`${sampleIds.account}/${auth.region}/${call.service}`);
   const plan = limited ? rateLimitedPlan : ctx.faults.plan(operation);
   if (plan.latencyMs > 0) await delay(ctx, plan.latencyMs);
   if (plan.hangMs > 0) await delay(ctx, plan.hangMs);
@@ -265,11 +256,9 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
       req.socket.destroy();
       return finish(0);
     case 'throttle':
-      sendError(res, 429, 'ThrottlingException', 'Rate exceeded');
-      return finish(429);
+      return finish(sendReply(res, call, call.refuse({ kind: 'throttled' })));
     case 'status500':
-      sendError(res, 500, 'InternalServiceException', 'We encountered an internal error. Please try again.');
-      return finish(500);
+      return finish(sendReply(res, call, call.refuse({ kind: 'internal' })));
     case 'none':
       break;
   }
@@ -279,22 +268,15 @@ async function handle(ctx: Ctx, req: http.IncomingMessage, res: http.ServerRespo
     try {
       parsedBody = JSON.parse(body.toString('utf8'));
     } catch {
-      sendError(res, 400, 'SerializationException', 'Unable to parse the request body as JSON.');
-      return finish(400);
+      return finish(sendReply(res, call, call.refuse({ kind: 'badJson' })));
     }
   }
   try {
-    const query = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
-    const result = match.handle({ method, segments, query, body: parsedBody }, ctx.data);
-    finish(sendWithFaults(res, result, plan, operation));
+    finish(sendWithFaults(res, call.invoke(parsedBody, ctx.data), plan, call));
   } catch (err) {
-    if (err instanceof ServiceError) {
-      sendError(res, err.status, err.errorType, err.message);
-      return finish(err.status);
-    }
-    sendError(res, 500, 'InternalServiceException', 'We encountered an internal error. Please try again.');
-    finish(500);
-    if (!ctx.quiet) console.error(err);
+    const reply = call.thrown(err);
+    finish(sendReply(res, call, reply ?? call.refuse({ kind: 'internal' })));
+    if (!reply && !ctx.quiet) console.error(err);
   }
 }
 
@@ -321,7 +303,7 @@ export async function startEndpoint(opts: EndpointOptions = {}): Promise<Running
   };
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(ctx, req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendError(res, 500, 'InternalServiceException', 'We encountered an internal error. Please try again.');
+      if (!res.headersSent) send(res, 500, { Message: 'We encountered an internal error. Please try again.' }, { 'x-amzn-errortype': 'InternalServiceException' });
       if (!ctx.quiet) console.error(err);
     });
   };

@@ -1,11 +1,13 @@
 // Writes the bundled sample data (instances.json, contacts/<instanceId>/<contactId>.json as
 // DescribeContact response bodies, and resources.json: the queues, users, groups, routing profiles,
-// flows, evaluations and references the contacts name) in restJson1 wire format (epoch-second timestamps).
+// flows, evaluations and references the contacts name) in restJson1 wire format (epoch-second timestamps),
+// and logGroups.json: the CloudWatch Logs the contacts left (flow logs, Lambda logs; epoch milliseconds).
 // Run once after editing: `node test/endpoint/data/generateSamples.mjs`. The output is committed;
 // the server rebases the stored times at load so they always look recent.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildLogGroups } from './sampleFlowLogs.mjs';
 import { buildResources } from './sampleResources.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -819,6 +821,16 @@ const resources = buildResources({
   times: { voice: t1, maximal: tm, newest },
 });
 
+const { logGroups, longChatEvents } = buildLogGroups({
+  account,
+  region,
+  instanceA,
+  ids,
+  queues,
+  contacts: Object.fromEntries(Object.values(contacts).map(({ Contact }) => [Contact.Id, JSON.parse(JSON.stringify(Contact, roundTimestamps))])),
+  times: { newest },
+});
+
 rmSync(join(here, 'contacts'), { recursive: true, force: true });
 for (const [key, body] of Object.entries(contacts)) {
   const file = join(here, 'contacts', `${key}.json`);
@@ -827,4 +839,8 @@ for (const [key, body] of Object.entries(contacts)) {
 }
 writeFileSync(join(here, 'instances.json'), JSON.stringify({ Instances: instances }, null, 2) + '\n');
 writeFileSync(join(here, 'resources.json'), JSON.stringify(resources, null, 2) + '\n');
+// One event per line: the file stays readable and diffs stay small.
+const groupsText = JSON.stringify(logGroups, (key, value) => (key === 'Events' ? value.map((e) => `\u0000${JSON.stringify(e)}\u0000`) : value), 2).replace(/"\\u0000(.*)\\u0000"/g, (_, e) => JSON.parse(`"${e}"`));
+writeFileSync(join(here, 'logGroups.json'), groupsText + '\n');
 console.log(`wrote ${Object.keys(contacts).length} contacts, ${instances.length} instances and the resources of ${Object.keys(resources).length}`);
+console.log(`wrote ${logGroups.LogGroups.length} log groups with ${logGroups.LogGroups.reduce((n, g) => n + g.Events.length, 0)} stored events; the long chat has ${longChatEvents} flow-log events once expanded`);

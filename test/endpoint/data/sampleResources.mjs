@@ -5,8 +5,8 @@
 // queues.deleted. The resources the maximal contact names carry every member of their shape.
 import { createHash } from 'node:crypto';
 
-/** Flows, hours of operation, security profiles and routing profiles: named here only. */
-const flows = {
+/** Flows and the flow module (also named by the sample flow logs), hours of operation, security and routing profiles. */
+export const flows = {
   inbound: 'f1f1f1f1-1111-4aaa-8bbb-00000000f101',
   outboundWhisper: 'f1f1f1f1-2222-4aaa-8bbb-00000000f102',
   renewalsWhisper: 'f1f1f1f1-3333-4aaa-8bbb-00000000f103',
@@ -14,8 +14,40 @@ const flows = {
   draft: 'f1f1f1f1-4444-4aaa-8bbb-00000000f104',
   salesWhisper: 'f1f1f1f1-5555-4aaa-8bbb-00000000f105',
   hostile: 'f1f1f1f1-6666-4aaa-8bbb-00000000f106',
+  // The flows the sample flow logs run through (sampleFlowLogs.mjs), all in instance A.
+  billingMenu: 'f1f1f1f1-7777-4aaa-8bbb-00000000f107',
+  customerQueue: 'f1f1f1f1-8888-4aaa-8bbb-00000000f108',
+  agentWhisper: 'f1f1f1f1-9999-4aaa-8bbb-00000000f109',
+  queueTransfer: 'f1f1f1f1-aaaa-4aaa-8bbb-00000000f10a',
+  chatBot: 'f1f1f1f1-bbbb-4aaa-8bbb-00000000f10b',
+  taskRouting: 'f1f1f1f1-cccc-4aaa-8bbb-00000000f10c',
+  emailRouting: 'f1f1f1f1-dddd-4aaa-8bbb-00000000f10d',
+  callbackSetup: 'f1f1f1f1-eeee-4aaa-8bbb-00000000f10e',
+  webCalling: 'f1f1f1f1-ffff-4aaa-8bbb-00000000f10f',
+  chatDisconnect: 'f1f1f1f1-a1a1-4aaa-8bbb-00000000f110',
+  renewalsCampaign: 'f1f1f1f1-b1b1-4aaa-8bbb-00000000f111',
+  /** A flow module (DescribeContactFlowModule, which the endpoint does not serve): named only by flow logs. */
+  authenticateModule: 'f1f1f1f1-c1c1-4aaa-8bbb-00000000f1a1',
 };
-const hours = {
+/** Flow names as the flow logs write them (ContactFlowName), and as DescribeContactFlow answers. */
+export const flowNames = {
+  inbound: 'Acme inbound main',
+  billingMenu: 'Acme billing menu',
+  customerQueue: 'Acme customer queue',
+  agentWhisper: 'Acme agent whisper',
+  queueTransfer: 'Transfer to queue',
+  chatBot: 'Acme chat bot',
+  taskRouting: 'Acme task routing',
+  emailRouting: 'Acme email routing',
+  callbackSetup: 'Acme callback setup',
+  webCalling: 'Acme web calling',
+  chatDisconnect: 'Acme chat disconnect',
+  renewalsCampaign: 'Renewals campaign',
+  renewalsWhisper: 'Renewals outbound whisper',
+  outboundWhisper: 'Default outbound',
+  authenticateModule: 'Authenticate caller',
+};
+export const hours = {
   weekdays: '40a40a40-1111-4aaa-8bbb-0000000040a1',
   allDay: '40a40a40-2222-4aaa-8bbb-0000000040a2',
 };
@@ -231,10 +263,10 @@ export function buildResources({ account, region, instanceA, instanceB, ids, age
       }),
     ],
     ContactFlows: [
-      flow(a, flows.inbound, 'Acme inbound main', 'CONTACT_FLOW', 'Greets callers, authenticates them and sets the queue.', 'Thanks for calling Acme Support.'),
-      flow(a, flows.outboundWhisper, 'Default outbound', 'OUTBOUND_WHISPER', 'Plays to the customer when an agent calls out.', 'This call may be recorded.'),
+      flow(a, flows.inbound, flowNames.inbound, 'CONTACT_FLOW', 'Greets callers, authenticates them and sets the queue.', 'Thanks for calling Acme Support.'),
+      flow(a, flows.outboundWhisper, flowNames.outboundWhisper, 'OUTBOUND_WHISPER', 'Plays to the customer when an agent calls out.', 'This call may be recorded.'),
       // The maximal contact's queue's outbound flow: every member of the ContactFlow shape.
-      flow(a, flows.renewalsWhisper, 'Renewals outbound whisper', 'OUTBOUND_WHISPER', 'Recording disclosure for renewal calls.', 'Hello from Acme Renewals. This call is recorded.', {
+      flow(a, flows.renewalsWhisper, flowNames.renewalsWhisper, 'OUTBOUND_WHISPER', 'Recording disclosure for renewal calls.', 'Hello from Acme Renewals. This call is recorded.', {
         Tags: { Campaign: 'renewals-q4' },
         FlowContentSha256: createHash('sha256').update(flowContent('Hello from Acme Renewals. This call is recorded.')).digest('hex'),
         Version: 3,
@@ -242,6 +274,20 @@ export function buildResources({ account, region, instanceA, instanceB, ids, age
         ...lastModified(25),
       }),
       flow(a, flows.draft, 'Renewal callback (draft)', 'CONTACT_FLOW', 'Not yet published.', 'We will call you back.', { Status: 'SAVED' }),
+      // The flows the sample flow logs run through.
+      ...[
+        ['billingMenu', 'CONTACT_FLOW', 'The billing menu the main flow transfers to: input, customer lookup, hours, queue.', 'For card payments press 1.'],
+        ['customerQueue', 'CUSTOMER_QUEUE', 'Hold messages while a caller or chat waits in a queue.', 'Thanks for waiting.'],
+        ['agentWhisper', 'AGENT_WHISPER', 'Tells the agent about the contact before connecting.', 'Incoming contact.'],
+        ['queueTransfer', 'QUEUE_TRANSFER', 'Quick-connect transfers to another queue.', 'Transferring you now.'],
+        ['chatBot', 'CONTACT_FLOW', 'Chat entry: order-status bot, then the technical support queue.', 'Hi! Let me check your order.'],
+        ['taskRouting', 'CONTACT_FLOW', 'Routes follow-up tasks to their queue.', 'New task.'],
+        ['emailRouting', 'CONTACT_FLOW', 'Routes inbound email to the support email queue.', 'Thanks for your email.'],
+        ['callbackSetup', 'CONTACT_FLOW', 'Queues callbacks.', 'We will call you back.'],
+        ['webCalling', 'CONTACT_FLOW', 'In-app and web calling entry.', 'Thanks for calling from the web.'],
+        ['chatDisconnect', 'CONTACT_FLOW', 'Runs when a chat ends: notes abandonment.', 'Goodbye.'],
+        ['renewalsCampaign', 'CAMPAIGN', 'Renewal campaign: sets attributes and the Renewals queue.', 'Renewal call.'],
+      ].map(([key, type, description, greeting]) => flow(a, flows[key], flowNames[key], type, description, greeting)),
     ],
     Evaluations: {
       // The low score: an automatic fail on the first call of the chain.

@@ -2,6 +2,7 @@
 // against the local endpoint: proof that the endpoint speaks the service's wire format, not just what our
 // SDK accepts. The AWS CLI v2 reads the same operations in awsCliV2.test.ts. The contact story's operations
 // (storyCalls.ts) print exactly what the endpoint serves: this CLI's botocore has every member they carry.
+// So do CloudWatch Logs' FilterLogEvents and DescribeLogGroups (logsCalls.ts): awsJson1.1, signed for `logs`.
 //
 // Every CLI run starts up front in `before`, a few at a time (each is a Python process, CPU-bound for most
 // of its ~0.8 s); the tests then check one result each.
@@ -11,15 +12,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { localAwsFiles, localCredentials, localSessionCredentials } from '../../endpoint/localCredentials';
 import { findRepoRoot } from '../../endpoint/paths';
-import { maximalEvaluations, sampleIds } from '../../endpoint/sampleIds';
+import { callLogs } from '../../endpoint/logsClient';
+import { flowLogIds, maximalEvaluations, sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
 import { CliResults, errorMessage, fetchServed, parseOutput, writeConfig, type CliRun } from './cliHarness';
+import { describeLogGroupsArgs, filterLogEventsArgs, flowLogQuery, invalidPatternArgs, missingGroupArgs, servedFlowLogs, servedLogGroups, type FlowLogQuery } from './logsCalls';
 import { missingQueueCall, storyCalls } from './storyCalls';
 
 describe('AWS CLI against the local endpoint', function () {
-  // The cap on the whole suite: 20 CLI runs, about 10 s on two idle cores (20 s seen on two busy ones).
-  this.timeout(90_000);
+  // The cap on the whole suite: 26 CLI runs, about 15 s on two idle cores (30 s seen on two busy ones).
+  this.timeout(120_000);
 
   const fixtures = localAwsFiles(findRepoRoot());
   const searchEnd = Math.floor(Date.now() / 1000);
@@ -28,6 +31,11 @@ describe('AWS CLI against the local endpoint', function () {
   let endpoint: RunningEndpoint;
   /** Throttles every request: the ThrottlingException test's own endpoint, so nothing else is throttled. */
   let throttled: RunningEndpoint;
+  /** Denies logs:FilterLogEvents, as a policy without it would. */
+  let logsDenied: RunningEndpoint;
+  /** The voice call's and the long chat's flow logs, over the window the extension asks for. */
+  let voiceLogs: FlowLogQuery;
+  let chatLogs: FlowLogQuery;
   let dir: string;
   /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
   let cliRequests: RequestLogEntry[];
@@ -36,6 +44,9 @@ describe('AWS CLI against the local endpoint', function () {
   before(async () => {
     endpoint = await startEndpoint();
     throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
+    logsDenied = await startEndpoint({ deny: ['logs:FilterLogEvents'] });
+    voiceLogs = await flowLogQuery(endpoint.url, sampleIds.voice);
+    chatLogs = await flowLogQuery(endpoint.url, flowLogIds.longChat.contactId);
     dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-'));
     const base = { bin: 'aws', endpointUrl: endpoint.url, configFile: writeConfig(fixtures.configFile, path.join(dir, 'config'), 'none'), credentialsFile: fixtures.credentialsFile };
     const wrong = path.join(dir, 'credentials-wrong');
@@ -65,6 +76,12 @@ describe('AWS CLI against the local endpoint', function () {
       ['throttled', { ...base, endpointUrl: throttled.url, env: { AWS_MAX_ATTEMPTS: '1' } }, ['connect', 'describe-instance', '--instance-id', sampleIds.instanceA]],
       ['wrong secret', { ...base, credentialsFile: wrong }, describeContact(sampleIds.instanceA, sampleIds.voice)],
       ...[...storyCalls, missingQueueCall].map((c): [string, CliRun, string[]] => [c.key, base, c.args]),
+      ['filter-log-events', base, filterLogEventsArgs(voiceLogs)],
+      ['filter-log-events (long chat)', base, filterLogEventsArgs(chatLogs)],
+      ['describe-log-groups', base, [...describeLogGroupsArgs, '--page-size', '2']],
+      ['log group missing', base, missingGroupArgs],
+      ['invalid filter pattern', base, invalidPatternArgs],
+      ['logs denied', { ...base, endpointUrl: logsDenied.url }, filterLogEventsArgs(voiceLogs)],
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -73,6 +90,7 @@ describe('AWS CLI against the local endpoint', function () {
   after(async () => {
     await endpoint?.close();
     await throttled?.close();
+    await logsDenied?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -187,5 +205,47 @@ describe('AWS CLI against the local endpoint', function () {
     assert.notEqual(r.code, 0);
     assert.ok(r.stderr.includes(`An error occurred (InvalidSignatureException) when calling the DescribeContact operation: ${signatureMismatchMessage}`), r.stderr);
     assert.deepEqual(cliRequests.filter((q) => q.status === 403).map((q) => q.path), [`/contacts/${sampleIds.instanceA}/${sampleIds.voice}`]);
+  });
+
+  describe('CloudWatch Logs', () => {
+    it('filter-log-events follows nextToken and prints the union of the pages the endpoint served', async () => {
+      const served = await servedFlowLogs(endpoint.url, voiceLogs);
+      const out = parseOutput(results.get('filter-log-events'));
+      assert.deepEqual(out, { events: served.events, searchedLogStreams: [] });
+      assert.equal(served.events.length, flowLogIds.eventCounts[sampleIds.voice]);
+    });
+
+    it('filter-log-events reads the long chat’s 5,000 events across the pages the scan budget cuts', async () => {
+      const served = await servedFlowLogs(endpoint.url, chatLogs);
+      assert.ok(served.pages.length >= 3, `${served.pages.length} pages`);
+      const out = parseOutput(results.get('filter-log-events (long chat)'));
+      assert.equal((out.events as unknown[]).length, flowLogIds.longChat.eventCount);
+      assert.deepEqual(out.events, served.events);
+      // Every page the CLI asked for, for both queries, answered 200: one request per served page.
+      const voicePages = (await servedFlowLogs(endpoint.url, voiceLogs)).pages.length;
+      assert.equal(cliRequests.filter((r) => r.operation === 'FilterLogEvents' && r.status === 200).length, voicePages + served.pages.length);
+    });
+
+    it('describe-log-groups follows nextToken (--page-size 2) and prints the log groups as served', async () => {
+      assert.deepEqual(cliRequests.filter((r) => r.operation === 'DescribeLogGroups').map((r) => [r.path, r.status]), [['/', 200], ['/', 200]]);
+      const out = parseOutput(results.get('describe-log-groups'));
+      assert.deepEqual(out, await servedLogGroups(endpoint.url));
+      assert.ok(!(out.logGroups as { logGroupName: string }[]).some((g) => g.logGroupName === flowLogIds.missingLogGroup.logGroupName));
+    });
+
+    it('reports instance B’s missing log group, an invalid pattern and a denied action as the errors the endpoint served', async () => {
+      const cases: [string, string, Record<string, unknown>][] = [
+        ['log group missing', endpoint.url, { logGroupName: flowLogIds.missingLogGroup.logGroupName }],
+        ['invalid filter pattern', endpoint.url, { logGroupName: flowLogIds.logGroup, filterPattern: '{ $.ContactId = ' }],
+        ['logs denied', logsDenied.url, { logGroupName: flowLogIds.logGroup }],
+      ];
+      for (const [key, url, request] of cases) {
+        const s = await callLogs(url, 'FilterLogEvents', request);
+        assert.equal(s.status, 400, key);
+        const r = results.get(key);
+        assert.notEqual(r.code, 0, key);
+        assert.equal(r.stderr.trim(), `An error occurred (${s.errorType}) when calling the FilterLogEvents operation: ${String(s.body.message)}`, key);
+      }
+    });
   });
 });

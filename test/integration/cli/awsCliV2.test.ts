@@ -6,7 +6,8 @@
 // the served body projected onto v2's own model (its botocore data, read below), and the members dropped
 // that way are pinned per operation in `droppedByV2`. SearchContacts (2024), ListAssociatedContacts and
 // ListContactEvaluations are not in that model at all: their tests give v2 the operations' published models
-// (searchContactsModel.json, test/fixtures/aws/contactStoryModel.json) through AWS_DATA_PATH.
+// (searchContactsModel.json, test/fixtures/aws/contactStoryModel.json) through AWS_DATA_PATH. CloudWatch Logs'
+// FilterLogEvents and DescribeLogGroups (awsJson1.1, logsCalls.ts) are read against v2's own logs model.
 //
 // Every CLI run starts up front in `before`, a few at a time (each is a Python process, CPU-bound for most
 // of its ~0.8 s); the tests then check one result each.
@@ -20,7 +21,8 @@ import { loadSampleContacts } from '../../endpoint/sampleData';
 import { sampleIds } from '../../endpoint/sampleIds';
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
-import { maximalEvaluations } from '../../endpoint/sampleIds';
+import { callLogs } from '../../endpoint/logsClient';
+import { flowLogIds, maximalEvaluations } from '../../endpoint/sampleIds';
 import {
   CliResults,
   errorMessage,
@@ -33,12 +35,14 @@ import {
   type CliRun,
   type Served,
 } from './cliHarness';
+import { describeLogGroupsArgs, filterLogEventsArgs, flowLogQuery, missingGroupArgs, servedFlowLogs, servedLogGroups, type FlowLogQuery } from './logsCalls';
 import { missingQueueCall, storyCalls } from './storyCalls';
 
 /** Debian's awscli; called by full path because the v1 CLI comes first on PATH. */
 const v2Bin = '/usr/bin/aws';
 const v2Package = '/usr/lib/python3/dist-packages/awscli';
 const v2ModelFile = path.join(v2Package, 'botocore', 'data', 'connect', '2017-08-08', 'service-2.json');
+const v2LogsModelFile = path.join(v2Package, 'botocore', 'data', 'logs', '2014-03-28', 'service-2.json');
 
 /**
  * What v2 2.9.19's model (connect 2017-08-08 as of January 2023) lacks of what the endpoint serves, by
@@ -89,6 +93,9 @@ const droppedByV2: Record<string, string[]> = {
   ListContactReferences: ['ReferenceSummaryList[].Attachment.Arn'],
   ListAssociatedContacts: [],
   ListContactEvaluations: [],
+  // CloudWatch Logs (logs 2014-03-28 as of January 2023): the log group's class and plain ARN came later.
+  FilterLogEvents: [],
+  DescribeLogGroups: ['logGroups[].logGroupArn', 'logGroups[].logGroupClass'],
 };
 
 /** The operation extracts of v1's botocore model, for the operations v2's model lacks. */
@@ -104,8 +111,8 @@ function readExtract(file: string): { operations: BotocoreModel['operations']; s
 }
 
 describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', function () {
-  // The cap on the whole suite: 34 CLI runs, about 15 s on two idle cores (45 s seen on two busy ones).
-  this.timeout(120_000);
+  // The cap on the whole suite: 38 CLI runs, about 17 s on two idle cores (50 s seen on two busy ones).
+  this.timeout(150_000);
 
   const fixtures = localAwsFiles(findRepoRoot());
   const contacts = [...loadSampleContacts()].map(([contactId, { instanceId }]) => ({ contactId, instanceId }));
@@ -131,6 +138,12 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   let throttled: RunningEndpoint;
   let dir: string;
   let model: BotocoreModel;
+  /** v2's own CloudWatch Logs model. */
+  let logsModel: BotocoreModel;
+  /** Denies logs:FilterLogEvents, as a policy without it would. */
+  let logsDenied: RunningEndpoint;
+  /** The voice call's flow logs, over the window the extension asks for. */
+  let voiceLogs: FlowLogQuery;
   /** v2's model plus the operations it lacks (SearchContacts, ListAssociatedContacts, ListContactEvaluations). */
   let extendedModel: BotocoreModel;
   /** Those operations: v2 runs them with `extendedModel` through AWS_DATA_PATH. */
@@ -147,9 +160,12 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     const version = /__version__ = '([^']+)'/.exec(readFileSync(path.join(v2Package, '__init__.py'), 'utf8'))?.[1];
     assert.match(version ?? '', /^2\./, `${v2Bin} is not the AWS CLI v2 (awscli ${version}): run \`bash scripts/setup.sh\``);
     model = JSON.parse(readFileSync(v2ModelFile, 'utf8')) as BotocoreModel;
+    logsModel = JSON.parse(readFileSync(v2LogsModelFile, 'utf8')) as BotocoreModel;
 
     endpoint = await startEndpoint();
     throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
+    logsDenied = await startEndpoint({ deny: ['logs:FilterLogEvents'] });
+    voiceLogs = await flowLogQuery(endpoint.url, sampleIds.voice);
     dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-v2-'));
     const base = { bin: v2Bin, endpointUrl: endpoint.url, configFile: writeConfig(fixtures.configFile, path.join(dir, 'config'), 'wire'), credentialsFile: fixtures.credentialsFile };
     wrongCredentialsFile = path.join(dir, 'credentials-wrong');
@@ -194,6 +210,10 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
       ['wrong secret', { ...base, credentialsFile: wrongCredentialsFile }, ['connect', 'describe-contact', '--instance-id', sampleIds.instanceA, '--contact-id', sampleIds.voice]],
       ...[...storyCalls, missingQueueCall].map((c): [string, CliRun, string[]] => [c.key, runFor(c.operation), c.args]),
       ['list-contact-evaluations page 2', runFor('ListContactEvaluations'), [...evaluations.args, '--next-token', evaluationsToken]],
+      ['filter-log-events', base, filterLogEventsArgs(voiceLogs, ['--page-size', '10'])],
+      ['describe-log-groups', base, describeLogGroupsArgs],
+      ['log group missing', base, missingGroupArgs],
+      ['logs denied', { ...base, endpointUrl: logsDenied.url }, filterLogEventsArgs(voiceLogs)],
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -202,6 +222,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   after(async () => {
     await endpoint?.close();
     await throttled?.close();
+    await logsDenied?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -333,7 +354,40 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     asV2Reads('SearchContacts', await servedFor.search(), extendedModel, dropped.SearchContacts);
     for (const call of storyCalls) asV2Reads(call.operation, await served(call.path), extendedModel, dropped[call.operation]);
     asV2Reads('ListContactEvaluations', await servedFor.evaluationsPage2(), extendedModel, dropped.ListContactEvaluations);
+    asV2Reads('FilterLogEvents', { events: (await servedFlowLogs(endpoint.url, voiceLogs)).events, searchedLogStreams: [] }, logsModel, dropped.FilterLogEvents);
+    asV2Reads('DescribeLogGroups', await servedLogGroups(endpoint.url), logsModel, dropped.DescribeLogGroups);
     const sorted = (byOp: Record<string, Iterable<string>>) => Object.fromEntries(Object.entries(byOp).map(([op, members]) => [op, [...members].sort()]));
     assert.deepEqual(sorted(dropped), sorted(droppedByV2));
+  });
+
+  describe('CloudWatch Logs', () => {
+    it('filter-log-events follows nextToken (--page-size 10) and prints the union of the pages as served', async () => {
+      const served = await servedFlowLogs(endpoint.url, voiceLogs, 10);
+      assert.ok(served.pages.length >= 3, `${served.pages.length} pages`);
+      assert.equal(cliRequests.filter((r) => r.operation === 'FilterLogEvents' && r.status === 200).length, served.pages.length);
+      const out = parseOutput(results.get('filter-log-events'));
+      assert.deepEqual(out, asV2Reads('FilterLogEvents', { events: served.events, searchedLogStreams: [] }, logsModel));
+      assert.equal(served.events.length, flowLogIds.eventCounts[sampleIds.voice]);
+    });
+
+    it('describe-log-groups prints the log groups as served, less the members v2 lacks', async () => {
+      const out = parseOutput(results.get('describe-log-groups'));
+      assert.deepEqual(out, asV2Reads('DescribeLogGroups', await servedLogGroups(endpoint.url), logsModel));
+      assert.ok(!(out.logGroups as { logGroupName: string }[]).some((g) => g.logGroupName === flowLogIds.missingLogGroup.logGroupName));
+    });
+
+    it('reports instance B’s missing log group and a denied action as the errors the endpoint served', async () => {
+      const cases: [string, string, Record<string, unknown>][] = [
+        ['log group missing', endpoint.url, { logGroupName: flowLogIds.missingLogGroup.logGroupName }],
+        ['logs denied', logsDenied.url, { logGroupName: flowLogIds.logGroup }],
+      ];
+      for (const [key, url, request] of cases) {
+        const s = await callLogs(url, 'FilterLogEvents', request);
+        assert.equal(s.status, 400, key);
+        const r = results.get(key);
+        assert.equal(r.code, 254, key);
+        assert.equal(r.stderr.trim(), `An error occurred (${s.errorType}) when calling the FilterLogEvents operation: ${String(s.body.message)}`, key);
+      }
+    });
   });
 });

@@ -26,6 +26,11 @@ describe('npm run endpoint options', () => {
     assert.throws(() => parseArgs(['--rate', '2', '--burst', '2.5']), /--burst needs a whole number/);
   });
 
+  it('takes IAM actions of both services to deny, and nothing else', () => {
+    assert.deepEqual(parseArgs(['--deny', 'connect:DescribeUser', '--deny', 'logs:FilterLogEvents']).deny, ['connect:DescribeUser', 'logs:FilterLogEvents']);
+    assert.throws(() => parseArgs(['--deny', 'FilterLogEvents']), /--deny needs an action like connect:DescribeUser or logs:FilterLogEvents/);
+  });
+
   it('rejects unknown flags and bad numbers with a message', () => {
     assert.throws(() => parseArgs(['--explode']), /Unknown option --explode/);
     assert.throws(() => parseArgs(['--throttle', 'lots']), /--throttle needs a number, got "lots"/);
