@@ -138,10 +138,6 @@ export class ExplorerModel {
     this.fire(undefined);
   }
 
-  /** These rows' own labels changed (names came in): re-read just them, without refetching. */
-  redrawNodes(nodes: readonly ExplorerNode[]): void {
-    for (const node of nodes) if (this.nodes.get(node.id) === node) this.fire(node);
-  }
 
   /** The search window or channel filter changed: recent contacts are searched again. */
   searchSettingsChanged(): void {

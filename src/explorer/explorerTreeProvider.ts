@@ -19,76 +19,70 @@ export interface ExplorerNames {
 
 const idPattern = /^[A-Za-z0-9_-]{1,256}$/;
 
+/** How long a listing waits for the names of its queues and agents before it is drawn with IDs. */
+export const namesWaitMs = 600;
+
 export class ExplorerTreeProvider {
   private readonly asked = new Set<string>();
-  private redrawTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Rows drawn without a name they wait for, redrawn together when names come in. */
-  private readonly waitingForNames = new Set<ContactNode>();
-  /** Contact rows open in the tree: not redrawn for a name (that would redraw the fields under them). */
-  private readonly expanded = new Set<string>();
 
   constructor(
     readonly model: ExplorerModel,
     private readonly timeZone: () => TimeZoneChoice,
     private readonly names?: ExplorerNames,
+    private readonly waitMs: number = namesWaitMs,
   ) {}
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     return toTreeItem(node, this.model, this.timeZone(), (n) => this.namesOf(n));
   }
 
-  /** Names known now; the others are looked up in the background and the tree redrawn once. */
-  private namesOf(node: ContactNode): FactNames {
-    const names: FactNames = {};
-    const source = this.names;
-    if (!source) return names;
-    for (const [fact, kind] of [['queue', 'queue'], ['agent', 'user']] as const) {
-      const id = node.facts[fact];
-      if (!id || !idPattern.test(id)) continue;
-      const known = source.peek(node, kind, id);
-      if (known !== undefined) {
-        names[fact] = known;
-        continue;
-      }
-      this.waitingForNames.add(node);
-      const key = JSON.stringify([node.ref.profile, node.ref.region, node.ref.instanceId, kind, id]);
-      if (this.asked.has(key)) continue;
-      this.asked.add(key);
-      void source.load(node, kind, id).then(() => this.scheduleRedraw());
-    }
-    return names;
-  }
-
-  /** Names came in: the rows that waited for one are drawn again, a batch at a time, each row alone. */
-  private scheduleRedraw(): void {
-    if (this.redrawTimer !== undefined) return;
-    this.redrawTimer = setTimeout(() => {
-      this.redrawTimer = undefined;
-      const rows = [...this.waitingForNames].filter((n) => !this.expanded.has(n.id));
-      for (const n of rows) this.waitingForNames.delete(n);
-      this.model.redrawNodes(rows);
-    }, 150);
-  }
-
-  /** The tree view tells which rows are open (VS Code's expand and collapse events). */
-  setExpanded(node: ExplorerNode, expanded: boolean): void {
-    if (node.kind !== 'contact') return;
-    if (expanded) this.expanded.add(node.id);
-    else this.expanded.delete(node.id);
-  }
-
-  /** Names are asked for again after a refresh (the cache may have been cleared). */
-  forgetAskedNames(): void {
-    this.asked.clear();
-  }
-
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+  /**
+   * Rows are drawn once, with the names known by then: a listing waits briefly for the names of
+   * its queues and agents (looked up in the background); those that come later fill the cache for
+   * the next drawing. Rows never change under the person afterwards (a redraw closed their menus).
+   */
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     const loading = this.model.children(node);
     // Only calls that can reach the network show the view's progress bar.
     if (node && (node.kind === 'account' || node.kind === 'contact' || (node.kind === 'group' && node.group === 'recent'))) {
       void vscode.window.withProgress({ location: { viewId: contactsViewId } }, () => loading.catch(() => undefined));
     }
-    return loading;
+    const children = await loading;
+    const pending = children.flatMap((child) => (child.kind === 'contact' ? this.lookUpNames(child) : []));
+    if (pending.length > 0) await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, this.waitMs))]);
+    return children;
+  }
+
+  /** Names known now, for the row being drawn. */
+  private namesOf(node: ContactNode): FactNames {
+    const names: FactNames = {};
+    for (const [fact, kind] of [['queue', 'queue'], ['agent', 'user']] as const) {
+      const id = node.facts[fact];
+      const known = id && idPattern.test(id) ? this.names?.peek(node, kind, id) : undefined;
+      if (known !== undefined) names[fact] = known;
+    }
+    return names;
+  }
+
+  /** Starts the lookups of a row's queue and agent names not known yet (each once). */
+  private lookUpNames(node: ContactNode): Promise<void>[] {
+    const source = this.names;
+    if (!source) return [];
+    const out: Promise<void>[] = [];
+    for (const [fact, kind] of [['queue', 'queue'], ['agent', 'user']] as const) {
+      const id = node.facts[fact];
+      if (!id || !idPattern.test(id) || source.peek(node, kind, id) !== undefined) continue;
+      const key = JSON.stringify([node.ref.profile, node.ref.region, node.ref.instanceId, kind, id]);
+      if (this.asked.has(key)) continue;
+      this.asked.add(key);
+      out.push(source.load(node, kind, id));
+    }
+    return out;
+  }
+
+  /** Names are asked for again after a refresh (the cache may have been cleared). */
+  forgetAskedNames(): void {
+    this.asked.clear();
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

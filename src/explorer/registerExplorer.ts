@@ -102,8 +102,6 @@ export function registerExplorer(deps: ExplorerFeatureDeps): ExplorerHandle {
   });
 
   const listeners = [
-    treeView.onDidExpandElement((e) => provider.setExpanded(e.element, true)),
-    treeView.onDidCollapseElement((e) => provider.setExpanded(e.element, false)),
     history.onDidChange(() => model.redraw()),
     deps.onDidChangeAccount(() => model.refresh(undefined)),
     // Another window may have added lookups or pins to the shared globalState.

@@ -80,6 +80,21 @@ describe('Sidebar contact explorer', function () {
     assert.deepEqual(await labels(support), ['Recent lookups', 'Pinned', 'Recent contacts']);
   });
 
+  it('names the channel, queue and agent of a contact row once the names are known: VOICE · Renewals · sam.okafor', async () => {
+    await run('setSearchWindow', { kind: 'last', hours: 24 * 7 });
+    const recent = await group(sampleIds.instanceA, 'recent');
+    // The first drawing waits briefly for names; those that come later are there the next time.
+    let description = '';
+    for (let attempt = 0; attempt < 40 && !description.includes('sam.okafor'); attempt++) {
+      explorer().model.redraw();
+      const row = (await children(recent)).find((n) => n.kind === 'contact' && n.ref.contactId === sampleIds.maximal);
+      assert.ok(row, 'the maximal contact is listed');
+      description = String(item(row).description ?? '');
+      if (!description.includes('sam.okafor')) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.match(description, /^VOICE · Renewals · sam\.okafor/);
+  });
+
   it('searches recent contacts page by page: Load more appends the next page until the last', async () => {
     await run('setSearchWindow', { kind: 'last', hours: 24 * 7 });
     explorer().model.pageSize = 4;
