@@ -5,10 +5,11 @@
 // AWS CLI one after another, and the time the rate limit itself imposes on that many calls.
 // Then a second contact in the same queue: the calls it costs with the names cached.
 // Usage: node .cache/bench/storyBench.js   (prints one BENCH_RESULT line)
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { ConnectService } from '../src/aws/connectService';
+import { readableReferenceTypes } from '../src/aws/storyShapes';
 import type { ContactRef } from '../src/aws/types';
 import { toContactDocument, type ContactDocument } from '../src/contact/contactDocument';
 import { enrichContact } from '../src/story/enrichContact';
@@ -42,10 +43,9 @@ const rate = 2;
 const burst = 5;
 
 /** One logged request → the AWS CLI command that makes the same call. */
-function cliArgs(entry: RequestLogEntry): string[] | undefined {
-  const url = new URL(entry.path, 'http://x');
-  const seg = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  const q = url.searchParams;
+function cliArgs(entry: RequestLogEntry, contactId: string): string[] | undefined {
+  // The request log keeps the path, not the query: the list calls are all for the story's contact.
+  const seg = entry.path.split('/').filter(Boolean).map(decodeURIComponent);
   switch (entry.operation) {
     case 'DescribeContact':
       return ['describe-contact', '--instance-id', seg[1], '--contact-id', seg[2]];
@@ -64,14 +64,28 @@ function cliArgs(entry: RequestLogEntry): string[] | undefined {
     case 'DescribeContactFlow':
       return ['describe-contact-flow', '--instance-id', seg[1], '--contact-flow-id', seg[2]];
     case 'ListAssociatedContacts':
-      return ['list-associated-contacts', '--instance-id', seg[2], '--contact-id', q.get('contactId') ?? ''];
+      return ['list-associated-contacts', '--instance-id', seg[2], '--contact-id', contactId];
     case 'ListContactReferences':
-      return ['list-contact-references', '--instance-id', seg[2], '--contact-id', seg[3], '--reference-types', ...q.getAll('referenceTypes')];
+      return ['list-contact-references', '--instance-id', seg[2], '--contact-id', seg[3], '--reference-types', ...readableReferenceTypes];
     case 'ListContactEvaluations':
-      return ['list-contact-evaluations', '--instance-id', seg[1], '--contact-id', q.get('contactId') ?? ''];
+      return ['list-contact-evaluations', '--instance-id', seg[1], '--contact-id', contactId];
     default:
       return undefined;
   }
+}
+
+/** Runs a command to its end; resolves with its exit status. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    child.on('error', () => resolve(-1));
+    child.on('close', (code) => {
+      if (code !== 0) process.stderr.write(`[story] ${args.slice(0, 2).join(' ')}: ${stderr.trim().split('\n').pop() ?? ''}\n`);
+      resolve(code);
+    });
+  });
 }
 
 function count(entries: RequestLogEntry[]): Record<string, number> {
@@ -125,7 +139,14 @@ async function main(): Promise<void> {
     const samples = loadSampleContacts();
     const maximal = samples.get(sampleIds.maximal)?.contact;
     const queueId = (maximal?.QueueInfo as { Id?: string } | undefined)?.Id;
-    const sibling = [...samples.values()].find((s) => s.instanceId === sampleIds.instanceA && s.contact.Id !== sampleIds.maximal && (s.contact.QueueInfo as { Id?: string } | undefined)?.Id === queueId);
+    // A contact the first story did not describe, in a queue whose name it has (the maximal
+    // contact's own queue has no other contact in the samples): what no cache answers is its own.
+    const inChain = new Set(first.story.chain?.nodes.map((n) => n.contactId) ?? []);
+    const queueOf = (c: Record<string, unknown>) => (c.QueueInfo as { Id?: string } | undefined)?.Id;
+    const namedQueues = new Set(Object.values(first.story.names).filter((n) => n.kind === 'queue').map((n) => n.id));
+    const sibling =
+      [...samples.values()].find((s) => s.instanceId === sampleIds.instanceA && !inChain.has(s.contact.Id) && queueOf(s.contact) === queueId) ??
+      [...samples.values()].find((s) => s.instanceId === sampleIds.instanceA && !inChain.has(s.contact.Id) && namedQueues.has(queueOf(s.contact) ?? ''));
     await new Promise((r) => setTimeout(r, 3000));
     endpoint.requests.length = 0;
     let second: StorySample['second'] = { contactId: '', calls: 0, operations: {}, everythingMs: 0, repeatedNameCalls: 0 };
@@ -145,11 +166,13 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 3000));
     let cliFailures = 0;
     const c0 = performance.now();
-    for (const entry of firstRequests) {
-      const args = cliArgs(entry);
+    // The CLI follows NextToken itself (list-contact-evaluations' two pages are one command).
+    const commands = [...new Map(firstRequests.map((e) => [JSON.stringify(cliArgs(e, ref.contactId)), cliArgs(e, ref.contactId)])).values()];
+    for (const args of commands) {
       if (!args) continue;
-      const r = spawnSync('aws', ['connect', ...args, '--endpoint-url', endpoint.url, '--profile', localProfile, '--region', localRegion, '--output', 'json'], { env, encoding: 'utf8' });
-      if (r.status !== 0) cliFailures += 1;
+      // Not spawnSync: the endpoint answering the CLI runs in this very process.
+      const status = await run('aws', ['connect', ...args, '--endpoint-url', endpoint.url, '--profile', localProfile, '--region', localRegion, '--output', 'json'], env);
+      if (status !== 0) cliFailures += 1;
     }
     const cliMs = performance.now() - c0;
 
@@ -164,7 +187,7 @@ async function main(): Promise<void> {
       chainNodes: first.story.chain?.nodes.length ?? 0,
       rateFloorMs: (Math.max(0, firstRequests.length - burst) / rate) * 1000,
       cliMs,
-      cliCalls: firstRequests.filter((e) => cliArgs(e)).length,
+      cliCalls: commands.filter(Boolean).length,
       cliFailures,
       second,
       throttled,
