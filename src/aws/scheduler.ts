@@ -124,7 +124,7 @@ interface Bucket {
 export interface RequestSchedulerOptions {
   /** Tokens kept in hand for arrival jitter, as time at the budget's rate (arrivalMarginMs by default; 0 = exact bucket). */
   arrivalMarginMs?: number;
-  /** Tokens kept for interactive requests (1 by default; 0 = every priority may take the last token). */
+  /** Tokens kept for interactive requests (2 by default; 0 = every priority may take the last token). */
   interactiveReserve?: number;
   clock?: SchedulerClock;
 }
@@ -139,7 +139,7 @@ export class RequestScheduler {
   constructor(options: RequestSchedulerOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.marginMs = options.arrivalMarginMs ?? arrivalMarginMs;
-    this.interactiveReserve = options.interactiveReserve ?? 1;
+    this.interactiveReserve = options.interactiveReserve ?? 2;
   }
 
   /** Resolves when the request may be sent; rejects with a Cancelled ConnectServiceError when its signal aborts first. */
@@ -294,9 +294,10 @@ export class RequestScheduler {
   }
 
   /**
-   * Tokens only a person's own request may take: a panel's enrichment or a background listing
-   * leaves them, so the lookup a person waits for never waits for a token (at most one, and only
-   * when the burst has room for it).
+   * Tokens only a person's own requests may take: a panel's enrichment or a background listing
+   * leaves them, so the lookup a person waits for does not wait for a token. Two, because a lookup
+   * from the palette is two calls (the instance list as the picker opens, then the contact); fewer
+   * when the burst has no room for them.
    */
   private reserveFor(b: Bucket, priority: RequestPriority): number {
     if (priority === 'interactive' || !Number.isFinite(b.configured.burst)) return 0;

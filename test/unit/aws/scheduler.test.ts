@@ -321,8 +321,8 @@ describe('RequestScheduler: arrival margin', () => {
   });
 });
 
-describe('RequestScheduler: a token kept for the person', () => {
-  it('leaves one token to interactive requests: a lookup after a panel drained the budget goes at once', async () => {
+describe('RequestScheduler: tokens kept for the person', () => {
+  it('leaves two tokens to interactive requests: a lookup (instance list, then contact) after a panel drained the budget goes at once', async () => {
     const { FakeClock } = await import('./fakeClock');
     const { RequestScheduler } = await import('../../../src/aws/scheduler');
     const clock = new FakeClock();
@@ -333,13 +333,15 @@ describe('RequestScheduler: a token kept for the person', () => {
       scheduler.acquire({ key: 'k', budget, priority, operation: label }).then(() => (at[label] = clock.now()));
     const enrichment = Array.from({ length: 8 }, (_, i) => ask(`visible${i}`, 'visible'));
     await clock.advance(0);
-    assert.deepEqual(Object.keys(at).sort(), ['visible0', 'visible1', 'visible2', 'visible3'], 'the enrichment takes all but one token');
+    assert.deepEqual(Object.keys(at).sort(), ['visible0', 'visible1', 'visible2'], 'the enrichment takes all but two tokens');
+    const listing = ask('listInstances', 'interactive');
     const lookup = ask('lookup', 'interactive');
     await clock.advance(0);
-    assert.equal(at.lookup, 0, 'the lookup did not wait');
+    assert.equal(at.listInstances, 0, 'the instance list did not wait');
+    assert.equal(at.lookup, 0, 'nor the lookup after it');
     await clock.advance(5000);
-    await Promise.all([lookup, ...enrichment]);
-    assert.equal(Object.keys(at).length, 9, 'and the enrichment still all went');
+    await Promise.all([listing, lookup, ...enrichment]);
+    assert.equal(Object.keys(at).length, 10, 'and the enrichment still all went');
     scheduler.dispose();
   });
 });
