@@ -63,6 +63,10 @@ async function startSession(options: UiSessionOptions): Promise<UiSession> {
         'workbench.colorTheme': 'Default Dark Modern',
         ...options.settings,
       },
+      // Also in the environment, which the extension reads when the setting is empty: a window reload
+      // (and a theme change) in code-server can hand the extension host the user settings without
+      // this machine-scoped one, and a request would then go to the real AWS host.
+      env: { AWS_ENDPOINT_URL_CONNECT: endpoint.url },
     });
     const browser = await launchChromium();
     return { endpoint, codeServer, browser, workspaceFolder };

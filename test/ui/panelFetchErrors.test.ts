@@ -45,7 +45,8 @@ describe('the contact panel when fetching fails', () => {
     const doc = sampleDocument(sampleIds.voice);
     const values = fieldValues(doc, refFor(sampleIds.voice));
     // Each attempt is held (three of them): the loading state lasts past the reload, then the error.
-    endpoint.setFaults({ status500: true, hangMs: 4000, operation: 'DescribeContact' });
+    // 6 s each: a reload on a loaded 2-core machine took long enough that 3 × 4 s had already ended.
+    endpoint.setFaults({ status500: true, hangMs: 6000, operation: 'DescribeContact' });
     const describedBefore = describeRequests(endpoint);
     const reloaded = workbench.page.waitForEvent('load');
     await workbench.runCommand('Developer: Reload Window');
