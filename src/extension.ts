@@ -12,7 +12,9 @@ import * as vscode from 'vscode';
 import { pickProfile, pickRegion } from './account/accountPickers';
 import { AccountResolver } from './account/accountResolver';
 import { createAccountStatusBar, renderAccountStatusBar } from './account/statusBar';
+import { AwsCaller } from './aws/awsCall';
 import { ConnectService } from './aws/connectService';
+import { FlowLogService } from './aws/flowLogService';
 import { awsFilePaths, hasNoProfiles, ProfileCatalog } from './aws/profiles';
 import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
@@ -32,8 +34,11 @@ import { describeError, errorReporter, type ShownError } from './notify/errorNot
 import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
 import { ContactPanels, openContactPanel } from './panel/contactPanels';
 import { enrichContact } from './story/enrichContact';
+import { loadTimeline } from './story/flowLogTimeline';
 import { ResourceNames } from './story/resourceNames';
 import { storySources } from './story/storySources';
+import { lambdaLogLines, timelineSources } from './story/timelineSources';
+import { flowDesignerUrl, exportedEvents } from './timeline/timelineState';
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = createLogChannel();
@@ -141,21 +146,26 @@ export interface Features {
 /** Every feature, and exactly what each is given. */
 function createFeatures(shell: Shell): Features {
   const { context, log, accounts, onDidChangeAccount } = shell;
-  let connectService: ConnectService | undefined;
-  // Made on its first use; the SDK chunk loads on its first call.
-  const connect = (): ConnectService =>
-    (connectService ??= new ConnectService({
+  // One call path (clients, credentials, the one request scheduler) for Connect and CloudWatch
+  // Logs, made on its first use; the SDK chunk loads on its first call.
+  let aws: { caller: AwsCaller; connect: ConnectService; flowLogs: FlowLogService } | undefined;
+  const services = () => {
+    if (aws) return aws;
+    const caller = new AwsCaller({
       env: process.env,
       transport: () => readConfig().transport,
-      requestBudget: () => readConfig().requestBudget,
       profiles: accounts.catalog,
       chosenProfile: () => readConfig().profile,
       onTransportWarning: (warning) => void vscode.window.showWarningMessage(vscode.l10n.t('Amazon Connect: {0}', warning)),
       logger: callLoggerFor(log),
-    }));
-  context.subscriptions.push({ dispose: () => void connectService?.dispose() });
+    });
+    aws = { caller, connect: new ConnectService({ caller, requestBudget: () => readConfig().requestBudget }), flowLogs: new FlowLogService({ caller }) };
+    return aws;
+  };
+  const connect = (): ConnectService => services().connect;
+  context.subscriptions.push({ dispose: () => void aws?.caller.dispose() });
   // Before anything else listens: clients are rebuilt before the explorer reloads.
-  context.subscriptions.push(onDidChangeAccount(() => connectService?.invalidate()));
+  context.subscriptions.push(onDidChangeAccount(() => aws?.caller.invalidate()));
 
   const { showError, shownErrors } = errorReporter(log);
   const contacts = new ContactDocumentCache(connect);
@@ -184,6 +194,25 @@ function createFeatures(shell: Shell): Features {
     enrich: async (ref, doc, signal, onStory) => {
       const sources = storySources(ref, { connect, names, contact: (r, s, priority) => contacts.get(r, { signal: s, priority }) });
       await enrichContact(doc.Contact, sources, signal, onStory);
+    },
+    timeline: async (ref, doc, request, signal, onState) => {
+      const sources = timelineSources(ref, {
+        flowLogs: () => services().flowLogs,
+        names,
+        contact: (r, s, priority) => contacts.get(r, { signal: s, priority }),
+        flowLogGroups: () => readConfig().flowLogGroups,
+      });
+      await loadTimeline({ contact: doc.Contact, ...request }, sources, signal, onState);
+    },
+    lambdaLogs: (ref, row, signal) => lambdaLogLines(ref, row, services().flowLogs, signal),
+    exportEvents: async (_ref, rows) => {
+      const document = await vscode.workspace.openTextDocument({ language: 'json', content: `${JSON.stringify(exportedEvents(rows), null, 2)}\n` });
+      await vscode.window.showTextDocument(document, { preview: false });
+    },
+    openFlow: async (ref, flowArn) => {
+      const url = flowDesignerUrl((await names.instance(ref)).accessUrl, flowArn);
+      if (url) await vscode.env.openExternal(vscode.Uri.parse(url, true));
+      else void vscode.window.showWarningMessage(vscode.l10n.t('Amazon Connect: the instance\'s console address is not known, so the flow cannot be opened (connect:DescribeInstance is needed).'));
     },
     copyText: async (text, what) => copy.copyShown(text, what),
     openExternal: async (url) => void (await vscode.env.openExternal(vscode.Uri.parse(url, true))),

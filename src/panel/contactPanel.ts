@@ -6,6 +6,8 @@ import type { PathSegment } from '../contact/fieldNode';
 import { contactPanelTitle, type PanelTitleContext } from '../contact/panelTitle';
 import { contactKey } from '../contact/contactIdentity';
 import type { ContactStory } from '../contact/story';
+import { buildTimeline } from '../timeline/timelineModel';
+import type { LambdaLogLines, TimelineMode, TimelineRow, TimelineState } from '../timeline/timelineState';
 import {
   parseWebviewMessage,
   sampleProfile,
@@ -50,6 +52,17 @@ export interface ContactPanelHost {
   copyText(text: string, what: string): Promise<void>;
   /** Opens an http(s) link through VS Code (which asks before opening an untrusted domain). */
   openExternal(url: string): Promise<void>;
+  /**
+   * The Timeline: reads the flow logs of the contact (or of its whole chain) and reports the whole
+   * state as it fills in; cancelled through `signal`. Never throws for a failed call: it is a notice.
+   */
+  timeline?(ref: ContactRef, doc: ContactDocument, request: { mode: TimelineMode; chain?: ContactStory['chain'] }, signal: AbortSignal, onState: (state: TimelineState) => void): Promise<void>;
+  /** A Lambda function's own log lines around one invocation the Timeline shows. */
+  lambdaLogs?(ref: ContactRef, row: TimelineRow, signal: AbortSignal): Promise<LambdaLogLines>;
+  /** Export the Timeline's events as JSON, in an untitled document. */
+  exportEvents?(ref: ContactRef, rows: readonly TimelineRow[]): Promise<void>;
+  /** Opens a flow in the Connect console's flow designer. */
+  openFlow?(ref: ContactRef, flowArn: string): Promise<void>;
   log: vscode.LogOutputChannel;
 }
 
@@ -71,6 +84,9 @@ export class ContactPanel {
   /** The story of the contact shown (resent to a reloaded webview), and the enrichment filling it. */
   private story: { contactId: string; story: ContactStory } | undefined;
   private enriching: AbortController | undefined;
+  /** The Timeline of the contact shown: read when the person first opens it, then kept (memory only). */
+  private timeline: { mode: TimelineMode; controller: AbortController; state?: TimelineState } | undefined;
+  private lambdaLoads = new Map<string, AbortController>();
   /** Told when the person keeps the preview (Keep Open, filter, sections). */
   onKept: (() => void) | undefined;
 
@@ -176,6 +192,7 @@ export class ContactPanel {
     this.enriching?.abort();
     this.enriching = undefined;
     this.story = undefined;
+    this.stopTimeline();
     if (!this.host.enrich || this.ref.profile === sampleProfile) return;
     const controller = new AbortController();
     this.enriching = controller;
@@ -185,6 +202,81 @@ export class ContactPanel {
       this.story = { contactId, story };
       this.post({ type: 'story', contactId, story });
     });
+  }
+
+  /** Reads the Timeline for the contact shown, unless it is read (or being read) in that mode already. */
+  private loadTimeline(mode: TimelineMode, force: boolean): void {
+    const doc = this.doc;
+    if (!doc || this.disposed) return;
+    const current = this.timeline;
+    if (current && current.mode === mode && !force) {
+      if (current.state) this.post({ type: 'timeline', contactId: current.state.contactId, timeline: current.state });
+      return;
+    }
+    this.stopTimeline();
+    const controller = new AbortController();
+    const entry: { mode: TimelineMode; controller: AbortController; state?: TimelineState } = { mode, controller };
+    this.timeline = entry;
+    const contactId = this.ref.contactId;
+    const onState = (state: TimelineState) => {
+      if (controller.signal.aborted || this.disposed) return;
+      entry.state = state;
+      this.post({ type: 'timeline', contactId, timeline: state });
+    };
+    if (this.ref.profile === sampleProfile) {
+      // The offline sample is in no account: its contact lane, and why there are no lines.
+      onState({
+        contactId, mode, loading: false, model: buildTimeline(doc.Contact, [], { now: Date.now() }), rows: [], pages: 0, duplicates: 0,
+        notices: [{ kind: 'sample', message: 'This is the offline sample contact: it has no flow logs to read.', hint: 'Look up one of your own contacts with Describe Contact to see what its flows did.' }],
+      });
+      return;
+    }
+    if (!this.host.timeline) return;
+    this.host.timeline(this.ref, doc, { mode, chain: this.story?.story.chain }, controller.signal, onState).catch((error: unknown) => {
+      if (!controller.signal.aborted) this.host.log.warn(`Timeline: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private stopTimeline(): void {
+    this.timeline?.controller.abort();
+    this.timeline = undefined;
+    for (const c of this.lambdaLoads.values()) c.abort();
+    this.lambdaLoads.clear();
+  }
+
+  /** The Timeline as last sent (tests read it). */
+  get currentTimeline(): TimelineState | undefined {
+    return this.timeline?.state;
+  }
+
+  private async timelineAction(action: 'copyInsightsQuery' | 'openLogGroup' | 'exportEvents'): Promise<void> {
+    const state = this.timeline?.state;
+    if (!state) return;
+    switch (action) {
+      case 'copyInsightsQuery':
+        if (state.insightsQuery) await this.host.copyText(state.insightsQuery, vscode.l10n.t('Logs Insights query for {0}', state.logGroup?.name ?? 'the flow logs'));
+        return;
+      case 'openLogGroup':
+        if (state.logGroup?.consoleUrl) await this.host.openExternal(state.logGroup.consoleUrl);
+        return;
+      case 'exportEvents':
+        await this.host.exportEvents?.(this.ref, state.rows);
+        return;
+    }
+  }
+
+  private async loadLambdaLogs(eventId: string): Promise<void> {
+    const state = this.timeline?.state;
+    const row = state?.rows.find((r) => r.id === eventId);
+    if (!state || !row || !this.host.lambdaLogs || this.lambdaLoads.has(eventId)) return;
+    const controller = new AbortController();
+    this.lambdaLoads.set(eventId, controller);
+    try {
+      const logs = await this.host.lambdaLogs(this.ref, row, controller.signal);
+      if (!controller.signal.aborted) this.post({ type: 'lambdaLogs', contactId: state.contactId, logs });
+    } finally {
+      if (this.lambdaLoads.get(eventId) === controller) this.lambdaLoads.delete(eventId);
+    }
   }
 
   /** The story as last sent (tests and the explorer's labels read it). */
@@ -252,7 +344,9 @@ export class ContactPanel {
     if (!this.ready) {
       // A contact replaces any contact still waiting; other messages keep their order.
       if (message.type === 'contact') this.pending = this.pending.filter((m) => m.type !== 'contact' && m.type !== 'story');
+      if (message.type === 'contact') this.pending = this.pending.filter((m) => m.type !== 'timeline' && m.type !== 'lambdaLogs');
       if (message.type === 'story') this.pending = this.pending.filter((m) => m.type !== 'story');
+      if (message.type === 'timeline') this.pending = this.pending.filter((m) => m.type !== 'timeline');
       this.pending.push(message);
       return;
     }
@@ -269,6 +363,8 @@ export class ContactPanel {
         if (this.refreshing && !this.pending.some((m) => m.type === 'loading')) this.pending.push({ type: 'loading', loading: true });
         if (!this.pending.some((m) => m.type === 'preview')) this.pending.push({ type: 'preview', preview: this.previewing });
         if (this.story && !this.pending.some((m) => m.type === 'story')) this.pending.push({ type: 'story', ...this.story });
+        const timeline = this.timeline?.state;
+        if (timeline && !this.pending.some((m) => m.type === 'timeline')) this.pending.push({ type: 'timeline', contactId: timeline.contactId, timeline });
         const queued = this.pending;
         this.pending = [];
         for (const m of queued) void this.webviewPanel.webview.postMessage(m);
@@ -302,6 +398,18 @@ export class ContactPanel {
       case 'openExternal':
         await this.host.openExternal(message.url);
         return;
+      case 'loadTimeline':
+        this.loadTimeline(message.mode, message.force === true);
+        return;
+      case 'timelineAction':
+        await this.timelineAction(message.action);
+        return;
+      case 'openFlow':
+        await this.host.openFlow?.(this.ref, message.flowArn);
+        return;
+      case 'lambdaLogs':
+        await this.loadLambdaLogs(message.eventId);
+        return;
       default:
         assertNever(message);
     }
@@ -312,6 +420,7 @@ export class ContactPanel {
     this.disposed = true;
     this.refreshing?.controller.abort();
     this.enriching?.abort();
+    this.stopTimeline();
     this.pending = [];
     this.onDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -6,6 +6,7 @@
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
 import { isWebUrl, type ContactStory } from '../contact/story';
+import { flowArnPattern, type LambdaLogLines, type TimelineMode, type TimelineState } from '../timeline/timelineState';
 export { isWebUrl };
 
 export type TimeZoneChoice = 'local' | 'utc';
@@ -43,9 +44,9 @@ export interface PanelState {
 }
 
 /** The panel's views, switched by tabs. */
-export type PanelView = 'overview' | 'fields';
-export const panelViews: readonly PanelView[] = ['overview', 'fields'];
-export const isPanelView = (v: unknown): v is PanelView => v === 'overview' || v === 'fields';
+export type PanelView = 'overview' | 'timeline' | 'fields';
+export const panelViews: readonly PanelView[] = ['overview', 'timeline', 'fields'];
+export const isPanelView = (v: unknown): v is PanelView => v === 'overview' || v === 'timeline' || v === 'fields';
 
 // ---- host -> webview ----
 export type HostMessage =
@@ -56,7 +57,11 @@ export type HostMessage =
   /** A preview panel shows the next lookup instead of a new panel opening; a kept one stays. */
   | { type: 'preview'; preview: boolean }
   /** The story so far (names, attributes, chain, …): the whole of it each time, for the contact shown. */
-  | { type: 'story'; contactId: string; story: ContactStory };
+  | { type: 'story'; contactId: string; story: ContactStory }
+  /** The Timeline (flow logs) of the contact shown: the whole of it each time, as it fills in. */
+  | { type: 'timeline'; contactId: string; timeline: TimelineState }
+  /** A Lambda function's own log lines about the contact, asked for from one event. */
+  | { type: 'lambdaLogs'; contactId: string; logs: LambdaLogLines };
 
 /** Where the shown contact came from: just fetched, the explorer's cache, or the bundled offline sample. */
 export type ContactOrigin = 'fetched' | 'cache' | 'sample';
@@ -65,6 +70,10 @@ export type ContactOrigin = 'fetched' | 'cache' | 'sample';
 export const sampleProfile = '(sample)';
 
 export type RowAction = 'copyValue' | 'copyPath' | 'copyJson' | 'insert' | 'copyCli';
+
+/** The Timeline's actions on the host: Copy as Logs Insights query, open the log group, export the events. */
+export type TimelineAction = 'copyInsightsQuery' | 'openLogGroup' | 'exportEvents';
+export const timelineActions: readonly TimelineAction[] = ['copyInsightsQuery', 'openLogGroup', 'exportEvents'];
 
 // ---- webview -> host ----
 export type WebviewMessage =
@@ -81,7 +90,14 @@ export type WebviewMessage =
   /** Copy a value the panel shows outside the tree (an ID beside its name, an attribute); `what` names it in the confirmation. */
   | { type: 'copyText'; text: string; what: string }
   /** Open an http(s) link (a URL reference, an evaluation, the console) through VS Code's own confirmation. */
-  | { type: 'openExternal'; url: string };
+  | { type: 'openExternal'; url: string }
+  /** The Timeline was shown (or its mode changed): read the flow logs, unless already read. */
+  | { type: 'loadTimeline'; mode: TimelineMode; force?: boolean }
+  | { type: 'timelineAction'; action: TimelineAction }
+  /** Open a flow of the Timeline in the Connect console's flow designer. */
+  | { type: 'openFlow'; flowArn: string }
+  /** The Lambda function's own log lines around one invocation. */
+  | { type: 'lambdaLogs'; eventId: string };
 
 export const rowActions: readonly RowAction[] = ['copyValue', 'copyPath', 'copyJson', 'insert', 'copyCli'];
 
@@ -175,6 +191,14 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isId(data.contactId) && isRecord(data.story) && isRecord(data.story.names) && Array.isArray(data.story.missing) && typeof data.story.complete === 'boolean'
         ? (data as HostMessage)
         : undefined;
+    case 'timeline': {
+      const t = data.timeline;
+      const ok = isId(data.contactId) && isRecord(t) && (t.mode === 'contact' || t.mode === 'chain') && typeof t.loading === 'boolean' &&
+        isRecord(t.model) && Array.isArray(t.model.groups) && Array.isArray(t.rows) && Array.isArray(t.notices);
+      return ok ? (data as HostMessage) : undefined;
+    }
+    case 'lambdaLogs':
+      return isId(data.contactId) && isRecord(data.logs) && isText(data.logs.eventId) && Array.isArray(data.logs.lines) ? (data as HostMessage) : undefined;
     default:
       return undefined;
   }
@@ -206,6 +230,14 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
         : undefined;
     case 'openExternal':
       return typeof m.url === 'string' && isWebUrl(m.url) ? { type: 'openExternal', url: m.url } : undefined;
+    case 'loadTimeline':
+      return m.mode === 'contact' || m.mode === 'chain' ? { type: 'loadTimeline', mode: m.mode, ...(m.force === true ? { force: true } : {}) } : undefined;
+    case 'timelineAction':
+      return timelineActions.includes(m.action as TimelineAction) ? { type: 'timelineAction', action: m.action as TimelineAction } : undefined;
+    case 'openFlow':
+      return typeof m.flowArn === 'string' && flowArnPattern.test(m.flowArn) ? { type: 'openFlow', flowArn: m.flowArn } : undefined;
+    case 'lambdaLogs':
+      return typeof m.eventId === 'string' && m.eventId.length > 0 && m.eventId.length <= 256 ? { type: 'lambdaLogs', eventId: m.eventId } : undefined;
     default:
       return undefined;
   }
