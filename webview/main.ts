@@ -15,6 +15,7 @@ import { customEl, el } from './dom';
 import { Header } from './header';
 import { OverviewView } from './overview';
 import { ViewTabs } from './tabs';
+import { TimelineView } from './timeline';
 
 import { attachTreeKeyboard } from './keyboard';
 import { StateSaver } from './state';
@@ -40,7 +41,7 @@ let preview = false;
 /** The latest story for the contact on screen (names, attributes, chain, …): in memory only. */
 let story: ContactStory | undefined;
 /** Where each view was scrolled when it was hidden (a hidden element forgets its scroll position). */
-const scrollOf: Record<PanelView, number> = { overview: 0, fields: 0 };
+const scrollOf: Record<PanelView, number> = { overview: 0, timeline: 0, fields: 0 };
 
 /** The focused row as last told to the host (its JSON path), so only changes cross. */
 let postedSelection = 'null';
@@ -113,15 +114,26 @@ const overview = new OverviewView({
   revealField: (path) => revealField(path),
 });
 
+const timeline = new TimelineView({
+  load: (mode, force) => host.post({ type: 'loadTimeline', mode, ...(force ? { force } : {}) }),
+  action: (action) => host.post({ type: 'timelineAction', action }),
+  openFlow: (flowArn) => host.post({ type: 'openFlow', flowArn }),
+  lambdaLogs: (eventId) => host.post({ type: 'lambdaLogs', eventId }),
+  copy: (text, what) => host.post({ type: 'copyText', text, what }),
+  openContact: (contactId) => host.post({ type: 'openContact', contactId }),
+});
+const timelinePanel = el('div', 'view-panel timeline-panel');
+timelinePanel.append(timeline.element);
 const fieldsPanel = el('div', 'view-panel fields-panel');
 fieldsPanel.append(tree.element);
 const overviewPanel = el('div', 'view-panel overview-panel');
 overviewPanel.append(overview.element);
 const saved = host.loadState();
-const scrollerOf = (view: PanelView): HTMLElement => (view === 'fields' ? tree.element : overview.element);
+const scrollerOf = (view: PanelView): HTMLElement => (view === 'fields' ? tree.element : view === 'timeline' ? timelinePanel : overview.element);
 const tabs = new ViewTabs(
   [
     { view: 'overview', label: 'Overview', panel: overviewPanel },
+    { view: 'timeline', label: 'Timeline', panel: timelinePanel },
     { view: 'fields', label: 'Fields', panel: fieldsPanel },
   ],
   saved?.view ?? 'fields',
@@ -138,17 +150,19 @@ const divider = customEl('vscode-divider', 'header-divider');
 divider.setAttribute('role', 'presentation');
 // The tabs lead the toolbar's row: the controls after them act on the view they show.
 toolbar.element.prepend(tabs.element);
-app.replaceChildren(header.element, divider, banner.element, toolbar.element, waiting, overviewPanel, fieldsPanel);
+app.replaceChildren(header.element, divider, banner.element, toolbar.element, waiting, overviewPanel, timelinePanel, fieldsPanel);
 toolbar.connected();
 overview.connected();
 toolbar.setTimeZone('local');
 toolbar.setView(tabs.view);
 overview.setVisible(tabs.view === 'overview');
+timeline.setVisible(tabs.view === 'timeline');
 
 document.addEventListener('keydown', (e) => {
   // Ctrl/Cmd+F goes to the view's filter box rather than a find widget the panel does not have.
   if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') {
     if (tabs.view === 'overview') overview.focusAttributesFilter();
+    else if (tabs.view === 'timeline') timeline.focusFilter();
     else toolbar.filterField.focus();
     e.preventDefault();
   }
@@ -160,6 +174,7 @@ function showView(view: PanelView): void {
   scrollerOf(view).scrollTop = scrollOf[view];
   // The Overview catches up with what arrived while it was hidden, anchored where it was.
   overview.setVisible(view === 'overview');
+  timeline.setVisible(view === 'timeline');
   if (view === 'fields') tree.render();
   saver.schedule();
 }
@@ -242,6 +257,8 @@ function handle(message: HostMessage): void {
       showContact(message, same ? { expandedKeys, filter: toolbar.filterText() } : {});
       headerNames();
       overview.setContact(message.contact.Contact, message.ref, message.timeZone, same);
+      if (!same) timeline.setChainSize(0);
+      timeline.setContact(message.contact.Contact, message.ref.contactId, message.timeZone, same);
       // A panel that opens, or shows another contact (a followed link), puts the keyboard in its view.
       if (!same) {
         if (tabs.view === 'fields') tree.focus();
@@ -254,6 +271,7 @@ function handle(message: HostMessage): void {
       if (!ref || message.contactId !== ref.contactId) return;
       story = message.story;
       overview.setStory(story);
+      timeline.setChainSize(story.chain?.nodes.length ?? 0);
       tree.setNameLookup(treeNames(story));
       headerNames();
       return;
@@ -272,6 +290,12 @@ function handle(message: HostMessage): void {
     case 'preview':
       preview = message.preview;
       toolbar.setPreview(preview);
+      return;
+    case 'timeline':
+      if (ref && message.contactId === ref.contactId) timeline.setState(message.timeline);
+      return;
+    case 'lambdaLogs':
+      if (ref && message.contactId === ref.contactId) timeline.setLambdaLogs(message.logs);
       return;
     default:
       assertNever(message);
@@ -303,6 +327,7 @@ function setTimeZone(next: TimeZoneChoice): void {
   if (!ref || !contact) return;
   header.show(ref, summary(contact, next), fetchedAt ? { fetchedAt, origin, timeZone: next } : undefined);
   overview.setTimeZone(next);
+  timeline.setTimeZone(next);
   tree.setTree(buildTree(contact, next, Date.now()), Date.now(), { sameShape: true });
   toolbar.setMatchCount(tree.filterNeedle, tree.matchCount);
 }

@@ -57,7 +57,7 @@ describe('contact panel webview: view tabs', function () {
     const page = panel.page;
     await panel.send(contactMessage(sampleIds.maximal));
     assert.equal(await page.locator('[role=tablist]').getAttribute('aria-label'), 'Contact views');
-    assert.deepEqual(await texts(panel, '[role=tab]'), ['Overview', 'Fields']);
+    assert.deepEqual(await texts(panel, '[role=tab]'), ['Overview', 'Timeline', 'Fields']);
     const state = () =>
       page.evaluate<{ tab: string; selected: string; tabIndex: number; panelRole: string; labelledBy: boolean; panelShown: boolean }[]>(`[...document.querySelectorAll('[role=tab]')].map((t) => {
         const panelEl = document.getElementById(t.getAttribute('aria-controls'));
@@ -72,6 +72,7 @@ describe('contact panel webview: view tabs', function () {
       })`);
     assert.deepEqual(await state(), [
       { tab: 'Overview', selected: 'false', tabIndex: -1, panelRole: 'tabpanel', labelledBy: true, panelShown: false },
+      { tab: 'Timeline', selected: 'false', tabIndex: -1, panelRole: 'tabpanel', labelledBy: true, panelShown: false },
       { tab: 'Fields', selected: 'true', tabIndex: 0, panelRole: 'tabpanel', labelledBy: true, panelShown: true },
     ]);
     assert.ok((await panel.rows()).length > 0, 'the tree is the first view');
@@ -81,6 +82,7 @@ describe('contact panel webview: view tabs', function () {
       (await state()).map((s) => [s.tab, s.selected, s.panelShown]),
       [
         ['Overview', 'true', true],
+        ['Timeline', 'false', false],
         ['Fields', 'false', false],
       ],
     );
@@ -101,8 +103,10 @@ describe('contact panel webview: view tabs', function () {
     const selected = () => page.locator('[role=tab][aria-selected=true]').textContent();
     const focused = () => page.evaluate<string>('document.activeElement.textContent');
     await page.keyboard.press('ArrowLeft');
+    assert.equal(await selected(), 'Timeline');
+    assert.equal(await focused(), 'Timeline');
+    await page.keyboard.press('ArrowLeft');
     assert.equal(await selected(), 'Overview');
-    assert.equal(await focused(), 'Overview');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await selected(), 'Fields', 'wraps around');
     await page.keyboard.press('Home');
