@@ -23,6 +23,7 @@ import { CopyCommands } from './copy/copyCommands';
 import { ContactDocumentCache } from './describe/contactDocumentCache';
 import { DescribeContactFlow, describeArgsFromUri, type DescribeResult } from './describe/describeContact';
 import { InstanceDirectory } from './describe/instanceDirectory';
+import { CompareContacts } from './editor/compareContacts';
 import type { ExplorerNode } from './explorer/explorerNodes';
 import { ExplorerView } from './explorer/explorerView';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
@@ -261,6 +262,18 @@ function createFeatures(shell: Shell): Features {
   });
   context.subscriptions.push(explorer);
 
+  // Compare Contacts: the diff's sides are the Open as JSON documents; named as the panels are.
+  const compare = new CompareContacts({
+    contacts,
+    documents: shell.documents,
+    panels,
+    history,
+    account: () => accounts.active(),
+    titleContext: (ref) => ({ active: accounts.latest(), instanceAlias: explorer.instanceAlias(ref) }),
+    showError,
+  });
+  context.subscriptions.push(compare);
+
   const commands: CommandTable = {
     'connectContacts.describeContact': (args?: unknown) => describe.run(args),
     'connectContacts.selectProfile': async (options?: { thenRegion?: boolean }) => {
@@ -275,6 +288,7 @@ function createFeatures(shell: Shell): Features {
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
     ...copy.commands(),
     ...explorer.commands,
+    ...compare.commands(),
   };
 
   return {

@@ -71,7 +71,7 @@ function normalize(value: unknown, schema: SchemaType | undefined): JsonValue {
 }
 
 /** Sets an own property, even one named `__proto__` (a legal map key in a contact's attributes). */
-function setOwn(target: JsonObject, key: string, value: JsonValue): void {
+export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 

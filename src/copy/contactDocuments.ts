@@ -3,9 +3,11 @@
 // the disk: an untitled document would be dirty (asking to be saved on close) and VS Code backs
 // dirty documents up to disk. The person can still Save As. The URI holds the reference only
 // (profile, region, instance, contact), so a document VS Code asks for again (reopened, restored)
-// is fetched again, never read from a file.
+// is fetched again, never read from a file. Compare Contacts' documents are these too; its reduced
+// form (`form=reduced`: the always-differing values left out) is the same contact, shown otherwise.
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
+import { leaveOutAlwaysDiffering } from '../contact/alwaysDiffering';
 import type { ContactDocument } from '../contact/contactDocument';
 import { shortId } from '../contact/contactSummary';
 import { contactAsText, type DocumentFormat } from './copyActions';
@@ -13,6 +15,15 @@ import { contactAsText, type DocumentFormat } from './copyActions';
 export const contactDocumentScheme = 'connect-contact';
 
 const extensions: Record<DocumentFormat, string> = { json: 'json', yaml: 'yaml' };
+
+/** The whole contact, or Compare Contacts' form without the values that always differ. */
+export type DocumentForm = 'full' | 'reduced';
+
+export interface ContactDocumentTarget {
+  ref: ContactRef;
+  format: DocumentFormat;
+  form: DocumentForm;
+}
 
 /** Only letters, digits, `_` and `-` from contact data reach a file name. */
 function namePart(text: string, maxLength: number): string {
@@ -26,19 +37,24 @@ export function contactDocumentName(ref: ContactRef, doc: ContactDocument | unde
   return `${channel || 'Contact'}-${id}.${extensions[format]}`;
 }
 
-/** `connect-contact:/CHAT-8b3f4e5d.json?profile=…&region=…&instance=…&contact=…`. */
-export function contactDocumentUri(ref: ContactRef, doc: ContactDocument | undefined, format: DocumentFormat): vscode.Uri {
+/** `connect-contact:/CHAT-8b3f4e5d.json?profile=…&region=…&instance=…&contact=…` (`&form=reduced`). */
+export function contactDocumentUri(ref: ContactRef, doc: ContactDocument | undefined, format: DocumentFormat, form: DocumentForm = 'full'): vscode.Uri {
   const query = new URLSearchParams({ profile: ref.profile, region: ref.region, instance: ref.instanceId, contact: ref.contactId });
+  if (form === 'reduced') query.set('form', form);
   return vscode.Uri.from({ scheme: contactDocumentScheme, path: `/${contactDocumentName(ref, doc, format)}`, query: query.toString() });
 }
 
-export function parseContactDocumentUri(uri: vscode.Uri): { ref: ContactRef; format: DocumentFormat } | undefined {
+export function parseContactDocumentUri(uri: vscode.Uri): ContactDocumentTarget | undefined {
   if (uri.scheme !== contactDocumentScheme) return undefined;
   const q = new URLSearchParams(uri.query);
   const [profile, region, instanceId, contactId] = ['profile', 'region', 'instance', 'contact'].map((k) => q.get(k) ?? '');
   const format: DocumentFormat | undefined = uri.path.endsWith('.json') ? 'json' : uri.path.endsWith('.yaml') ? 'yaml' : undefined;
   if (!format || !profile || !region || !instanceId || !contactId) return undefined;
-  return { ref: { profile, region, instanceId, contactId }, format };
+  return { ref: { profile, region, instanceId, contactId }, format, form: q.get('form') === 'reduced' ? 'reduced' : 'full' };
+}
+
+function documentText(doc: ContactDocument, format: DocumentFormat, form: DocumentForm): string {
+  return contactAsText(form === 'reduced' ? leaveOutAlwaysDiffering(doc).doc : doc, format);
 }
 
 export class ContactDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
@@ -67,16 +83,22 @@ export class ContactDocumentProvider implements vscode.TextDocumentContentProvid
 
   /** Opens (or shows again, with this text) the contact's read-only document. */
   async open(ref: ContactRef, doc: ContactDocument, format: DocumentFormat): Promise<vscode.TextEditor> {
-    const uri = contactDocumentUri(ref, doc, format);
+    const uri = this.hold(ref, doc, format);
+    let document = await vscode.workspace.openTextDocument(uri);
+    if (document.languageId !== format) document = await vscode.languages.setTextDocumentLanguage(document, format);
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  /** Holds the text of the contact's document (for a diff to open) and returns its URI. */
+  hold(ref: ContactRef, doc: ContactDocument, format: DocumentFormat, form: DocumentForm = 'full'): vscode.Uri {
+    const uri = contactDocumentUri(ref, doc, format, form);
     const key = uri.toString();
-    const text = contactAsText(doc, format);
+    const text = documentText(doc, format, form);
     const previous = this.texts.get(key);
     this.texts.set(key, text);
     // An open document of an older fetch shows the new text.
     if (previous !== undefined && previous !== text) this.changed.fire(uri);
-    let document = await vscode.workspace.openTextDocument(uri);
-    if (document.languageId !== format) document = await vscode.languages.setTextDocumentLanguage(document, format);
-    return vscode.window.showTextDocument(document, { preview: false });
+    return uri;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -85,7 +107,7 @@ export class ContactDocumentProvider implements vscode.TextDocumentContentProvid
     if (held !== undefined) return held;
     const parsed = parseContactDocumentUri(uri);
     if (!parsed) throw new Error(`Amazon Connect: ${uri.path} names no contact.`);
-    const text = contactAsText(await this.fetch(parsed.ref), parsed.format);
+    const text = documentText(await this.fetch(parsed.ref), parsed.format, parsed.form);
     this.texts.set(key, text);
     return text;
   }

@@ -51,7 +51,7 @@ function isNodeTarget(value: unknown): value is NodeTarget {
 }
 
 /** VS Code passes (clicked node, all selected nodes) from a multi-select tree's context menu. */
-function targetsOf(node: unknown, selected: unknown): NodeTarget[] {
+export function targetsOf(node: unknown, selected: unknown): NodeTarget[] {
   const many = Array.isArray(selected) ? selected.filter(isNodeTarget) : [];
   if (many.length > 1) return many;
   return isNodeTarget(node) ? [node] : [];
