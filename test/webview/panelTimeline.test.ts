@@ -3,7 +3,6 @@
 // selecting from the picture, the Lambda function's lines on demand, the notices that say why
 // there are no lines, and log text that stays text.
 import assert from 'node:assert/strict';
-import type { JsonObject } from '../../src/contact/contactDocument';
 import type { TimelineState } from '../../src/timeline/timelineState';
 import { contactMessage, sampleDocument } from './fixtures/samples';
 import { flowLogIds, sampleTimeline, timelineMessage } from './fixtures/timeline';
@@ -155,7 +154,7 @@ describe('contact panel webview: Timeline', function () {
       contact,
       sources: {
         filterEvents: (r) => {
-          const at = Date.parse(String(contact.InitiationTimestamp)) + 1000;
+          const at = Date.parse(contact.InitiationTimestamp as string) + 1000;
           const events = [
             { eventId: 'h1', timestamp: at, message: JSON.stringify({ ContactId: voice, ContactFlowName: hostile, ContactFlowModuleType: hostile, Identifier: hostile, Timestamp: new Date(at).toISOString(), Parameters: { [hostile]: hostile }, Results: hostile }) },
             { eventId: 'h2', timestamp: at + 10, message: `${voice} ${hostile}` },
@@ -211,7 +210,7 @@ describe('contact panel webview: Timeline', function () {
     await panel.send({ type: 'story', contactId: voice, story: { names: {}, missing: [], complete: true, chain } });
     await panel.page.getByRole('button', { name: 'Whole chain' }).click();
     await panel.waitForPosted({ type: 'loadTimeline', mode: 'chain' });
-    const state = await sampleTimeline(voice, { mode: 'chain', chain, contact: first as JsonObject });
+    const state = await sampleTimeline(voice, { mode: 'chain', chain, contact: first });
     await panel.send(timelineMessage(state));
     const groups = await panel.page.locator('.group-label').allTextContents();
     assert.equal(groups.length, 2);
