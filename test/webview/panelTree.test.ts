@@ -75,19 +75,19 @@ describe('contact panel webview: field tree', function () {
   it("says in each row's tooltip what the field means: the service model's description and values", async () => {
     const { panel } = suite;
     await panel.send(contactMessage(sampleIds.voice, { timeZone: 'utc' }));
-    const contact = sampleDocument(sampleIds.voice).Contact;
+    const contact = sampleDocument(sampleIds.voice).Contact as { Channel: string; InitiationMethod: string };
     const docs = (docsJson as FieldDocsTable).members.Contact;
     const channel = await panel.row('Channel');
     assert.equal(channel.title, `${contact.Channel}\n\nHow the contact reached your contact center.\nValues: VOICE, CHAT, TASK, EMAIL`);
     assert.equal(docs.Channel.enumValues?.join(', '), 'VOICE, CHAT, TASK, EMAIL');
     const method = await panel.row('InitiationMethod');
     assert.equal(method.value, contact.InitiationMethod);
-    assert.equal(method.title, `${String(contact.InitiationMethod)}\n\n${docs.InitiationMethod.text}\nValues: ${docs.InitiationMethod.enumValues?.join(', ')}`);
+    assert.equal(method.title, `${contact.InitiationMethod}\n\n${docs.InitiationMethod.text}\nValues: ${docs.InitiationMethod.enumValues?.join(', ')}`);
     assert.match(method.title, /\n\nIndicates how the contact was initiated\.\nValues: INBOUND, OUTBOUND, TRANSFER, .*CALLBACK, API,/);
     // The key says it too, and so does a section's item count; both set as text.
-    const keyTitles = (await panel.page.locator('[role=treeitem] .key').evaluateAll((keys) =>
-      keys.map((k) => [k.textContent, (k as unknown as { title: string }).title]),
-    )) as [string, string][];
+    const keyTitles = await panel.page.locator('[role=treeitem] .key').evaluateAll((keys) =>
+      keys.map((k): [string, string] => [(k as unknown as { textContent: string }).textContent, (k as unknown as { title: string }).title]),
+    );
     assert.deepEqual(keyTitles.find(([k]) => k === 'Channel'), ['Channel', 'How the contact reached your contact center.\nValues: VOICE, CHAT, TASK, EMAIL']);
     assert.equal((await panel.row('AgentInfo')).title, `10 items\n\n${docs.AgentInfo.text}`);
     // Deeper rows: through a structure, and an element of a list.
