@@ -5,9 +5,12 @@
 //                      the one lazy boundary
 //   dist/yaml.js       Open as YAML's serializer, `require`d when asked for
 //   dist/webview.js    the panel UI (browser) and dist/webview.css, plus codicons
+//   dist/describeContactDocs.json  each field's model documentation, which the host reads on
+//                      its first field tooltip (src/fieldDocs/fieldDocsFile.ts); the webview
+//                      bundles its own copy
 // Flags: --watch rebuilds on change; --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,9 +117,16 @@ function copyCodicons() {
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(join(src, f), join(dist, 'codicons', f));
 }
 
+/** The committed table is indented for review; the shipped copy needs no whitespace. */
+function copyFieldDocs() {
+  const docs = JSON.parse(readFileSync(join(root, 'src/contact/describeContactDocs.json'), 'utf8'));
+  writeFileSync(join(dist, 'describeContactDocs.json'), JSON.stringify(docs));
+}
+
 if (!watch) rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 copyCodicons();
+copyFieldDocs();
 if (watch) {
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   await Promise.all(contexts.map((c) => c.watch()));

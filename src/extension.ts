@@ -28,6 +28,7 @@ import type { ExplorerNode } from './explorer/explorerNodes';
 import { ExplorerView } from './explorer/explorerView';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
 import { buildExtensionApi, type ExtensionApi } from './extensionApi';
+import { fieldDocsFileName, fieldDocsLoader } from './fieldDocs/fieldDocsFile';
 import { HistoryStore } from './history/historyStore';
 import { callLoggerFor, createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
@@ -175,6 +176,8 @@ function createFeatures(shell: Shell): Features {
   context.subscriptions.push(onDidChangeAccount(() => names.clear()));
   const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
   context.subscriptions.push(history);
+  // What each DescribeContact field means, for host tooltips: read on the first one.
+  const fieldDocs = fieldDocsLoader(path.join(context.extensionPath, 'dist', fieldDocsFileName));
 
   // The features call one another (a panel's row actions copy, the explorer opens panels, a
   // panel's title names the explorer's instance alias): through functions, called only once all exist.
@@ -256,6 +259,7 @@ function createFeatures(shell: Shell): Features {
     history,
     names,
     timeZone: () => readConfig().timeZone,
+    fieldDocs,
     openContact: (ref) => openContactPanel(panels, contacts, ref),
     describeInInstance: async (target) => void (await describe.run({ instanceId: target.instanceId, profile: target.profile, region: target.region })),
     showError,

@@ -1,8 +1,12 @@
 // The webview's one door into the pure contact layer (src/contact): building the field
-// tree, the header summary, the texts around a value (age, tooltip) and its kind's icon.
+// tree, the header summary, the texts around a value (age, tooltip, what the field means)
+// and its kind's icon.
 import type { ContactDocument } from '../src/contact/contactDocument';
 import { copyValueText } from '../src/contact/copyText';
 import { summarizeContact, type ContactSummary } from '../src/contact/contactSummary';
+// Bundled: the panel's script loads with the panel, never at activation.
+import fieldDocsJson from '../src/contact/describeContactDocs.json';
+import { withFieldDoc, type FieldDocsTable } from '../src/contact/fieldDocs';
 import { fieldKindIcons } from '../src/contact/fieldIcons';
 import type { FieldNode } from '../src/contact/fieldNode';
 import { buildFieldTree, fieldTooltip } from '../src/contact/fieldTree';
@@ -31,6 +35,13 @@ export function tooltip(node: FieldNode, now: number): string {
 
 export function summary(doc: ContactDocument, timeZone: TimeZoneChoice): ContactSummary {
   return summarizeContact(doc, { timeZone });
+}
+
+const fieldDocs = fieldDocsJson as FieldDocsTable;
+
+/** `tip` with what the field means, from the service model, below it ('' and no description: ''). */
+export function withDescription(tip: string, node: FieldNode): string {
+  return withFieldDoc(tip, fieldDocs, node.path);
 }
 
 /** The codicon name for a field's kind (the explorer uses the same table). */

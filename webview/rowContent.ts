@@ -1,7 +1,8 @@
 // What one tree row shows, by field kind. Text only: every value is set with
-// textContent (via setHighlightedText) or as a title / aria / data attribute.
+// textContent (via setHighlightedText) or as a title / aria / data attribute. Tooltips end
+// with what the field means (the service model's description, its values and constraints).
 import type { FieldNode } from '../src/contact/fieldNode';
-import { fieldIcon, relativeAge, tooltip } from './contactModel';
+import { fieldIcon, relativeAge, tooltip, withDescription } from './contactModel';
 import { el, setHighlightedText } from './dom';
 
 export interface RowRenderContext {
@@ -25,9 +26,12 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
   kindIcon.setAttribute('aria-hidden', 'true');
   const key = el('span', 'key');
   setHighlightedText(key, node.key, ctx.needle);
+  key.title = withDescription('', node);
   row.append(twistie, kindIcon, key);
   if (node.children !== undefined) {
-    row.append(el('span', 'count', node.display));
+    const count = el('span', 'count', node.display);
+    count.title = withDescription(node.display, node);
+    row.append(count);
     // An explicit name: the row's action buttons must not become part of what is read out.
     row.setAttribute('aria-label', `${node.key}, ${node.display}`);
     return;
@@ -38,7 +42,7 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
   setHighlightedText(value, node.display, ctx.needle);
   row.append(value);
   const raw = node.value;
-  value.title = tooltip(node, ctx.now);
+  value.title = withDescription(tooltip(node, ctx.now), node);
   switch (node.kind) {
     case 'timestamp':
       if (typeof raw === 'string') {
@@ -52,7 +56,7 @@ export function fillRow(row: HTMLElement, node: FieldNode, ctx: RowRenderContext
     case 'contactId':
       value.classList.add('contact-link');
       value.setAttribute('role', 'link');
-      value.title = `Open contact ${node.display}`;
+      value.title = withDescription(`Open contact ${node.display}`, node);
       label += ' (link: Enter opens the contact)';
       break;
     default:

@@ -2,6 +2,7 @@
 // activation on): hands the model's nodes to the tree view, shows progress on the view
 // while a node loads, and puts dragged fields on the data transfer.
 import * as vscode from 'vscode';
+import type { FieldDocsTable } from '../contact/fieldDocs';
 import type { TimeZoneChoice } from '../contact/format';
 import { contactsViewId } from '../manifestIds';
 import { dragMimeType, dragText } from './explorerDrag';
@@ -29,11 +30,12 @@ export class ExplorerTreeProvider {
     readonly model: ExplorerModel,
     private readonly timeZone: () => TimeZoneChoice,
     private readonly names?: ExplorerNames,
+    private readonly fieldDocs: () => FieldDocsTable | undefined = () => undefined,
     private readonly waitMs: number = namesWaitMs,
   ) {}
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return toTreeItem(node, this.model, this.timeZone(), (n) => this.namesOf(n));
+    return toTreeItem(node, this.model, this.timeZone(), (n) => this.namesOf(n), this.fieldDocs);
   }
 
   /**

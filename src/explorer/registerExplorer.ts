@@ -7,6 +7,7 @@ import type { ConnectService } from '../aws/connectService';
 import { hasNoProfiles } from '../aws/profiles';
 import type { AccountTarget, ContactRef } from '../aws/types';
 import type { CommandTable } from '../commands';
+import type { FieldDocsTable } from '../contact/fieldDocs';
 import type { PathSegment } from '../contact/fieldNode';
 import type { TimeZoneChoice } from '../contact/format';
 import type { ContactDocumentCache } from '../describe/contactDocumentCache';
@@ -39,6 +40,8 @@ export interface ExplorerFeatureDeps {
   names: ResourceNames;
   /** Times in labels and the custom range are in this time zone. */
   timeZone: () => TimeZoneChoice;
+  /** What each field means (field rows' tooltips); read on the first field row. */
+  fieldDocs: () => FieldDocsTable | undefined;
   /** Opens (or focuses) the contact's panel. */
   openContact: (ref: ContactRef) => Promise<void>;
   /** Describe Contact with the instance filled in. */
@@ -99,7 +102,7 @@ export function registerExplorer(deps: ExplorerFeatureDeps): ExplorerHandle {
   const provider = new ExplorerTreeProvider(model, () => deps.timeZone(), {
     peek: (node, kind, id) => deps.names.peek(node.ref, kind, id),
     load: (node, kind, id) => deps.names.describe(node.ref, kind, id, { priority: 'background' }).then(() => undefined, () => undefined),
-  });
+  }, deps.fieldDocs);
 
   const listeners = [
     history.onDidChange(() => model.redraw()),

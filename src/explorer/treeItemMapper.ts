@@ -2,6 +2,7 @@
 // menus in package.json, and the click command. Contact data is only ever set as text;
 // tooltips are untrusted Markdown with HTML off, and values go in through appendText.
 import * as vscode from 'vscode';
+import { withFieldDoc, type FieldDocsTable } from '../contact/fieldDocs';
 import { fieldKindIcons } from '../contact/fieldIcons';
 import { fieldTooltip } from '../contact/fieldTree';
 import type { TimeZoneChoice } from '../contact/format';
@@ -50,8 +51,17 @@ function groupDescription(node: GroupNode, model: ExplorerModel, timeZone: TimeZ
   return count === 0 ? '' : String(count);
 }
 
-/** `namesOf`: the queue and agent names known for a contact node (none: IDs are shown). */
-export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: TimeZoneChoice, namesOf: (node: ContactNode) => FactNames = () => ({})): vscode.TreeItem {
+/**
+ * `namesOf`: the queue and agent names known for a contact node (none: IDs are shown).
+ * `fieldDocs`: the field-docs table, asked for only when a field row is drawn.
+ */
+export function toTreeItem(
+  node: ExplorerNode,
+  model: ExplorerModel,
+  timeZone: TimeZoneChoice,
+  namesOf: (node: ContactNode) => FactNames = () => ({}),
+  fieldDocs: () => FieldDocsTable | undefined = () => undefined,
+): vscode.TreeItem {
   const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
   switch (node.kind) {
     case 'account': {
@@ -104,7 +114,8 @@ export function toTreeItem(node: ExplorerNode, model: ExplorerModel, timeZone: T
       item.description = node.display;
       item.iconPath = new vscode.ThemeIcon(fieldKindIcons[node.fieldKind]);
       item.contextValue = `field.${node.expandable ? 'container' : 'leaf'}`;
-      item.tooltip = fieldTooltip({ path: node.path, key: node.key, kind: node.fieldKind, value: node.value, display: node.display }, { timeZone });
+      const tooltip = fieldTooltip({ path: node.path, key: node.key, kind: node.fieldKind, value: node.value, display: node.display }, { timeZone });
+      item.tooltip = withFieldDoc(tooltip, fieldDocs(), node.path);
       return withId(item, node);
     }
     case 'loadMore': {

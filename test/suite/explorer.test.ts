@@ -205,6 +205,9 @@ describe('Sidebar contact explorer', function () {
     assert.equal(item(queue).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     const queueFields = (await children(queue)) as FieldTreeNode[];
     assert.deepEqual(queueFields.map((f) => f.path), Object.keys(doc.Contact.QueueInfo as object).map((k) => ['Contact', 'QueueInfo', k]));
+    // Tooltips: the value, then what the field means (read from dist/ on the first field row).
+    assert.equal(channelItem.tooltip, 'VOICE\n\nHow the contact reached your contact center.\nValues: VOICE, CHAT, TASK, EMAIL');
+    assert.equal(item(queueFields.find((f) => f.key === 'Id')!).tooltip, `${(doc.Contact.QueueInfo as { Id: string }).Id}\n\nThe unique identifier for the queue.`);
 
     // The lead's copy commands take the node itself (and the selection) as VS Code passes them.
     await vscode.commands.executeCommand('connectContacts.copyValue', channel, [channel]);

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContactDocument } from '../../src/contact/contactDocument';
+import docsJson from '../../src/contact/describeContactDocs.json';
+import { withFieldDoc, type FieldDocsTable } from '../../src/contact/fieldDocs';
 import type { FieldNode } from '../../src/contact/fieldNode';
 import { buildFieldTree, fieldTooltip } from '../../src/contact/fieldTree';
 import { hostileContact, hostilePayloads } from './fixtures/hostileContact';
@@ -63,7 +65,8 @@ describe('contact panel webview: hostile contact data', function () {
         assert.equal(r.key, node.key, 'key shown as text');
         assert.equal(r.value, node.display, `value of ${JSON.stringify(r.path)} shown as text`);
         if (!node.children && node.kind !== 'contactId') {
-          const tip = fieldTooltip(node, { timeZone: 'utc' });
+          // The value's tooltip, then what the field means (for the model's fields).
+          const tip = withFieldDoc(fieldTooltip(node, { timeZone: 'utc' }), docsJson as FieldDocsTable, node.path);
           // A timestamp's tooltip carries an age counted from "now": compare the rest.
           if (node.kind === 'timestamp') assert.equal(r.title.split('\n')[1], tip.split('\n')[1]);
           else assert.equal(r.title, tip, 'tooltip is text');

@@ -1,5 +1,7 @@
 // The contact panel's field tree in real Chromium: what a user sees and can do with it.
 import assert from 'node:assert/strict';
+import docsJson from '../../src/contact/describeContactDocs.json';
+import type { FieldDocsTable } from '../../src/contact/fieldDocs';
 import { buildFieldTree } from '../../src/contact/fieldTree';
 import { contactMessage, sampleDocument, sampleIds } from './fixtures/samples';
 import { panelSuite } from './harness';
@@ -65,9 +67,37 @@ describe('contact panel webview: field tree', function () {
     assert.match(String((kinds as string[])[0]), /ago|in \d/, 'a relative age next to the time');
     const arn = await panel.row('Arn');
     assert.ok(arn.value.length < arn.title.length, 'a long ARN is shortened');
-    assert.equal(arn.title, sampleDocument(sampleIds.voice).Contact.Arn, 'the full ARN on hover');
+    assert.equal(arn.title.split('\n\n')[0], sampleDocument(sampleIds.voice).Contact.Arn, 'the full ARN on hover');
     const enumTag = panel.page.locator('[role=treeitem] .value.kind-enum', { hasText: 'INBOUND' });
     assert.equal(await enumTag.count(), 1, 'enums are tags');
+  });
+
+  it("says in each row's tooltip what the field means: the service model's description and values", async () => {
+    const { panel } = suite;
+    await panel.send(contactMessage(sampleIds.voice, { timeZone: 'utc' }));
+    const contact = sampleDocument(sampleIds.voice).Contact as { Channel: string; InitiationMethod: string };
+    const docs = (docsJson as FieldDocsTable).members.Contact;
+    const channel = await panel.row('Channel');
+    assert.equal(channel.title, `${contact.Channel}\n\nHow the contact reached your contact center.\nValues: VOICE, CHAT, TASK, EMAIL`);
+    assert.equal(docs.Channel.enumValues?.join(', '), 'VOICE, CHAT, TASK, EMAIL');
+    const method = await panel.row('InitiationMethod');
+    assert.equal(method.value, contact.InitiationMethod);
+    assert.equal(method.title, `${contact.InitiationMethod}\n\n${docs.InitiationMethod.text}\nValues: ${docs.InitiationMethod.enumValues?.join(', ')}`);
+    assert.match(method.title, /\n\nIndicates how the contact was initiated\.\nValues: INBOUND, OUTBOUND, TRANSFER, .*CALLBACK, API,/);
+    // The key says it too, and so does a section's item count; both set as text.
+    const keyTitles = await panel.page.locator('[role=treeitem] .key').evaluateAll((keys) =>
+      keys.map((k): [string, string] => [(k as unknown as { textContent: string }).textContent, (k as unknown as { title: string }).title]),
+    );
+    assert.deepEqual(keyTitles.find(([k]) => k === 'Channel'), ['Channel', 'How the contact reached your contact center.\nValues: VOICE, CHAT, TASK, EMAIL']);
+    assert.equal((await panel.row('AgentInfo')).title, `10 items\n\n${docs.AgentInfo.text}`);
+    // Deeper rows: through a structure, and an element of a list.
+    await panel.click(await panel.row('AgentInfo'));
+    assert.match((await panel.row('AgentInitiatedHoldDuration')).title, /^22 seconds\n\nThe total hold duration in seconds initiated by the agent\.\nValue ≥ 0$/);
+    await panel.click(await panel.row('Recordings'));
+    const recording = await panel.row('[0]');
+    assert.match(recording.title, /\n\nInformation about a voice recording, chat transcript, or screen recording\.$/);
+    await panel.click(recording);
+    assert.match((await panel.row('Status')).title, /\n\nThe status of the recording\/transcript\.\nValues: AVAILABLE, DELETED$/);
   });
 
   it('expands and collapses a section by clicking it', async () => {
