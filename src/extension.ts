@@ -21,6 +21,10 @@ import { CopyCommands } from './copy/copyCommands';
 import { ContactDocumentCache } from './describe/contactDocumentCache';
 import { DescribeContactFlow, describeArgsFromUri, type DescribeResult } from './describe/describeContact';
 import { InstanceDirectory } from './describe/instanceDirectory';
+import { ContactHoverCards } from './editor/contactHoverCards';
+import { registerContactMentions } from './editor/contactMentionProviders';
+import { describeContactAtCursor } from './editor/describeAtCursor';
+import { MentionRefs } from './editor/mentionRefs';
 import type { ExplorerNode } from './explorer/explorerNodes';
 import { ExplorerView } from './explorer/explorerView';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
@@ -75,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ]),
   );
   registerCommandTable(context, table);
+  // Contact IDs in text documents: links and the editor menu's key need no features; a hover on one loads them.
+  context.subscriptions.push(...registerContactMentions({ hover: (target, range, token) => load().hoverCards.hover(target, range, token) }));
 
   const statusBar = createAccountStatusBar();
   context.subscriptions.push(statusBar);
@@ -130,6 +136,8 @@ export interface Features {
   commands: CommandTable;
   panels: ContactPanels;
   explorer: ExplorerHandle;
+  /** Cards for contact IDs hovered in text documents. */
+  hoverCards: ContactHoverCards;
   /** What the extension-host tests inspect (`testing.services`); no feature is handed this. */
   stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore };
   /** The newest errors shown as notifications, newest last (the tests read what the user read). */
@@ -232,6 +240,12 @@ function createFeatures(shell: Shell): Features {
   });
   context.subscriptions.push(explorer);
 
+  // Contact IDs in text documents (src/editor): the hover card, and Describe Contact at Cursor (links come here).
+  const mentionRefs = new MentionRefs(accounts, (account) => history.entries(account)[0]?.instanceId);
+  const hoverCards = new ContactHoverCards({ contacts, names, refs: mentionRefs, timeZone: () => readConfig().timeZone });
+  context.subscriptions.push(onDidChangeAccount(() => hoverCards.clear()));
+  const describeAtCursor = describeContactAtCursor({ refs: mentionRefs, lookup: (ref) => describe.lookup(ref) });
+
   const commands: CommandTable = {
     'connectContacts.describeContact': (args?: unknown) => describe.run(args),
     'connectContacts.selectProfile': async (options?: { thenRegion?: boolean }) => {
@@ -244,6 +258,7 @@ function createFeatures(shell: Shell): Features {
     'connectContacts.keepPanelOpen': () => panels.keep(),
     'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
+    'connectContacts.describeContactAtCursor': describeAtCursor,
     ...copy.commands(),
     ...explorer.commands,
   };
@@ -252,6 +267,7 @@ function createFeatures(shell: Shell): Features {
     commands,
     panels,
     explorer,
+    hoverCards,
     stores: { context, contacts, history },
     shownErrors,
     handleUri: (uri) => {

@@ -72,16 +72,16 @@ export function findContactMentions(text: string): ContactMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** The mention under `offset` in one line (or any text): only a window around it is scanned. */
+/** The mention under the character at `offset` in one line (or any text): only a window around it is scanned. */
 export function mentionAt(line: string, offset: number): ContactMention | undefined {
   const from = Math.max(0, offset - hoverWindow);
   const window = line.slice(from, offset + hoverWindow);
   const local = offset - from;
-  const hit = findContactMentions(window).find((m) => m.start <= local && local <= m.end);
+  const hit = findContactMentions(window).find((m) => m.start <= local && local < m.end);
   return hit && { ...hit, start: hit.start + from, end: hit.end + from };
 }
 
-/** The mentions a selection covers or touches; several when it spans several. */
+/** The mentions a selection covers or touches (a cursor just after an ID is on it); several when it spans several. */
 export function mentionsIn(text: string, start: number, end: number): ContactMention[] {
   const from = Math.max(0, start - hoverWindow);
   const window = text.slice(from, Math.min(text.length, end + hoverWindow, from + maxScannedChars));
@@ -129,4 +129,18 @@ export function nearestInstance(hints: readonly InstanceHint[], offset: number):
     if (withRegion) return { ...best, region: withRegion.region };
   }
   return best;
+}
+
+/** Which contact a mention is, as far as the text tells: the instance and region may still be unknown. */
+export interface MentionTarget {
+  contactId: string;
+  instanceId?: string;
+  region?: string;
+}
+
+/** The contact's own ARN first, else the nearest instance the text names (`offset`: the mention's, in the same text as the hints). */
+export function mentionTarget(mention: ContactMention, hints: readonly InstanceHint[], offset: number): MentionTarget {
+  if (mention.instanceId) return { contactId: mention.contactId, instanceId: mention.instanceId, ...(mention.region ? { region: mention.region } : {}) };
+  const hint = nearestInstance(hints, offset);
+  return { contactId: mention.contactId, ...(hint ? { instanceId: hint.instanceId } : {}), ...(hint?.region ? { region: hint.region } : {}) };
 }

@@ -1,7 +1,7 @@
 // Which contact IDs in free text become hover cards and links: ARNs always, bare UUIDs only where
 // a key or label says they are contacts; the instance from the ARN or the same document.
 import * as assert from 'node:assert/strict';
-import { findContactMentions, instanceHints, maxScannedChars, mentionAt, mentionsIn, nearestInstance } from '../../../src/contact/contactMentions';
+import { findContactMentions, instanceHints, maxScannedChars, mentionAt, mentionsIn, mentionTarget, nearestInstance } from '../../../src/contact/contactMentions';
 
 const id = '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01';
 const other = '8b3f4e5d-6c7b-4a8a-9c9d-0e1f2a3b4c05';
@@ -156,6 +156,16 @@ describe('contact mentions', () => {
       assert.equal(nearestInstance(hints, text.indexOf(other))?.instanceId, second);
     });
 
+    it('mentionTarget: an ARN names its own instance, whatever the text around it says', () => {
+      const text = `InstanceId: 22222222-2222-4222-8222-222222222222\n${contactArn}\nContactId: ${other}`;
+      const hints = instanceHints(text);
+      const [arn, keyed] = findContactMentions(text);
+      assert.deepEqual(mentionTarget(arn, hints, arn.start), { contactId: id, instanceId: instance, region: 'us-east-1' });
+      // The ARN is nearer to the keyed ID than the keyed instance ID: it gives the instance and the region.
+      assert.deepEqual(mentionTarget(keyed, hints, keyed.start), { contactId: other, instanceId: instance, region: 'us-east-1' });
+      assert.deepEqual(mentionTarget(keyed, [], keyed.start), { contactId: other });
+    });
+
     it('no instance in the text: none', () => {
       assert.equal(nearestInstance(instanceHints(`ContactId: ${id}`), 11), undefined);
     });
@@ -167,7 +177,8 @@ describe('contact mentions', () => {
     it('mentionAt finds the ID under the position, in the line, from either end', () => {
       const start = line.indexOf(id);
       assert.equal(mentionAt(line, start)?.contactId, id);
-      assert.equal(mentionAt(line, start + id.length)?.contactId, id);
+      assert.equal(mentionAt(line, start + id.length - 1)?.contactId, id);
+      assert.equal(mentionAt(line, start + id.length), undefined, 'the closing quote');
       assert.equal(mentionAt(line, start - 3), undefined);
       assert.equal(mentionAt(line, line.indexOf(other) + 2), undefined);
     });
