@@ -83,7 +83,7 @@ export class ContactHoverCards {
     const row = (label: string, value: string | undefined) => {
       if (!value) return;
       md.appendMarkdown(`  \n${label}: `);
-      md.appendText(displayText(value, 200));
+      appendData(md, displayText(value, 200));
     };
     row(vscode.l10n.t('Channel'), s.channel);
     row(vscode.l10n.t('Initiation method'), s.initiationMethod);
@@ -118,7 +118,7 @@ export class ContactHoverCards {
   private errorCard(ref: ContactRef, line: string): vscode.MarkdownString {
     const md = header(ref);
     md.appendMarkdown('  \n$(warning) ');
-    md.appendText(line);
+    appendData(md, line);
     md.appendMarkdown(`\n\n---\n\n${link(vscode.l10n.t('Open Contact'), openContactUri(ref).toString())}`);
     return md;
   }
@@ -129,7 +129,7 @@ export class ContactHoverCards {
     md.appendMarkdown(`**${vscode.l10n.t('Amazon Connect contact')}** `);
     md.appendText(shortId(target.contactId));
     md.appendMarkdown('  \n$(info) ');
-    md.appendText(message);
+    appendData(md, message);
     md.appendMarkdown(`\n\n---\n\n${link(vscode.l10n.t('Describe Contact…'), commandUri('connectContacts.describeContact'))}`);
     return md;
   }
@@ -162,6 +162,14 @@ function header(ref: ContactRef): vscode.MarkdownString {
   md.appendMarkdown(`**${vscode.l10n.t('Amazon Connect contact')}** `);
   md.appendText(ref.contactId);
   return md;
+}
+
+/**
+ * Untrusted text as text: appendText escapes markdown (links, emphasis, `$(icon)`) but leaves `<`
+ * and `&`; HTML is off in the card anyway, and entities keep a tag from even reaching the renderer.
+ */
+function appendData(md: vscode.MarkdownString, text: string): void {
+  md.appendText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
 }
 
 function link(label: string, uri: string): string {

@@ -1,6 +1,7 @@
 // Which contact IDs in free text become hover cards and links: ARNs always, bare UUIDs only where
 // a key or label says they are contacts; the instance from the ARN or the same document.
 import * as assert from 'node:assert/strict';
+import { lambdaTestEvent } from '../../fixtures/lambdaEvent';
 import { findContactMentions, instanceHints, maxScannedChars, mentionAt, mentionsIn, mentionTarget, nearestInstance } from '../../../src/contact/contactMentions';
 
 const id = '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01';
@@ -12,28 +13,7 @@ const ids = (text: string) => findContactMentions(text).map((m) => m.contactId);
 /** The text each mention covers. */
 const spans = (text: string) => findContactMentions(text).map((m) => text.slice(m.start, m.end));
 
-/** A Lambda test event as the Connect console and the docs show it. */
-export const lambdaEvent = JSON.stringify(
-  {
-    Details: {
-      ContactData: {
-        Attributes: {},
-        Channel: 'VOICE',
-        ContactId: id,
-        InitialContactId: id,
-        PreviousContactId: other,
-        InitiationMethod: 'INBOUND',
-        InstanceARN: `arn:aws:connect:us-east-1:123456789012:instance/${instance}`,
-        Queue: { ARN: `arn:aws:connect:us-east-1:123456789012:instance/${instance}/queue/b0b1b2b3-4444-4ccc-8ddd-000000000b04`, Name: 'Renewals' },
-        CustomerEndpoint: { Address: '+14805550100', Type: 'TELEPHONE_NUMBER' },
-      },
-      Parameters: { requestId: 'c0ffee00-1234-4abc-9def-000000000001' },
-    },
-    Name: 'ContactFlowEvent',
-  },
-  null,
-  2,
-);
+const lambdaEvent = lambdaTestEvent({ contactId: id, previousContactId: other, instanceId: instance });
 
 describe('contact mentions', () => {
   describe('ARNs', () => {
