@@ -23,6 +23,19 @@ export interface InstanceHint {
   region?: string;
 }
 
+/** The connectContacts.contactLinks settings, as the editor reads them. */
+export interface MentionSettings {
+  enabled: boolean;
+  /** Language IDs; empty: every language. */
+  languages: readonly string[];
+}
+
+/** Files and untitled documents only (not output channels or other extensions' virtual documents), in the chosen languages. */
+export function mentionsWanted(settings: MentionSettings, document: { scheme: string; languageId: string }): boolean {
+  if (!settings.enabled || (document.scheme !== 'file' && document.scheme !== 'untitled')) return false;
+  return settings.languages.length === 0 || settings.languages.includes(document.languageId);
+}
+
 /** Links are found in this much of a document, at most; past it a huge file stays quiet. */
 export const maxScannedChars = 1_000_000;
 /** At most this many mentions (and instance hints) per scan. */

@@ -2,7 +2,7 @@
 // Describe Contact at Cursor read them: recognised once per document version, in the capped prefix.
 import * as vscode from 'vscode';
 import { readContactLinksConfig } from '../config';
-import { findContactMentions, instanceHints, maxScannedChars, mentionsIn, mentionTarget, type ContactMention, type InstanceHint, type MentionTarget } from '../contact/contactMentions';
+import { findContactMentions, instanceHints, maxScannedChars, mentionsIn, mentionsWanted, mentionTarget, type ContactMention, type InstanceHint, type MentionTarget } from '../contact/contactMentions';
 
 /** Files and untitled documents: not output channels, settings UIs or other extensions' virtual documents. */
 export const mentionDocumentSelector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -20,9 +20,7 @@ const analyses = new WeakMap<vscode.TextDocument, Analysis>();
 
 /** The setting is on, the document is a file or untitled, and its language is one of the chosen ones. */
 export function contactLinksApply(document: vscode.TextDocument): boolean {
-  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
-  const config = readContactLinksConfig();
-  return config.enabled && (config.languages.length === 0 || config.languages.includes(document.languageId));
+  return mentionsWanted(readContactLinksConfig(), { scheme: document.uri.scheme, languageId: document.languageId });
 }
 
 /** The document's mentions and instance hints (offsets in the document), recomputed when it changes. */

@@ -1,6 +1,6 @@
 // Contact IDs in text documents, in the real extension host against the local endpoint: the hover
 // card over a Lambda test event, the links (keyed IDs and ARNs, never a bare UUID), Describe Contact
-// at Cursor, the settings, hostile contact data in the card, and a hover cancelled as it goes away.
+// at Cursor, hostile contact data in the card, and a hover cancelled as it goes away.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DescribeResult } from '../../src/describe/describeContact';
@@ -18,7 +18,7 @@ async function untitled(content: string, language = 'json'): Promise<vscode.Text
 function positionOf(doc: vscode.TextDocument, text: string, nth = 0, delta = 4): vscode.Position {
   let at = -1;
   for (let i = 0; i <= nth; i++) at = doc.getText().indexOf(text, at + 1);
-  assert.ok(at >= 0, `${text} is not in the document`);
+  assert.ok(at >= 0, `${text} is not in the document: ${doc.getText().slice(0, 300)}`);
   return doc.positionAt(at + delta);
 }
 
@@ -34,6 +34,11 @@ async function linksOf(doc: vscode.TextDocument): Promise<{ text: string; target
   return links.map((l) => ({ text: doc.getText(l.range), target: l.target }));
 }
 
+/** The card as a person reads it: without markdown's escapes and the non-breaking spaces of text. */
+function plain(markdown: string): string {
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-!~>])/g, '$1');
+}
+
 /** Runs a link's or a card's `command:` URI as VS Code would on Ctrl+click. */
 function runCommandUri(uri: vscode.Uri | string): Thenable<unknown> {
   const parsed = typeof uri === 'string' ? vscode.Uri.parse(uri) : uri;
@@ -47,10 +52,10 @@ describe('Contact IDs in text documents', function () {
   const env = readTestEnv();
   const event = lambdaTestEvent({ contactId: sampleIds.voice, previousContactId: sampleIds.chat, instanceId: sampleIds.instanceA });
 
+  // The settings (contactLinks.*) are unit-tested: writing user settings in code-server can drop the
+  // machine-scoped endpoint setting the other suites rely on.
   afterEach(async () => {
     await endpointControl.clearFaults();
-    await vscode.workspace.getConfiguration('connectContacts').update('contactLinks.languages', undefined, vscode.ConfigurationTarget.Global);
-    await vscode.workspace.getConfiguration('connectContacts').update('contactLinks.enabled', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -123,19 +128,6 @@ describe('Contact IDs in text documents', function () {
     assert.equal(result, undefined);
   });
 
-  it('the settings: off, or other languages only, and the document has no links or card', async () => {
-    const config = vscode.workspace.getConfiguration('connectContacts');
-    const doc = await untitled(event);
-    assert.ok((await linksOf(doc)).length > 0);
-    await config.update('contactLinks.languages', ['plaintext', 'log'], vscode.ConfigurationTarget.Global);
-    assert.deepEqual(await linksOf(doc), []);
-    assert.equal(await cardAt(doc, positionOf(doc, sampleIds.voice)), undefined);
-    await config.update('contactLinks.languages', ['json'], vscode.ConfigurationTarget.Global);
-    assert.ok((await linksOf(doc)).length > 0);
-    await config.update('contactLinks.enabled', false, vscode.ConfigurationTarget.Global);
-    assert.deepEqual(await linksOf(doc), []);
-  });
-
   it('hostile contact data reaches the card as text: no HTML, no links or commands of its own', async () => {
     const doc = await untitled(`ContactArn: ${sampleContactArn(sampleIds.instanceB, sampleIds.hostile)}`, 'plaintext');
     const card = await cardAt(doc, positionOf(doc, sampleIds.hostile));
@@ -149,7 +141,7 @@ describe('Contact IDs in text documents', function () {
   it('an unknown contact: one short line in the card', async () => {
     const doc = await untitled(`InstanceId=${sampleIds.instanceA} ContactId=${sampleIds.missingContact}`, 'plaintext');
     const card = await cardAt(doc, positionOf(doc, sampleIds.missingContact));
-    assert.match(card ?? '', /Not found in instance 11111111\\?-1111/);
+    assert.match(plain(card ?? ''), new RegExp(`Not found in instance ${sampleIds.instanceA} \\(us-east-1\\)\\.`));
   });
 
   it('a hover that goes away cancels its DescribeContact', async () => {
@@ -157,12 +149,12 @@ describe('Contact IDs in text documents', function () {
     await endpointControl.setFaults({ hangMs: 10_000, operation: 'DescribeContact' });
     await endpointControl.clearRequests();
     const source = new vscode.CancellationTokenSource();
-    const started = Date.now();
     const pending = api.hoverCards.hover({ contactId: sampleIds.email, instanceId: sampleIds.instanceA }, new vscode.Range(0, 0, 0, 1), source.token);
-    await waitFor('the DescribeContact request', async () => (await endpointControl.requests()).some((r) => r.operation === 'DescribeContact'));
+    await waitFor('the DescribeContact request', async () => (await endpointControl.requests()).some((r) => r.operation === 'DescribeContact'), 20_000);
+    const cancelledAt = Date.now();
     source.cancel();
     assert.equal(await pending, undefined);
-    assert.ok(Date.now() - started < 8_000, 'the hover waited for the held request');
+    assert.ok(Date.now() - cancelledAt < 3_000, 'the hover waited for the held request');
     await waitFor('the request to be abandoned', async () => (await endpointControl.requests()).some((r) => r.operation === 'DescribeContact' && r.abandoned));
   });
 });

@@ -2,7 +2,7 @@
 // a key or label says they are contacts; the instance from the ARN or the same document.
 import * as assert from 'node:assert/strict';
 import { lambdaTestEvent } from '../../fixtures/lambdaEvent';
-import { findContactMentions, instanceHints, maxScannedChars, mentionAt, mentionsIn, mentionTarget, nearestInstance } from '../../../src/contact/contactMentions';
+import { findContactMentions, instanceHints, maxScannedChars, mentionAt, mentionsIn, mentionsWanted, mentionTarget, nearestInstance } from '../../../src/contact/contactMentions';
 
 const id = '6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01';
 const other = '8b3f4e5d-6c7b-4a8a-9c9d-0e1f2a3b4c05';
@@ -227,6 +227,22 @@ describe('contact mentions', () => {
         instanceHints(text);
         assert.ok(Date.now() - started < 1_000, `${text.slice(0, 20)}… took ${Date.now() - started} ms`);
       }
+    });
+  });
+
+  describe('settings', () => {
+    const json = { scheme: 'untitled', languageId: 'json' };
+    it('on for files and untitled documents of every language by default', () => {
+      assert.equal(mentionsWanted({ enabled: true, languages: [] }, json), true);
+      assert.equal(mentionsWanted({ enabled: true, languages: [] }, { scheme: 'file', languageId: 'log' }), true);
+    });
+    it('off, or only the chosen languages', () => {
+      assert.equal(mentionsWanted({ enabled: false, languages: [] }, json), false);
+      assert.equal(mentionsWanted({ enabled: true, languages: ['plaintext', 'log'] }, json), false);
+      assert.equal(mentionsWanted({ enabled: true, languages: ['json'] }, json), true);
+    });
+    it('never in output channels, git diffs or other virtual documents', () => {
+      for (const scheme of ['output', 'git', 'vscode-settings', 'connect-contact']) assert.equal(mentionsWanted({ enabled: true, languages: [] }, { scheme, languageId: 'json' }), false, scheme);
     });
   });
 });
