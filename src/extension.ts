@@ -224,6 +224,12 @@ function createFeatures(shell: Shell): Features {
   });
   context.subscriptions.push(copy);
 
+  // Contact IDs in text documents (src/editor): the hover card, and Describe Contact at Cursor (links come here).
+  const mentionRefs = new MentionRefs(accounts, (account) => history.entries(account)[0]?.instanceId);
+  const hoverCards = new ContactHoverCards({ contacts, names, refs: mentionRefs, timeZone: () => readConfig().timeZone });
+  context.subscriptions.push(onDidChangeAccount(() => hoverCards.clear()));
+  const describeAtCursor = describeContactAtCursor({ refs: mentionRefs, lookup: (ref) => describe.lookup(ref) });
+
   const explorer = registerExplorer({
     treeView: shell.treeView,
     globalState: context.globalState,
@@ -239,12 +245,6 @@ function createFeatures(shell: Shell): Features {
     showError,
   });
   context.subscriptions.push(explorer);
-
-  // Contact IDs in text documents (src/editor): the hover card, and Describe Contact at Cursor (links come here).
-  const mentionRefs = new MentionRefs(accounts, (account) => history.entries(account)[0]?.instanceId);
-  const hoverCards = new ContactHoverCards({ contacts, names, refs: mentionRefs, timeZone: () => readConfig().timeZone });
-  context.subscriptions.push(onDidChangeAccount(() => hoverCards.clear()));
-  const describeAtCursor = describeContactAtCursor({ refs: mentionRefs, lookup: (ref) => describe.lookup(ref) });
 
   const commands: CommandTable = {
     'connectContacts.describeContact': (args?: unknown) => describe.run(args),
