@@ -63,6 +63,22 @@ export function readConfig(): ExtensionConfig {
   };
 }
 
+/** Hover cards and links on contact IDs in text documents: on or off, and for which languages ([] = all). */
+export interface ContactLinksConfig {
+  enabled: boolean;
+  languages: string[];
+}
+
+/** Read on every hover, link scan and cursor move: only these two settings, not the whole config. */
+export function readContactLinksConfig(): ContactLinksConfig {
+  const c = vscode.workspace.getConfiguration(`${configSection}.contactLinks`);
+  const languages = c.get<unknown>('languages');
+  return {
+    enabled: c.get<boolean>('enabled') !== false,
+    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string' && l !== '') : [],
+  };
+}
+
 /**
  * Writes the profile or region where the current value comes from (scopeForPick): the user's
  * settings, or the workspace's when those set it. Returns the note to show, if any.

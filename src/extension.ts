@@ -24,6 +24,10 @@ import { ContactDocumentCache } from './describe/contactDocumentCache';
 import { DescribeContactFlow, describeArgsFromUri, type DescribeResult } from './describe/describeContact';
 import { InstanceDirectory } from './describe/instanceDirectory';
 import { CompareContacts } from './editor/compareContacts';
+import { ContactHoverCards } from './editor/contactHoverCards';
+import { registerContactMentions } from './editor/contactMentionProviders';
+import { describeContactAtCursor } from './editor/describeAtCursor';
+import { MentionRefs } from './editor/mentionRefs';
 import type { ExplorerNode } from './explorer/explorerNodes';
 import { ExplorerView } from './explorer/explorerView';
 import { registerExplorer, type ExplorerHandle } from './explorer/registerExplorer';
@@ -82,6 +86,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ]),
   );
   registerCommandTable(context, table);
+  // Contact IDs in text documents: links and the editor menu's key need no features; a hover on one loads them.
+  context.subscriptions.push(...registerContactMentions({ hover: (target, range, token) => load().hoverCards.hover(target, range, token) }));
 
   const statusBar = createAccountStatusBar();
   context.subscriptions.push(statusBar);
@@ -137,6 +143,8 @@ export interface Features {
   commands: CommandTable;
   panels: ContactPanels;
   explorer: ExplorerHandle;
+  /** Cards for contact IDs hovered in text documents. */
+  hoverCards: ContactHoverCards;
   /** What the extension-host tests inspect (`testing.services`); no feature is handed this. */
   stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore };
   /** The newest errors shown as notifications, newest last (the tests read what the user read). */
@@ -249,6 +257,12 @@ function createFeatures(shell: Shell): Features {
   });
   context.subscriptions.push(copy);
 
+  // Contact IDs in text documents (src/editor): the hover card, and Describe Contact at Cursor (links come here).
+  const mentionRefs = new MentionRefs(accounts, (account) => history.entries(account)[0]?.instanceId);
+  const hoverCards = new ContactHoverCards({ contacts, names, refs: mentionRefs, timeZone: () => readConfig().timeZone });
+  context.subscriptions.push(onDidChangeAccount(() => hoverCards.clear()));
+  const describeAtCursor = describeContactAtCursor({ refs: mentionRefs, lookup: (ref) => describe.lookup(ref) });
+
   const explorer = registerExplorer({
     treeView: shell.treeView,
     globalState: context.globalState,
@@ -290,6 +304,7 @@ function createFeatures(shell: Shell): Features {
     'connectContacts.keepPanelOpen': () => panels.keep(),
     'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
+    'connectContacts.describeContactAtCursor': describeAtCursor,
     ...copy.commands(),
     ...explorer.commands,
     ...compare.commands(),
@@ -299,6 +314,7 @@ function createFeatures(shell: Shell): Features {
     commands,
     panels,
     explorer,
+    hoverCards,
     stores: { context, contacts, history },
     shownErrors,
     handleUri: (uri) => {

@@ -26,7 +26,7 @@ export interface ContactExplorerApi {
  * What the extension-host tests read. Reading a member loads the features. `services` is the
  * contact cache, the lookup history and the context the tests inspect (Features.stores).
  */
-export type TestHooks = Pick<Features, 'panels' | 'explorer' | 'shownErrors' | 'commands'> & { services: Features['stores'] };
+export type TestHooks = Pick<Features, 'panels' | 'explorer' | 'shownErrors' | 'commands' | 'hoverCards'> & { services: Features['stores'] };
 
 export type ExtensionApi = ContactExplorerApi & { testing?: TestHooks };
 
@@ -73,6 +73,9 @@ function testHooks(load: () => Features): TestHooks {
     },
     get commands() {
       return load().commands;
+    },
+    get hoverCards() {
+      return load().hoverCards;
     },
   };
 }

@@ -26,9 +26,9 @@ export class ResourceNames {
     return this.cache.get(keyOf(scope, kind, id), (signal) => this.connect().describeResource(scope, scope.instanceId, kind, id, signal, { priority: options.priority ?? 'visible' }), options.signal);
   }
 
-  /** The instance's alias and access URL (cached). */
-  instance(scope: InstanceScope, signal?: AbortSignal): Promise<InstanceDetails> {
-    return this.cache.get(keyOf(scope, 'instance'), (s) => this.connect().describeInstance(scope, scope.instanceId, s), signal);
+  /** The instance's alias and access URL (cached); a hover card asks at background priority. */
+  instance(scope: InstanceScope, signal?: AbortSignal, priority?: RequestPriority): Promise<InstanceDetails> {
+    return this.cache.get(keyOf(scope, 'instance'), (s) => this.connect().describeInstance(scope, scope.instanceId, s, priority ? { priority } : undefined), signal);
   }
 
   /** A name already known, without a call: for labels drawn now. */

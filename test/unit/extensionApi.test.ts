@@ -39,7 +39,7 @@ describe('the extension API', () => {
     assert.deepEqual(Object.keys(api), ['describeContact', 'testing']);
     assert.equal(loads(), 0);
     assert.equal(api.testing?.panels, 'panels');
-    assert.deepEqual(Object.keys(api.testing ?? {}).sort(), ['commands', 'explorer', 'panels', 'services', 'shownErrors']);
+    assert.deepEqual(Object.keys(api.testing ?? {}).sort(), ['commands', 'explorer', 'hoverCards', 'panels', 'services', 'shownErrors']);
   });
 
   it('describeContact passes on the four known arguments only, and rejects a call without a contact ID', async () => {
