@@ -71,6 +71,7 @@ cat >"$DEMO_DIR/user-data/User/settings.json" <<JSON
   "connectContacts.profile": "local",
   "connectContacts.region": "us-east-1",
   "connectContacts.endpointUrl": "$endpoint_url",
+  "connectContacts.logsEndpointUrl": "$endpoint_url",
   "workbench.startupEditor": "none",
   "security.workspace.trust.enabled": false,
   "git.openRepositoryInParentFolders": "never",

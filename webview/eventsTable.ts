@@ -215,8 +215,10 @@ export class EventsTable {
     tr.setAttribute('aria-rowindex', String(at + 2));
     if (selected) tr.setAttribute('aria-selected', 'true');
     tr.dataset.eventId = row.id;
+    const when = formatTimestamp(row.timestamp, this.timeZone);
     const cells = [
-      formatTimestamp(row.timestamp, this.timeZone),
+      // The time of day (the date is the contact's); the whole timestamp on hover.
+      when.slice(11).replace(/ \S+$/, '') || when,
       tickLabel(row.axisT),
       row.flowName ?? (row.flowId ? shortFlow(row.flowId) : ''),
       row.blockLabel,
@@ -227,7 +229,7 @@ export class EventsTable {
     cells.forEach((text, i) => {
       const cell = el('div', `events-cell col-${i}`, text);
       cell.setAttribute('role', 'cell');
-      cell.title = text;
+      cell.title = i === 0 ? when : text;
       tr.append(cell);
     });
     if (row.isError) tr.children[3]?.prepend(icon('error', 'error-icon'));

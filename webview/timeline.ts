@@ -96,6 +96,10 @@ export class TimelineView {
       actionButton('screen-full', 'Whole contact', () => this.picture.fit()),
       el('span', 'timeline-keys muted', 'Wheel or + / − to zoom, drag or ← → to pan, 0 for the whole contact.'),
     );
+    const legend = el('div', 'timeline-legend');
+    legend.setAttribute('aria-hidden', 'true'); // the table's Block column says the same in words
+    for (const [kind, label] of legendItems) legend.append(legendItem(kind, label));
+    zoom.append(legend);
     this.table = new EventsTable({ select: (row) => this.showDetails(row), copy: (text, what) => actions.copy(text, what) });
     this.details = el('div', 'event-details');
     this.details.setAttribute('aria-live', 'polite');
@@ -295,6 +299,36 @@ export class TimelineView {
     }
     return part;
   }
+}
+
+/** The mark colours, named: kinds of block, then the error colour. */
+const legendItems: [string, string][] = [
+  ['kind-lambda lambda', 'Lambda'],
+  ['kind-queue', 'Queue, hours'],
+  ['kind-input', 'Input'],
+  ['kind-prompt', 'Prompt'],
+  ['kind-attribute', 'Attributes'],
+  ['kind-transfer', 'Transfer'],
+  ['kind-other', 'Other'],
+  ['error', 'Error'],
+];
+
+function legendItem(classes: string, label: string): HTMLElement {
+  const item = el('span', 'legend-item');
+  const ns = 'http://www.w3.org/2000/svg';
+  const swatch = document.createElementNS(ns, 'svg');
+  swatch.setAttribute('width', '10');
+  swatch.setAttribute('height', '10');
+  const dot = document.createElementNS(ns, classes.includes('lambda') ? 'rect' : 'circle');
+  if (classes.includes('lambda')) {
+    for (const [k, v] of Object.entries({ x: '2', y: '2', width: '6', height: '6', transform: 'rotate(45 5 5)' })) dot.setAttribute(k, v);
+  } else {
+    for (const [k, v] of Object.entries({ cx: '5', cy: '5', r: '4' })) dot.setAttribute(k, v);
+  }
+  dot.setAttribute('class', `mark ${classes}`);
+  swatch.append(dot);
+  item.append(swatch, label);
+  return item;
 }
 
 function actionButton(iconName: string, label: string, run: () => void): HTMLButtonElement {

@@ -84,6 +84,8 @@ export class ContactPanel {
   /** The story of the contact shown (resent to a reloaded webview), and the enrichment filling it. */
   private story: { contactId: string; story: ContactStory } | undefined;
   private enriching: AbortController | undefined;
+  /** Settles when the story of the contact shown is complete (whole-chain mode waits for the chain). */
+  private enriched: Promise<void> = Promise.resolve();
   /** The Timeline of the contact shown: read when the person first opens it, then kept (memory only). */
   private timeline: { mode: TimelineMode; controller: AbortController; state?: TimelineState } | undefined;
   private lambdaLoads = new Map<string, AbortController>();
@@ -197,11 +199,11 @@ export class ContactPanel {
     const controller = new AbortController();
     this.enriching = controller;
     const contactId = this.ref.contactId;
-    void this.host.enrich(this.ref, doc, controller.signal, (story) => {
+    this.enriched = this.host.enrich(this.ref, doc, controller.signal, (story) => {
       if (controller.signal.aborted || this.disposed) return;
       this.story = { contactId, story };
       this.post({ type: 'story', contactId, story });
-    });
+    }).catch(() => undefined);
   }
 
   /** Reads the Timeline for the contact shown, unless it is read (or being read) in that mode already. */
@@ -231,8 +233,15 @@ export class ContactPanel {
       });
       return;
     }
-    if (!this.host.timeline) return;
-    this.host.timeline(this.ref, doc, { mode, chain: this.story?.story.chain }, controller.signal, onState).catch((error: unknown) => {
+    const timeline = this.host.timeline;
+    if (!timeline) return;
+    const ref = this.ref;
+    void (async () => {
+      // The whole chain is the story's: wait for the walk if it is still under way.
+      if (mode === 'chain' && !this.story?.story.chain) await this.enriched;
+      if (controller.signal.aborted) return;
+      await timeline(ref, doc, { mode, chain: this.story?.story.chain }, controller.signal, onState);
+    })().catch((error: unknown) => {
       if (!controller.signal.aborted) this.host.log.warn(`Timeline: ${error instanceof Error ? error.message : String(error)}`);
     });
   }

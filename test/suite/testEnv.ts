@@ -47,6 +47,7 @@ export function writeTestEnv(envFile: string, endpointUrl: string, paths: TestRu
 export function testEnvSettings(env: ExtHostTestEnv): Record<string, string> {
   return {
     'connectContacts.endpointUrl': env.endpointUrl,
+    'connectContacts.logsEndpointUrl': env.endpointUrl,
     'connectContacts.profile': env.profile,
     'connectContacts.region': env.region,
   };

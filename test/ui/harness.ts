@@ -58,6 +58,8 @@ async function startSession(options: UiSessionOptions): Promise<UiSession> {
       logName: 'code-server-ui',
       settings: {
         'connectContacts.endpointUrl': endpoint.url,
+        // The endpoint speaks CloudWatch Logs too (the Timeline's flow logs).
+        'connectContacts.logsEndpointUrl': endpoint.url,
         'connectContacts.profile': 'local',
         'connectContacts.region': 'us-east-1',
         'workbench.colorTheme': 'Default Dark Modern',
@@ -66,7 +68,7 @@ async function startSession(options: UiSessionOptions): Promise<UiSession> {
       // Also in the environment, which the extension reads when the setting is empty: a window reload
       // (and a theme change) in code-server can hand the extension host the user settings without
       // this machine-scoped one, and a request would then go to the real AWS host.
-      env: { AWS_ENDPOINT_URL_CONNECT: endpoint.url },
+      env: { AWS_ENDPOINT_URL_CONNECT: endpoint.url, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint.url },
     });
     const browser = await launchChromium();
     return { endpoint, codeServer, browser, workspaceFolder };
