@@ -233,14 +233,14 @@ export class ContactPanel {
       });
       return;
     }
-    const timeline = this.host.timeline;
-    if (!timeline) return;
+    const host = this.host;
+    if (!host.timeline) return;
     const ref = this.ref;
     void (async () => {
       // The whole chain is the story's: wait for the walk if it is still under way.
       if (mode === 'chain' && !this.story?.story.chain) await this.enriched;
       if (controller.signal.aborted) return;
-      await timeline(ref, doc, { mode, chain: this.story?.story.chain }, controller.signal, onState);
+      await host.timeline?.(ref, doc, { mode, chain: this.story?.story.chain }, controller.signal, onState);
     })().catch((error: unknown) => {
       if (!controller.signal.aborted) this.host.log.warn(`Timeline: ${error instanceof Error ? error.message : String(error)}`);
     });
