@@ -2,7 +2,7 @@
 // (test/webview/panelServer.ts: renderPanelHtml, same CSP, dist/ from 127.0.0.1), plus at
 // /pre the `<pre>` baseline, which is that same page with its body swapped.
 import { renderPanelHtml } from '../src/panel/webviewHtml';
-import { panelPageOptions, startPanelServer as servePanel, type PanelServer } from '../test/webview/panelServer';
+import { panelPageOptions, startPanelServer as servePanel, type ExtraRoute, type PanelServer } from '../test/webview/panelServer';
 
 export type { PanelServer };
 
@@ -19,10 +19,11 @@ function preHtml(origin: string): string {
   return html;
 }
 
-export function startPanelServer(distDir: string): Promise<PanelServer> {
+/** `more`: other baselines' pages (the Timeline's plain table). */
+export function startPanelServer(distDir: string, more: Record<string, ExtraRoute> = {}): Promise<PanelServer> {
   return servePanel({
     distDir,
     title: 'Contact bench',
-    routes: { '/pre': { contentType: 'text/html; charset=utf-8', body: preHtml } },
+    routes: { '/pre': { contentType: 'text/html; charset=utf-8', body: preHtml }, ...more },
   });
 }

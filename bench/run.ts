@@ -15,6 +15,7 @@ import { measureSizes, type BundleSize, type SizeResults } from './sizes';
 import { bytes, KB, MB, median, megabytes, ms, range, round } from './stats';
 import { runVscodeLookups, type VscodeLookupResults } from './vscodeLookup';
 import type { StorySample } from './storyBench';
+import { runTimelineFetch, runTimelineRender, type TimelineFetchResults, type TimelineRenderResults } from './timelineBench';
 import type { WarmSample } from './warmLookup';
 
 interface Row {
@@ -268,6 +269,46 @@ function storyRows(): Row[] {
   ];
 }
 
+// ---------------------------------------------------------------- the Timeline
+
+function timelineRows(fetch: TimelineFetchResults, render: TimelineRenderResults): Row[] {
+  const fetchMs = median(fetch.extensionMs);
+  const cliMs = median(fetch.cliMs);
+  const first = median(render.panel.map((s) => s.ms));
+  const table = median(render.table.map((s) => s.ms));
+  const key = median(render.filter.map((s) => s.ms));
+  const tableKey = median(render.tableFilter.map((s) => s.ms));
+  return [
+    {
+      figure: `Timeline: fetch the long chat's flow logs (${fetch.events.toLocaleString('en-US')} events, ${fetch.pages} pages)`,
+      value: ms(fetchMs),
+      baseline: `${ms(cliMs)} (aws logs filter-log-events, ${fetch.cliEvents.toLocaleString('en-US')} events)`,
+      ratio: ratioText(fetchMs, cliMs),
+      target: '≤ 1.0× CLI',
+      pass: fetchMs <= cliMs && fetch.events === fetch.cliEvents,
+      data: { medianMs: round(fetchMs), cliMedianMs: round(cliMs), runs: fetch.extensionMs.length, rangeMs: range(fetch.extensionMs).map((x) => round(x)), cliRangeMs: range(fetch.cliMs).map((x) => round(x)), note: 'through the scheduler at the Logs quota (5/s), every page' },
+    },
+    {
+      figure: `Timeline: first render (${render.events.toLocaleString('en-US')} events)`,
+      value: ms(first),
+      baseline: `${ms(table)} (the same events as a plain table)`,
+      ratio: ratioText(first, table),
+      target: '≤ 100 ms',
+      pass: first <= 100,
+      data: { medianMs: round(first), baselineMs: round(table), runs: render.panel.length, rangeMs: range(render.panel.map((s) => s.ms)).map((x) => round(x)), sample: render.panel[0] },
+    },
+    {
+      figure: `Timeline: one filter keystroke ('${render.filterKey}', ${render.events.toLocaleString('en-US')} events)`,
+      value: ms(key),
+      baseline: `${ms(tableKey)} (plain table: hide rows)`,
+      ratio: ratioText(key, tableKey),
+      target: '≤ 30 ms',
+      pass: key <= 30,
+      data: { medianMs: round(key), baselineMs: round(tableKey), matches: render.filter[0]?.matches, baselineMatches: render.tableFilter[0]?.matches, rangeMs: range(render.filter.map((s) => s.ms)).map((x) => round(x)) },
+    },
+  ];
+}
+
 function warmRows(): Row[] {
   log(`warm lookup: ${runs.warm} interleaved iterations`);
   const r = node('warmLookup.js', [String(runs.warm)], { env: { ...process.env, BENCH_ENDPOINT_URL: endpointUrl() } });
@@ -447,6 +488,13 @@ async function main(): Promise<void> {
   await part('Warm lookup', warmRows);
   await part('Story', storyRows);
   await part('Memory', memoryRows);
+  await part('Timeline', async () => {
+    log('timeline: the long chat\'s flow logs through FlowLogService and through the AWS CLI, then its Timeline in headless Chromium against a plain table');
+    const fetched = await runTimelineFetch(5);
+    const rendered = await runTimelineRender({ distDir, chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', runs: runs.render, filterKey: 'l' });
+    if (rendered.pageErrors.length) log(`timeline page errors: ${[...new Set(rendered.pageErrors)].join(' | ')}`);
+    return timelineRows(fetched, rendered);
+  });
   let pageErrors: string[] = [];
   await part('Render', async () => {
     log(`render: ${runs.render} fresh pages per size and side in headless Chromium`);
@@ -462,7 +510,7 @@ async function main(): Promise<void> {
     return renderRows(r);
   });
 
-  const order = ['Activation', 'AWS SDK', 'Lazy files', 'Commands', 'Lookup in VS Code', 'Story', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
+  const order = ['Activation', 'AWS SDK', 'Lazy files', 'Commands', 'Lookup in VS Code', 'Story', 'Timeline', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
   const rank = (r: Row) => {
     const i = order.findIndex((p) => r.figure.startsWith(p));
     return i < 0 ? order.length : i;

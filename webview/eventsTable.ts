@@ -66,6 +66,7 @@ export class EventsTable {
   private timeZone: TimeZoneChoice = 'local';
   private frame = 0;
   private rendered = { from: -1, to: -1 };
+  private haystackTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly actions: EventsTableActions) {
     this.element = el('div', 'events');
@@ -118,7 +119,10 @@ export class EventsTable {
     this.rows = rows;
     this.timeZone = timeZone;
     if (!sameRows) {
-      this.haystacks = rows.map((r) => [r.flowName ?? '', r.blockLabel, r.moduleType ?? '', r.identifier ?? '', cellText(r.parameters), r.results ?? '', cellText(r.externalResults), r.raw ?? ''].join('\u0001').toLowerCase());
+      // Built after the first paint (or by the first keystroke, if sooner): the rows show first.
+      this.haystacks = [];
+      clearTimeout(this.haystackTimer);
+      this.haystackTimer = setTimeout(() => this.ensureHaystacks(), 50);
       fillSelect(this.flowSelect, 'All flows', uniqueSorted(rows.map((r) => r.flowName ?? (r.flowId ? shortFlow(r.flowId) : '(no flow)'))));
       fillSelect(this.kindSelect, 'All block types', uniqueSorted(rows.map((r) => r.blockLabel)));
     }
@@ -165,8 +169,14 @@ export class EventsTable {
     this.scroller.focus();
   }
 
+  private ensureHaystacks(): void {
+    if (this.haystacks.length === this.rows.length) return;
+    this.haystacks = this.rows.map((r) => [r.flowName ?? '', r.blockLabel, r.moduleType ?? '', r.identifier ?? '', cellText(r.parameters), r.results ?? '', cellText(r.externalResults), r.raw ?? ''].join('\u0001').toLowerCase());
+  }
+
   applyFilter(): void {
     const needle = this.filterInput.value.trim().toLowerCase();
+    if (needle) this.ensureHaystacks();
     const flow = this.flowSelect.value;
     const kind = this.kindSelect.value;
     const errorsOnly = this.errorsBox.checked;

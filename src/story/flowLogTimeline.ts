@@ -241,9 +241,16 @@ async function nameFlows(parsed: Map<string, FlowLogEvent[]>, sources: TimelineS
   }));
 }
 
-/** The table's rows: every member's events on the shared axis, in time order. */
+/**
+ * The table's rows: every member's events on the shared axis, in time order. A row's own
+ * contactId goes only where it differs from its group's (the message is smaller by 5,000 IDs).
+ */
 function rowsOf(groups: { contactId: string; offsetMs: number; events: FlowLogEvent[] }[]): TimelineRow[] {
-  const rows = groups.flatMap((g) => g.events.map((e): TimelineRow => ({ ...e, groupContactId: g.contactId, axisT: e.t + g.offsetMs })));
+  const rows = groups.flatMap((g) => g.events.map((e): TimelineRow => {
+    const row: TimelineRow = { ...e, groupContactId: g.contactId, axisT: e.t + g.offsetMs };
+    if (row.contactId === g.contactId) delete row.contactId;
+    return row;
+  }));
   return groups.length > 1 ? rows.sort((a, b) => a.axisT - b.axisT) : rows;
 }
 
