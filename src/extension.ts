@@ -37,7 +37,7 @@ import { HistoryStore } from './history/historyStore';
 import { callLoggerFor, createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
 import { describeError, errorReporter, type ShownError } from './notify/errorNotifications';
-import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
+import { loadSampleContact, openAwsConfigFile, openSampleContact, openSampleEvent } from './onboarding/onboarding';
 import { ContactPanels, openContactPanel } from './panel/contactPanels';
 import { enrichContact } from './story/enrichContact';
 import { loadTimeline } from './story/flowLogTimeline';
@@ -304,6 +304,7 @@ function createFeatures(shell: Shell): Features {
     'connectContacts.keepPanelOpen': () => panels.keep(),
     'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
+    'connectContacts.openSampleEvent': () => openSampleEvent(context.extensionUri),
     'connectContacts.describeContactAtCursor': describeAtCursor,
     ...copy.commands(),
     ...explorer.commands,
