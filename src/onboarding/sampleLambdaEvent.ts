@@ -23,20 +23,24 @@ export function sampleLambdaEvent(doc: ContactDocument): string {
   if (!parsed.ok || !parsed.arn || !parsed.instanceId) throw new Error(`The sample contact has no valid contact ARN: ${parsed.ok ? 'no instance' : parsed.message}`);
   const instance = instanceArn(parsed.arn, parsed.instanceId);
   const queueId = text(object(contact.QueueInfo)?.Id);
-  const endpoint = object(contact.CustomerEndpoint);
+  const endpoint = (value: JsonValue | undefined) => {
+    const e = object(value);
+    return e ? { Address: text(e.Address) ?? null, Type: text(e.Type) ?? null } : null;
+  };
   const event = {
     Details: {
       ContactData: {
         Attributes: object(contact.Attributes) ?? {},
         Channel: text(contact.Channel) ?? 'VOICE',
         ContactId: parsed.contactId,
-        CustomerEndpoint: endpoint ? { Address: text(endpoint.Address) ?? null, Type: text(endpoint.Type) ?? null } : null,
+        CustomerEndpoint: endpoint(contact.CustomerEndpoint),
         InitialContactId: text(contact.InitialContactId) ?? parsed.contactId,
         InitiationMethod: text(contact.InitiationMethod) ?? 'INBOUND',
         InstanceARN: instance,
         PreviousContactId: text(contact.PreviousContactId) ?? parsed.contactId,
-        Queue: queueId ? { ARN: `${instance}/queue/${queueId}`, Name: null } : null,
-        SystemEndpoint: null,
+        // The contact record has the queue's ID, not its name: the ARN alone, as in an event without the name.
+        Queue: queueId ? { ARN: `${instance}/queue/${queueId}` } : null,
+        SystemEndpoint: endpoint(contact.SystemEndpoint),
       },
       Parameters: { sampleParameter: 'sample value' },
     },
