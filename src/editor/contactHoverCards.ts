@@ -84,7 +84,8 @@ export class ContactHoverCards {
   private card(ref: ContactRef, doc: ContactDocument, extra: { queue?: string; agent?: string; consoleUrl?: string; alias?: string }): vscode.MarkdownString {
     const s = summarizeContact(doc, { timeZone: this.deps.timeZone() });
     const md = header(ref);
-    // The rows whose field the service model documents, for the notes under the card.
+    // The rows holding one of the service's codes (VOICE, INBOUND, TRANSFER…): what the model says of
+    // the field goes under the card. Only those three: more would make the card scroll.
     const documented: [label: string, path: readonly PathSegment[]][] = [];
     const row = (label: string, value: string | undefined, field?: string) => {
       if (!value) return;
@@ -96,10 +97,10 @@ export class ContactHoverCards {
     row(vscode.l10n.t('Initiation method'), s.initiationMethod, 'InitiationMethod');
     if (s.initiated) {
       const span = s.disconnected ? `${s.initiated} → ${s.disconnected}${s.duration ? ` (${s.duration})` : ''}` : s.initiated;
-      row(vscode.l10n.t('Initiated'), span, 'InitiationTimestamp');
+      row(vscode.l10n.t('Initiated'), span);
     }
-    row(vscode.l10n.t('Queue'), extra.queue ?? s.queue, 'QueueInfo');
-    row(vscode.l10n.t('Agent'), extra.agent ?? s.agent, 'AgentInfo');
+    row(vscode.l10n.t('Queue'), extra.queue ?? s.queue);
+    row(vscode.l10n.t('Agent'), extra.agent ?? s.agent);
     row(vscode.l10n.t('Disconnect reason'), s.disconnectReason, 'DisconnectReason');
     row(vscode.l10n.t('Instance'), `${extra.alias ?? ref.instanceId} · ${ref.region} · ${ref.profile}`);
     md.appendMarkdown('\n\n---\n\n');
@@ -112,7 +113,7 @@ export class ContactHoverCards {
   }
 
   /**
-   * Below the links, one short line per shown field saying what it means (the model's first
+   * Below the links, one short line per coded field saying what it means (the model's first
    * sentence), as the panel's and the explorer's tooltips do at length. Nothing when the table is missing.
    */
   private appendFieldNotes(md: vscode.MarkdownString, fields: readonly [string, readonly PathSegment[]][]): void {
