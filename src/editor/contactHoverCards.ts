@@ -84,8 +84,9 @@ export class ContactHoverCards {
   private card(ref: ContactRef, doc: ContactDocument, extra: { queue?: string; agent?: string; consoleUrl?: string; alias?: string }): vscode.MarkdownString {
     const s = summarizeContact(doc, { timeZone: this.deps.timeZone() });
     const md = header(ref);
-    // The rows holding one of the service's codes (VOICE, INBOUND, TRANSFER…): what the model says of
-    // the field goes under the card. Only those three: more would make the card scroll.
+    // The rows holding one of the service's codes (VOICE, INBOUND): what the model says of the field
+    // goes under the card. Two lines at most: the hover is capped at 250 px, and a third made it
+    // scroll in code-server. (The disconnect reason's model text only repeats its label.)
     const documented: [label: string, path: readonly PathSegment[]][] = [];
     const row = (label: string, value: string | undefined, field?: string) => {
       if (!value) return;
@@ -101,7 +102,7 @@ export class ContactHoverCards {
     }
     row(vscode.l10n.t('Queue'), extra.queue ?? s.queue);
     row(vscode.l10n.t('Agent'), extra.agent ?? s.agent);
-    row(vscode.l10n.t('Disconnect reason'), s.disconnectReason, 'DisconnectReason');
+    row(vscode.l10n.t('Disconnect reason'), s.disconnectReason);
     row(vscode.l10n.t('Instance'), `${extra.alias ?? ref.instanceId} · ${ref.region} · ${ref.profile}`);
     md.appendMarkdown('\n\n---\n\n');
     const links = [link(vscode.l10n.t('Open Contact'), openContactUri(ref).toString())];
