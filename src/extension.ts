@@ -37,7 +37,7 @@ import { HistoryStore } from './history/historyStore';
 import { callLoggerFor, createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
 import { describeError, errorReporter, type ShownError } from './notify/errorNotifications';
-import { loadSampleContact, openAwsConfigFile, openSampleContact } from './onboarding/onboarding';
+import { loadSampleContact, openAwsConfigFile, openSampleContact, openSampleEvent } from './onboarding/onboarding';
 import { ContactPanels, openContactPanel } from './panel/contactPanels';
 import { enrichContact } from './story/enrichContact';
 import { loadTimeline } from './story/flowLogTimeline';
@@ -184,7 +184,7 @@ function createFeatures(shell: Shell): Features {
   context.subscriptions.push(onDidChangeAccount(() => names.clear()));
   const history = new HistoryStore(context.globalState, () => readConfig().historyMaxEntries);
   context.subscriptions.push(history);
-  // What each DescribeContact field means, for host tooltips: read on the first one.
+  // What each DescribeContact field means, for host tooltips and hover cards: read on the first one.
   const fieldDocs = fieldDocsLoader(path.join(context.extensionPath, 'dist', fieldDocsFileName));
 
   // The features call one another (a panel's row actions copy, the explorer opens panels, a
@@ -259,7 +259,7 @@ function createFeatures(shell: Shell): Features {
 
   // Contact IDs in text documents (src/editor): the hover card, and Describe Contact at Cursor (links come here).
   const mentionRefs = new MentionRefs(accounts, (account) => history.entries(account)[0]?.instanceId);
-  const hoverCards = new ContactHoverCards({ contacts, names, refs: mentionRefs, timeZone: () => readConfig().timeZone });
+  const hoverCards = new ContactHoverCards({ contacts, names, refs: mentionRefs, timeZone: () => readConfig().timeZone, fieldDocs });
   context.subscriptions.push(onDidChangeAccount(() => hoverCards.clear()));
   const describeAtCursor = describeContactAtCursor({ refs: mentionRefs, lookup: (ref) => describe.lookup(ref) });
 
@@ -304,6 +304,7 @@ function createFeatures(shell: Shell): Features {
     'connectContacts.keepPanelOpen': () => panels.keep(),
     'connectContacts.openAwsConfig': async () => openAwsConfigFile((await accounts.profiles()).configFile),
     'connectContacts.openSampleContact': () => openSampleContact(context.extensionUri, panels),
+    'connectContacts.openSampleEvent': () => openSampleEvent(context.extensionUri),
     'connectContacts.describeContactAtCursor': describeAtCursor,
     ...copy.commands(),
     ...explorer.commands,

@@ -101,3 +101,15 @@ export function withFieldDoc(tooltip: string, table: FieldDocsTable | undefined,
   if (!doc) return tooltip;
   return tooltip ? `${tooltip}\n\n${fieldDocText(doc)}` : fieldDocText(doc);
 }
+
+/**
+ * The field's description cut to its first sentence (at most `max` characters), for places with
+ * room for one line, such as the hover card. Undefined when the model has no text for the field.
+ */
+export function fieldDocSummary(table: FieldDocsTable, path: readonly PathSegment[], max = 160): string | undefined {
+  const text = fieldDoc(table, path)?.text.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  // A sentence ends at . ! ? before a space and a capital, not inside `e.g.` or a version number.
+  const first = /^.*?[.!?](?=\s+[A-Z]|$)/.exec(text)?.[0] ?? text;
+  return first.length <= max ? first : `${Array.from(first).slice(0, max - 1).join('').trimEnd()}…`;
+}

@@ -7,6 +7,8 @@ import type { ContactRef } from '../aws/types';
 import { toErrorInfo } from '../aws/errors';
 import type { MentionTarget } from '../contact/contactMentions';
 import type { ContactDocument } from '../contact/contactDocument';
+import { fieldDocSummary, type FieldDocsTable } from '../contact/fieldDocs';
+import type { PathSegment } from '../contact/fieldNode';
 import { shortId, summarizeContact } from '../contact/contactSummary';
 import { displayText } from '../contact/format';
 import type { TimeZoneChoice } from '../protocol/messages';
@@ -24,6 +26,8 @@ export interface HoverCardDeps {
   /** Where the mention is: the active profile, its region, an instance. */
   refs: MentionRefs;
   timeZone: () => TimeZoneChoice;
+  /** What each shown field means, from the service model: read on the first card that has one. */
+  fieldDocs?: () => FieldDocsTable | undefined;
 }
 
 /** Commands the card's links may run: nothing else in it is trusted. */
@@ -80,13 +84,18 @@ export class ContactHoverCards {
   private card(ref: ContactRef, doc: ContactDocument, extra: { queue?: string; agent?: string; consoleUrl?: string; alias?: string }): vscode.MarkdownString {
     const s = summarizeContact(doc, { timeZone: this.deps.timeZone() });
     const md = header(ref);
-    const row = (label: string, value: string | undefined) => {
+    // The rows holding one of the service's codes (VOICE, INBOUND): what the model says of the field
+    // goes under the card. Two lines at most: the hover is capped at 250 px, and a third made it
+    // scroll in code-server. (The disconnect reason's model text only repeats its label.)
+    const documented: [label: string, path: readonly PathSegment[]][] = [];
+    const row = (label: string, value: string | undefined, field?: string) => {
       if (!value) return;
       md.appendMarkdown(`  \n${label}: `);
       appendData(md, displayText(value, 200));
+      if (field) documented.push([label, ['Contact', field]]);
     };
-    row(vscode.l10n.t('Channel'), s.channel);
-    row(vscode.l10n.t('Initiation method'), s.initiationMethod);
+    row(vscode.l10n.t('Channel'), s.channel, 'Channel');
+    row(vscode.l10n.t('Initiation method'), s.initiationMethod, 'InitiationMethod');
     if (s.initiated) {
       const span = s.disconnected ? `${s.initiated} → ${s.disconnected}${s.duration ? ` (${s.duration})` : ''}` : s.initiated;
       row(vscode.l10n.t('Initiated'), span);
@@ -100,7 +109,22 @@ export class ContactHoverCards {
     if (extra.consoleUrl) links.push(link(vscode.l10n.t('Open in Connect Console'), safeUrl(extra.consoleUrl)));
     links.push(link(vscode.l10n.t('Copy as AWS CLI Command'), commandUri('connectContacts.copyCliCommand', { ref })));
     md.appendMarkdown(links.join(' · '));
+    this.appendFieldNotes(md, documented);
     return md;
+  }
+
+  /**
+   * Below the links, one short line per coded field saying what it means (the model's first
+   * sentence), as the panel's and the explorer's tooltips do at length. Nothing when the table is missing.
+   */
+  private appendFieldNotes(md: vscode.MarkdownString, fields: readonly [string, readonly PathSegment[]][]): void {
+    const table = this.deps.fieldDocs?.();
+    if (!table) return;
+    const notes = fields.flatMap(([label, path]) => {
+      const text = fieldDocSummary(table, path);
+      return text ? [`_${label}_ — ${modelText(text)}`] : [];
+    });
+    if (notes.length) md.appendMarkdown(`\n\n---\n\n${notes.join('  \n')}`);
   }
 
   private errorLine(ref: ContactRef, kind: string, message: string): string {
@@ -170,6 +194,14 @@ function header(ref: ContactRef): vscode.MarkdownString {
  */
 function appendData(md: vscode.MarkdownString, text: string): void {
   md.appendText(text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+}
+
+/**
+ * The model's text (ours, generated at build time) as markdown that wraps: appendText would make
+ * every space a non-breaking one. Markup characters are escaped all the same, `$(` included.
+ */
+function modelText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>|~$&!]/g, '\\$&');
 }
 
 function link(label: string, uri: string): string {

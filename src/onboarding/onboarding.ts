@@ -1,4 +1,5 @@
-// For people with no profile yet: open (or create) the AWS config file, or look at a bundled sample offline.
+// For people with no profile yet: open (or create) the AWS config file, or look at a bundled sample
+// offline; and the walkthrough's sample Lambda event, to hover a contact ID in.
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -6,6 +7,7 @@ import { parseContactInput } from '../aws/ids';
 import type { ContactDocument } from '../contact/contactDocument';
 import type { ContactPanels } from '../panel/contactPanels';
 import { sampleProfile } from '../protocol/messages';
+import { sampleLambdaEvent } from './sampleLambdaEvent';
 
 const configTemplate = `# AWS shared config file. A profile for Amazon Connect, for example:
 #
@@ -46,4 +48,23 @@ export async function openSampleContact(extensionUri: vscode.Uri, panels: Contac
   const parsed = parseContactInput(typeof doc.Contact.Arn === 'string' ? doc.Contact.Arn : '');
   if (!parsed.ok || !parsed.instanceId || !parsed.arn) throw new Error(`The bundled sample contact has no valid ARN: ${parsed.ok ? 'no instance' : parsed.message}`);
   panels.show({ profile: sampleProfile, region: parsed.arn.region, instanceId: parsed.instanceId, contactId: parsed.contactId }, doc, { origin: 'sample' });
+}
+
+/**
+ * An untitled JSON document holding a Lambda test event that names the sample contact, with the
+ * cursor on its ContactId: where to hover, Ctrl/Cmd+click, or run Describe Contact at Cursor.
+ */
+export async function openSampleEvent(extensionUri: vscode.Uri): Promise<vscode.Uri> {
+  const doc = await loadSampleContact(extensionUri);
+  const content = sampleLambdaEvent(doc);
+  const document = await vscode.workspace.openTextDocument({ language: 'json', content });
+  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  const at = content.indexOf('"ContactId": "');
+  if (at >= 0) {
+    const start = document.positionAt(at + '"ContactId": "'.length);
+    editor.selection = new vscode.Selection(start, start);
+    editor.revealRange(new vscode.Range(start, start));
+  }
+  // The URI, not the editor: a command's result crosses to the workbench, which must serialise it.
+  return document.uri;
 }

@@ -75,6 +75,16 @@ describe('Contact IDs in text documents', function () {
     assert.match(card, /\[Copy as AWS CLI Command\]\(command:connectContacts\.copyCliCommand\?/);
   });
 
+  it('the card says what its coded fields mean, one line each from the service model (dist/describeContactDocs.json)', async () => {
+    const doc = await untitled(event);
+    const card = plain((await cardAt(doc, positionOf(doc, sampleIds.voice))) ?? '');
+    const notes = card.slice(card.lastIndexOf('---'));
+    assert.match(notes, /_Channel_ — How the contact reached your contact center\./);
+    assert.match(notes, /_Initiation method_ — Indicates how the contact was initiated\./);
+    assert.doesNotMatch(notes, /_(Initiated|Queue|Agent|Disconnect reason|Instance)_/, 'two lines at most: more would make the card scroll');
+    assert.doesNotMatch(notes, /&nbsp;/, 'the notes wrap like prose');
+  });
+
   it('the card\'s Copy as AWS CLI Command copies the describe-contact command', async () => {
     const doc = await untitled(event);
     const card = await cardAt(doc, positionOf(doc, sampleIds.voice));

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import docsJson from '../../../src/contact/describeContactDocs.json';
 import { structures } from '../../../src/contact/describeContactSchema';
-import { constraintsText, fieldDoc, fieldDocText, withFieldDoc, type FieldDocsTable } from '../../../src/contact/fieldDocs';
+import { constraintsText, fieldDoc, fieldDocSummary, fieldDocText, withFieldDoc, type FieldDocsTable } from '../../../src/contact/fieldDocs';
 
 const table = docsJson as FieldDocsTable;
 
@@ -156,5 +156,35 @@ describe('field doc text', () => {
     assert.equal(withFieldDoc('', table, ['Contact', 'Channel']), 'How the contact reached your contact center.\nValues: VOICE, CHAT, TASK, EMAIL');
     assert.equal(withFieldDoc('x', table, ['Contact', 'NotAMember']), 'x');
     assert.equal(withFieldDoc('x', undefined, ['Contact', 'Channel']), 'x', 'no table (not readable): the tooltip alone');
+  });
+});
+
+describe('field doc summary (the hover card\'s one line)', () => {
+  const one = (text: string, max?: number): string | undefined => {
+    const own: FieldDocsTable = { source: 't', members: { Contact: { Channel: { text } } }, items: {} };
+    return fieldDocSummary(own, ['Contact', 'Channel'], max);
+  };
+
+  it('is the first sentence of the model\'s description', () => {
+    assert.equal(fieldDocSummary(table, ['Contact', 'Channel']), 'How the contact reached your contact center.');
+    assert.equal(fieldDocSummary(table, ['Contact', 'InitiationTimestamp']), 'The date and time this contact was initiated, in UTC time.');
+    assert.equal(
+      fieldDocSummary(table, ['Contact', 'DisconnectReason']),
+      'The disconnect reason for the contact.',
+      'not the pointer to the administrator guide that follows',
+    );
+  });
+
+  it('does not cut inside e.g. or a version number, and keeps a text without a full stop whole', () => {
+    assert.equal(one('Set by the flow, e.g. a queue. Other text.'), 'Set by the flow, e.g. a queue.');
+    assert.equal(one('Version 1.2 of the format. More.'), 'Version 1.2 of the format.');
+    assert.equal(one('No full stop here'), 'No full stop here');
+    assert.equal(one('  Spread\n over   lines. Next.'), 'Spread over lines.');
+  });
+
+  it('is cut with an ellipsis past the limit, and absent where the model says nothing', () => {
+    assert.equal(one('abcdefghij klmnop.', 8), 'abcdefg…');
+    assert.equal(fieldDocSummary(table, ['Contact', 'NotAMember']), undefined);
+    assert.equal(one(''), undefined);
   });
 });
