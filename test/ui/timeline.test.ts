@@ -38,6 +38,9 @@ describe('the Timeline of a contact', () => {
     assert.match((await timeline().locator('.timeline-summary').textContent()) ?? '', /2 Lambda calls, 1 failed\./);
     assert.match((await timeline().locator('.timeline-source').textContent()) ?? '', /\/aws\/connect\/acme-support/);
     await workbench.screenshot('timeline-voice-dark');
+    await workbench.setTheme('light');
+    await workbench.screenshot('timeline-voice-light');
+    await workbench.setTheme('dark');
   });
 
   it('shows the failed Lambda call\'s details and the function\'s own log lines', async () => {
