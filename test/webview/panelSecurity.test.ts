@@ -39,7 +39,9 @@ const sentinelScript = `(() => ({
   pwned: window.__pwned,
   title: document.title,
   scripts: document.scripts.length,
-  injected: document.querySelectorAll('#app img, #app iframe, #app svg, #app object, #app embed, #app a, #app style, #app script, #app title, #app link, #app form, #app input, #app [onerror], #app [onload], #app [href], #app [src], #app [style*="display"]').length,
+  // The Timeline's own picture (its SVG, the hover titles it draws, the legend) and its filter controls are the panel's, not the contact's.
+  injected: [...document.querySelectorAll('#app img, #app iframe, #app svg, #app object, #app embed, #app a, #app style, #app script, #app title, #app link, #app form, #app input, #app [onerror], #app [onload], #app [href], #app [src], #app [style*="display"]')]
+    .filter((e) => !e.matches('.timeline-svg, .timeline-svg title, .timeline-legend svg, .events-filters input')).length,
   headChildren: [...document.head.children].map((e) => e.tagName + (e.getAttribute('property') || e.getAttribute('http-equiv') || '')).join(','),
 }))()`;
 
