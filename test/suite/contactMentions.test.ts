@@ -11,8 +11,19 @@ import { readTestEnv } from './testEnv';
 
 const unkeyed = '0d0e0f10-1112-4131-8151-617181920212';
 
+let untitledCount = 0;
+
+/**
+ * An untitled document of its own name: `openTextDocument({ content })` can hand back the previous
+ * test's Untitled-1 while closing it is still under way, with that test's text.
+ */
 async function untitled(content: string, language = 'json'): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ language, content });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `contact-ids-${++untitledCount}-${Date.now()}` });
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'the untitled document took its text');
+  return vscode.languages.setTextDocumentLanguage(doc, language);
 }
 
 function positionOf(doc: vscode.TextDocument, text: string, nth = 0, delta = 4): vscode.Position {
