@@ -123,6 +123,13 @@ export function describeRequests(endpoint: LocalEndpoint): number {
   return endpoint.requests.filter((request) => request.operation === 'DescribeContact').length;
 }
 
+/** The DescribeContact requests whose path holds `text` (as typed, or URL-encoded): their paths. */
+export function describeRequestsFor(endpoint: LocalEndpoint, text: string): string[] {
+  return endpoint.requests
+    .filter((request) => request.operation === 'DescribeContact' && (request.path.includes(text) || request.path.includes(encodeURIComponent(text))))
+    .map((request) => request.path);
+}
+
 function exact(text: string): RegExp {
   return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 }
