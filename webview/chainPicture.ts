@@ -5,10 +5,8 @@
 import { formatTimestamp } from '../src/contact/format';
 import { nameKey, type ChainEdge, type ChainNode, type ChainRelation, type ContactChain, type ContactStory } from '../src/contact/story';
 import type { TimeZoneChoice } from '../src/protocol/messages';
-import { el } from './dom';
+import { el, svgEl as svg } from './dom';
 import { contactLink, emptyLine, focusKey, loadingLine, missingNotes, rawText, shortContactId, type OverviewInput } from './overviewParts';
-
-const svgNS = 'http://www.w3.org/2000/svg';
 
 const boxWidth = 200;
 const boxHeight = 104;
@@ -31,13 +29,6 @@ export const relationWords: Record<ChainRelation, string> = {
 
 function relationText(relation: string): string {
   return Object.prototype.hasOwnProperty.call(relationWords, relation) ? relationWords[relation as ChainRelation] : relation;
-}
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, className?: string): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(svgNS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (className) node.setAttribute('class', className);
-  return node;
 }
 
 function clip(text: string, max = maxLineChars): string {

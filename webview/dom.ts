@@ -20,6 +20,16 @@ export function customEl(tag: string, className?: string, text?: string): HTMLEl
   return node;
 }
 
+const svgNs = 'http://www.w3.org/2000/svg';
+
+/** An SVG element: attributes set one by one (never markup), and a class. */
+export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, className?: string): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(svgNs, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (className) node.setAttribute('class', className);
+  return node;
+}
+
 /** A codicon glyph; decorative, so hidden from assistive technology. */
 export function icon(name: string, className = ''): HTMLSpanElement {
   const node = el('span', `codicon codicon-${name}${className ? ` ${className}` : ''}`);

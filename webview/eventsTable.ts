@@ -5,7 +5,7 @@
 // Ctrl/Cmd+C copies the selected row. Log text is set as text only.
 import { formatTimestamp } from '../src/contact/format';
 import type { TimeZoneChoice } from '../src/protocol/messages';
-import { tickLabel } from '../src/timeline/timelineModel';
+import { shortFlowId, tickLabel } from '../src/timeline/timelineModel';
 import type { TimelineRow } from '../src/timeline/timelineState';
 import { el, icon } from './dom';
 
@@ -123,7 +123,7 @@ export class EventsTable {
       this.haystacks = [];
       clearTimeout(this.haystackTimer);
       this.haystackTimer = setTimeout(() => this.ensureHaystacks(), 50);
-      fillSelect(this.flowSelect, 'All flows', uniqueSorted(rows.map((r) => r.flowName ?? (r.flowId ? shortFlow(r.flowId) : '(no flow)'))));
+      fillSelect(this.flowSelect, 'All flows', uniqueSorted(rows.map((r) => r.flowName ?? (r.flowId ? shortFlowId(r.flowId) : '(no flow)'))));
       fillSelect(this.kindSelect, 'All block types', uniqueSorted(rows.map((r) => r.blockLabel)));
     }
     this.applyFilter();
@@ -185,7 +185,7 @@ export class EventsTable {
       const r = this.rows[i];
       if (errorsOnly && !r.isError) continue;
       if (kind && r.blockLabel !== kind) continue;
-      if (flow && (r.flowName ?? (r.flowId ? shortFlow(r.flowId) : '(no flow)')) !== flow) continue;
+      if (flow && (r.flowName ?? (r.flowId ? shortFlowId(r.flowId) : '(no flow)')) !== flow) continue;
       if (needle && !this.haystacks[i].includes(needle)) continue;
       out.push(i);
     }
@@ -230,7 +230,7 @@ export class EventsTable {
       // The time of day (the date is the contact's); the whole timestamp on hover.
       when.slice(11).replace(/ \S+$/, '') || when,
       tickLabel(row.axisT),
-      row.flowName ?? (row.flowId ? shortFlow(row.flowId) : ''),
+      row.flowName ?? (row.flowId ? shortFlowId(row.flowId) : ''),
       row.blockLabel,
       row.identifier ?? '',
       row.shape === 'raw' ? cellText(row.raw) : cellText(row.parameters),
@@ -303,11 +303,6 @@ export class EventsTable {
     this.select(row.id);
     this.actions.select(row);
   }
-}
-
-function shortFlow(flowId: string): string {
-  const id = /contact-flow\/([^/]+)$/.exec(flowId)?.[1];
-  return id ? `Flow ${id.slice(0, 8)}…` : flowId.slice(0, 60);
 }
 
 function uniqueSorted(values: string[]): string[] {

@@ -8,7 +8,7 @@ import { formatTimestamp } from '../src/contact/format';
 import type { TimeZoneChoice } from '../src/protocol/messages';
 import { buildTimeline, tickLabel } from '../src/timeline/timelineModel';
 import { flowArnPattern, type LambdaLogLines, type TimelineMode, type TimelineNotice, type TimelineRow, type TimelineState } from '../src/timeline/timelineState';
-import { el, icon } from './dom';
+import { el, icon, svgEl } from './dom';
 import { EventsTable, rowCopyText } from './eventsTable';
 import { TimelinePicture } from './timelinePicture';
 
@@ -315,18 +315,11 @@ const legendItems: [string, string][] = [
 
 function legendItem(classes: string, label: string): HTMLElement {
   const item = el('span', 'legend-item');
-  const ns = 'http://www.w3.org/2000/svg';
-  const swatch = document.createElementNS(ns, 'svg');
-  swatch.setAttribute('width', '10');
-  swatch.setAttribute('height', '10');
-  const dot = document.createElementNS(ns, classes.includes('lambda') ? 'rect' : 'circle');
-  if (classes.includes('lambda')) {
-    for (const [k, v] of Object.entries({ x: '2', y: '2', width: '6', height: '6', transform: 'rotate(45 5 5)' })) dot.setAttribute(k, v);
-  } else {
-    for (const [k, v] of Object.entries({ cx: '5', cy: '5', r: '4' })) dot.setAttribute(k, v);
-  }
-  dot.setAttribute('class', `mark ${classes}`);
-  swatch.append(dot);
+  const swatch = svgEl('svg', { width: 10, height: 10 });
+  const lambda = classes.includes('lambda');
+  swatch.append(lambda
+    ? svgEl('rect', { x: 2, y: 2, width: 6, height: 6, transform: 'rotate(45 5 5)' }, `mark ${classes}`)
+    : svgEl('circle', { cx: 5, cy: 5, r: 4 }, `mark ${classes}`));
   item.append(swatch, label);
   return item;
 }

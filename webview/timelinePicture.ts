@@ -7,22 +7,15 @@
 import { formatTimestamp } from '../src/contact/format';
 import { formatDurationMs } from '../src/contact/phases';
 import type { TimeZoneChoice } from '../src/protocol/messages';
+import { svgEl as svg } from './dom';
 import { axisTicks, tickLabel, type ContactLane, type FlowLane, type TimelineMark, type TimelineModel } from '../src/timeline/timelineModel';
 
-const svgNs = 'http://www.w3.org/2000/svg';
 const labelWidth = 180;
 const laneHeight = 24;
 const groupHeight = 22;
 const axisHeight = 22;
 /** Marks within this many pixels share one. */
 const bucketPx = 4;
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, className?: string): SVGElementTagNameMap[K] {
-  const node = document.createElementNS(svgNs, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (className) node.setAttribute('class', className);
-  return node;
-}
 
 function titled<T extends SVGElement>(node: T, text: string): T {
   const title = svg('title');

@@ -225,7 +225,8 @@ function contactLane(contact: JsonObject, contactId: string, originMs: number, n
   return { type: 'contact', id: `contact:${contactId}`, label: 'Contact', bars, milestones: milestones(contact, originMs), unplaced };
 }
 
-function shortFlowId(flowId: string): string {
+/** A flow without a name: `Flow 1a2b3c4d…` from its ARN (or the text, cut). */
+export function shortFlowId(flowId: string): string {
   const id = flowResourceId(flowId);
   return id !== undefined ? `Flow ${id.slice(0, 8)}…` : clip(flowId, 60);
 }
