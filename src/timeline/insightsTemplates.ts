@@ -53,8 +53,12 @@ export function regexLiteral(text: string): string {
   return `/${escapeText(text, /[\\^$.*+?()[\]{}|/]/g)}/`;
 }
 
+// eslint-disable-next-line no-control-regex -- the control characters are what is matched
+const controlCharacters = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+
 function escapeText(value: string, special: RegExp): string {
-  return value.replace(special, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
+  // Control characters and line separators (U+0000–U+001F, U+007F, U+2028, U+2029) become escapes.
+  return value.replace(special, (c) => `\\${c}`).replace(controlCharacters, (c) => {
     switch (c) {
       case '\n':
         return '\\n';

@@ -1,0 +1,226 @@
+// InsightsService through the real SDK client against a small in-process CloudWatch Logs stand-in
+// (awsJson1.1: POST /, X-Amz-Target, `__type` errors): StartQuery, polling with backoff, StopQuery
+// on cancel, the service's errors.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConnectServiceError } from '../../../src/aws/errors';
+import { InsightsService, type InsightsProgress, type InsightsServiceOptions } from '../../../src/aws/insightsService';
+import { unlimitedBudget } from '../../../src/aws/scheduler';
+import { defaultTransport, type AccountTarget } from '../../../src/aws/types';
+import { parseInsightsResults } from '../../../src/timeline/insightsTemplates';
+
+interface Received {
+  target: string;
+  body: Record<string, unknown>;
+}
+
+type Reply = { status?: number; body: unknown };
+
+const group = '/aws/connect/my-centre';
+const target: AccountTarget = { profile: 'p', region: 'us-east-1' };
+const op = (r: Received) => r.target.replace('Logs_20140328.', '');
+
+async function expectError(promise: Promise<unknown>): Promise<ConnectServiceError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof ConnectServiceError, String(error));
+    return error;
+  }
+  assert.fail('expected a ConnectServiceError');
+}
+
+describe('InsightsService', function () {
+  this.timeout(20_000);
+  let server: Server;
+  let url: string;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  let received: Received[];
+  let answer: (r: Received) => Reply;
+  let slept: number[];
+
+  before(async () => {
+    server = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      req.on('end', () => {
+        const r: Received = { target: String(req.headers['x-amz-target'] ?? ''), body: JSON.parse(text || '{}') as Record<string, unknown> };
+        received.push(r);
+        const reply = answer(r);
+        res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${received.length}` });
+        res.end(JSON.stringify(reply.body));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  beforeEach(() => {
+    received = [];
+    slept = [];
+    answer = () => ({ body: {} });
+    dir = mkdtempSync(join(tmpdir(), 'cce-insights-'));
+    mkdirSync(join(dir, '.aws'));
+    writeFileSync(join(dir, '.aws', 'config'), '[profile p]\nregion = us-east-1\n');
+    writeFileSync(join(dir, '.aws', 'credentials'), '[p]\naws_access_key_id = AKIAEXAMPLE000000001\naws_secret_access_key = exampleSecretKeyValueNotRealAtAll00000001\n');
+    env = { HOME: dir };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Sleeps are recorded, not waited: the backoff is what the test reads. */
+  const service = (extra: Partial<InsightsServiceOptions> = {}): InsightsService =>
+    new InsightsService({
+      env,
+      transport: () => ({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:9', logsEndpointUrl: url, maxAttempts: 1 }),
+      requestBudget: () => unlimitedBudget,
+      sleep: (ms) => {
+        slept.push(ms);
+        return Promise.resolve();
+      },
+      ...extra,
+    });
+
+  const row = (id: string) => [{ field: '@timestamp', value: '2024-05-15 11:40:34.056' }, { field: 'ContactId', value: id }, { field: 'Results', value: 'The Lambda Function Returned An Error.' }];
+
+  /** Scheduled, Running (with partial rows) × n, then Complete. */
+  const lifecycle = (running: number) => (r: Received): Reply => {
+    if (op(r) === 'StartQuery') return { body: { queryId: 'q-1' } };
+    const polls = received.filter((x) => op(x) === 'GetQueryResults').length;
+    if (polls === 1) return { body: { status: 'Scheduled', results: [], statistics: { recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 } } };
+    if (polls <= 1 + running) return { body: { status: 'Running', results: [row('a')], statistics: { recordsScanned: polls * 100, recordsMatched: 1, bytesScanned: polls * 1000 } } };
+    return { body: { status: 'Complete', results: [row('a'), row('b')], statistics: { recordsScanned: 1000, recordsMatched: 2, bytesScanned: 9000 } } };
+  };
+
+  it('starts the query over the group and range, polls with backoff to 2 s, and returns the rows', async () => {
+    answer = lifecycle(4);
+    const progress: InsightsProgress[] = [];
+    const insights = service();
+    const out = await insights.runQuery(target, { logGroupNames: [group], queryString: 'fields @timestamp', startTime: 1_700_000_000, endTime: 1_700_003_600, onProgress: (p) => progress.push(p) });
+    assert.deepEqual(received.map(op), ['StartQuery', ...Array<string>(6).fill('GetQueryResults')]);
+    assert.deepEqual(received[0].body, { logGroupName: group, queryString: 'fields @timestamp', startTime: 1_700_000_000, endTime: 1_700_003_600 });
+    assert.deepEqual(received[1].body, { queryId: 'q-1' });
+    assert.deepEqual(slept, [250, 500, 1000, 2000, 2000, 2000]);
+    assert.deepEqual(progress.map((p) => p.status), ['Scheduled', 'Running', 'Running', 'Running', 'Running', 'Complete']);
+    assert.deepEqual(progress.map((p) => p.statistics.recordsScanned), [0, 200, 300, 400, 500, 1000]);
+    assert.equal(out.status, 'Complete');
+    assert.equal(out.polls, 6);
+    assert.deepEqual(out.statistics, { recordsScanned: 1000, recordsMatched: 2, bytesScanned: 9000 });
+    assert.deepEqual(parseInsightsResults(out.results).map((r) => r.contactId), ['a', 'b']);
+    await insights.dispose();
+  });
+
+  it('queries several log groups by logGroupNames', async () => {
+    answer = lifecycle(0);
+    const insights = service();
+    await insights.runQuery(target, { logGroupNames: [group, '/aws/connect/other', group], queryString: 'q', startTime: 0, endTime: 1, limit: 10 });
+    assert.deepEqual(received[0].body, { logGroupNames: [group, '/aws/connect/other'], queryString: 'q', startTime: 0, endTime: 1, limit: 10 });
+    await insights.dispose();
+  });
+
+  it('stops the query on the service when cancelled while it runs', async () => {
+    const abort = new AbortController();
+    answer = (r) => {
+      if (op(r) === 'StartQuery') return { body: { queryId: 'q-9' } };
+      if (op(r) === 'StopQuery') return { body: { success: true } };
+      if (received.filter((x) => op(x) === 'GetQueryResults').length === 2) abort.abort();
+      return { body: { status: 'Running', results: [], statistics: {} } };
+    };
+    const insights = service();
+    const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1, signal: abort.signal }));
+    assert.equal(e.kind, 'Cancelled');
+    assert.deepEqual(received.map(op), ['StartQuery', 'GetQueryResults', 'GetQueryResults', 'StopQuery']);
+    assert.deepEqual(received[3].body, { queryId: 'q-9' });
+    await insights.dispose();
+  });
+
+  it('stops the query when cancelled during a wait, and a StopQuery the service refuses is no failure', async () => {
+    const abort = new AbortController();
+    answer = (r) => {
+      if (op(r) === 'StartQuery') return { body: { queryId: 'q-2' } };
+      if (op(r) === 'StopQuery') return { status: 400, body: { __type: 'InvalidParameterException', message: 'Query already ended' } };
+      return { body: { status: 'Running', results: [] } };
+    };
+    const insights = service({
+      sleep: (ms) => {
+        slept.push(ms);
+        if (slept.length === 3) abort.abort();
+        return Promise.resolve();
+      },
+    });
+    const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1, signal: abort.signal }));
+    assert.equal(e.kind, 'Cancelled');
+    assert.deepEqual(received.map(op), ['StartQuery', 'GetQueryResults', 'GetQueryResults', 'StopQuery']);
+    await insights.dispose();
+  });
+
+  it('gives the service\'s message for a malformed query, with where it is', async () => {
+    answer = () => ({ status: 400, body: { __type: 'MalformedQueryException', message: 'unexpected symbol found | at line 1 and position 9', queryCompileError: { location: { startCharOffset: 9, endCharOffset: 10 }, message: 'unexpected symbol' } } });
+    const insights = service();
+    const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'fields @ | |', startTime: 0, endTime: 1 }));
+    assert.equal(e.kind, 'InvalidInput');
+    assert.equal(e.info.queryError?.message, 'unexpected symbol found | at line 1 and position 9');
+    assert.equal(e.info.queryError?.startCharOffset, 9);
+    assert.match(e.message, /^CloudWatch Logs Insights could not run the query: unexpected symbol found \| at line 1 and position 9 \(Request ID: req-1\)$/);
+    assert.equal(e.info.hint, 'Edit the query and run it again.');
+    assert.equal(received.length, 1);
+    await insights.dispose();
+  });
+
+  it('names logs:StartQuery and the log group when access is denied', async () => {
+    answer = () => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized' } });
+    const insights = service();
+    const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1, accountId: '111122223333' }));
+    assert.equal(e.kind, 'AccessDenied');
+    assert.match(e.message, /not allowed to call logs:StartQuery on the log group \/aws\/connect\/my-centre/);
+    assert.match(e.info.hint ?? '', /logs:StartQuery on arn:aws:logs:us-east-1:111122223333:log-group:\/aws\/connect\/my-centre:\*/);
+  });
+
+  it('says how to turn flow logs on when the group does not exist', async () => {
+    answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'Log group does not exist' } });
+    const insights = service();
+    const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
+    assert.equal(e.kind, 'NotFound');
+    assert.match(e.message, /The log group \/aws\/connect\/my-centre does not exist/);
+    assert.match(e.info.hint ?? '', /Enable flow logs.*Set logging behavior/);
+  });
+
+  it('reports a query that ended as Failed or Timeout', async () => {
+    for (const [status, kind] of [['Failed', 'ServiceError'], ['Timeout', 'Timeout'], ['Cancelled', 'Cancelled']] as const) {
+      received = [];
+      answer = (r) => (op(r) === 'StartQuery' ? { body: { queryId: 'q' } } : { body: { status, results: [] } });
+      const e = await expectError(service().runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
+      assert.equal(e.kind, kind, status);
+      // Ended on the service: nothing left to stop.
+      assert.deepEqual(received.map(op), ['StartQuery', 'GetQueryResults']);
+    }
+  });
+
+  it('gives up and stops a query that outlives the wait', async () => {
+    let t = 0;
+    answer = (r) => (op(r) === 'StartQuery' ? { body: { queryId: 'q' } } : { body: { status: 'Running', results: [] } });
+    const e = await expectError(service({ clock: () => (t += 30_000), maxWaitMs: 60_000 }).runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
+    assert.equal(e.kind, 'Timeout');
+    assert.equal(received.at(-1) && op(received.at(-1)!), 'StopQuery');
+  });
+
+  it('refuses bad input without a request', async () => {
+    const insights = service();
+    for (const bad of [
+      { logGroupNames: [], queryString: 'q', startTime: 0, endTime: 1 },
+      { logGroupNames: ['bad name'], queryString: 'q', startTime: 0, endTime: 1 },
+      { logGroupNames: [group], queryString: ' ', startTime: 0, endTime: 1 },
+      { logGroupNames: [group], queryString: 'q', startTime: 5, endTime: 1 },
+      { logGroupNames: [group], queryString: 'q', startTime: Number.NaN, endTime: 1 },
+      { logGroupNames: Array.from({ length: 51 }, (_, i) => `/g/${i}`), queryString: 'q', startTime: 0, endTime: 1 },
+    ]) {
+      assert.equal((await expectError(insights.runQuery(target, bad))).kind, 'InvalidInput', JSON.stringify(bad).slice(0, 80));
+    }
+    assert.equal(received.length, 0);
+  });
+});
