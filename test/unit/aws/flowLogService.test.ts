@@ -1,79 +1,47 @@
 // FlowLogService through the real SDK client against a small in-process CloudWatch Logs stand-in
 // (awsJson1.1: POST /, X-Amz-Target, `__type` errors): paging, patterns, windows, errors, budget.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsCaller } from '../../../src/aws/awsCall';
 import { ConnectService } from '../../../src/aws/connectService';
-import { ConnectServiceError } from '../../../src/aws/errors';
 import { FlowLogService, logsQuotaBudget } from '../../../src/aws/flowLogService';
 import { unlimitedBudget } from '../../../src/aws/scheduler';
 import type { Sdk } from '../../../src/aws/sdkLoader';
 import { defaultTransport, type AccountTarget } from '../../../src/aws/types';
 import { parseFlowLogEvents } from '../../../src/timeline/flowLogEvents';
 import { repoRoot } from '../contact/samples';
-
-interface Received {
-  target: string;
-  body: Record<string, unknown>;
-  host: string;
-}
-
-type Reply = { status?: number; body: unknown };
+import { expectError, makeLogsHome, startLogsStandIn, type Received, type Reply } from './logsStandIn';
 
 const contactId = '11111111-2222-3333-4444-555555555555';
 const group = '/aws/connect/my-centre';
 const target: AccountTarget = { profile: 'p', region: 'us-east-1' };
 
-async function expectError(promise: Promise<unknown>): Promise<ConnectServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ConnectServiceError, String(error));
-    return error;
-  }
-  assert.fail('expected a ConnectServiceError');
-}
-
 describe('FlowLogService', function () {
   this.timeout(20_000);
-  let server: Server;
+  let stand: Awaited<ReturnType<typeof startLogsStandIn>>;
   let url: string;
-  let dir: string;
+  let home: ReturnType<typeof makeLogsHome>;
   let env: NodeJS.ProcessEnv;
   let received: Received[];
   let answer: (r: Received) => Reply;
 
   before(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      req.on('end', () => {
-        const r: Received = { target: String(req.headers['x-amz-target'] ?? ''), body: JSON.parse(text || '{}') as Record<string, unknown>, host: String(req.headers.host ?? '') };
-        received.push(r);
-        const reply = answer(r);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${received.length}` });
-        res.end(JSON.stringify(reply.body));
-      });
+    stand = await startLogsStandIn((r) => {
+      received.push(r);
+      return { requestId: `req-${received.length}`, ...answer(r) };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = stand.url;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => stand.close());
 
   beforeEach(() => {
     received = [];
     answer = () => ({ body: { events: [] } });
-    dir = mkdtempSync(join(tmpdir(), 'cce-flowlogs-'));
-    mkdirSync(join(dir, '.aws'));
-    writeFileSync(join(dir, '.aws', 'config'), '[profile p]\nregion = us-east-1\n');
-    writeFileSync(join(dir, '.aws', 'credentials'), '[p]\naws_access_key_id = AKIAEXAMPLE000000001\naws_secret_access_key = exampleSecretKeyValueNotRealAtAll00000001\n');
-    env = { HOME: dir };
+    home = makeLogsHome('cce-flowlogs-');
+    env = home.env;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => home.remove());
 
   /** Logs goes to the logs setting; Connect's setting points nowhere it may reach. */
   const service = (extra: Partial<ConstructorParameters<typeof AwsCaller>[0]> = {}, budget = unlimitedBudget): FlowLogService =>

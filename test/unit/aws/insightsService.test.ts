@@ -2,76 +2,43 @@
 // (awsJson1.1: POST /, X-Amz-Target, `__type` errors): StartQuery, polling with backoff, StopQuery
 // on cancel, the service's errors.
 import * as assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConnectServiceError } from '../../../src/aws/errors';
 import { InsightsService, type InsightsProgress, type InsightsServiceOptions } from '../../../src/aws/insightsService';
 import { unlimitedBudget } from '../../../src/aws/scheduler';
 import { defaultTransport, type AccountTarget } from '../../../src/aws/types';
 import { parseInsightsResults } from '../../../src/timeline/insightsTemplates';
-
-interface Received {
-  target: string;
-  body: Record<string, unknown>;
-}
-
-type Reply = { status?: number; body: unknown };
+import { expectError, makeLogsHome, startLogsStandIn, type Received, type Reply } from './logsStandIn';
 
 const group = '/aws/connect/my-centre';
 const target: AccountTarget = { profile: 'p', region: 'us-east-1' };
 const op = (r: Received) => r.target.replace('Logs_20140328.', '');
 
-async function expectError(promise: Promise<unknown>): Promise<ConnectServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ConnectServiceError, String(error));
-    return error;
-  }
-  assert.fail('expected a ConnectServiceError');
-}
-
 describe('InsightsService', function () {
   this.timeout(20_000);
-  let server: Server;
+  let stand: Awaited<ReturnType<typeof startLogsStandIn>>;
   let url: string;
-  let dir: string;
+  let home: ReturnType<typeof makeLogsHome>;
   let env: NodeJS.ProcessEnv;
   let received: Received[];
   let answer: (r: Received) => Reply;
   let slept: number[];
 
   before(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      req.on('end', () => {
-        const r: Received = { target: String(req.headers['x-amz-target'] ?? ''), body: JSON.parse(text || '{}') as Record<string, unknown> };
-        received.push(r);
-        const reply = answer(r);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${received.length}` });
-        res.end(JSON.stringify(reply.body));
-      });
+    stand = await startLogsStandIn((r) => {
+      received.push(r);
+      return { requestId: `req-${received.length}`, ...answer(r) };
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    url = stand.url;
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => stand.close());
 
   beforeEach(() => {
     received = [];
     slept = [];
     answer = () => ({ body: {} });
-    dir = mkdtempSync(join(tmpdir(), 'cce-insights-'));
-    mkdirSync(join(dir, '.aws'));
-    writeFileSync(join(dir, '.aws', 'config'), '[profile p]\nregion = us-east-1\n');
-    writeFileSync(join(dir, '.aws', 'credentials'), '[p]\naws_access_key_id = AKIAEXAMPLE000000001\naws_secret_access_key = exampleSecretKeyValueNotRealAtAll00000001\n');
-    env = { HOME: dir };
+    home = makeLogsHome('cce-insights-');
+    env = home.env;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => home.remove());
 
   /** Sleeps are recorded, not waited: the backoff is what the test reads. */
   const service = (extra: Partial<InsightsServiceOptions> = {}): InsightsService =>
