@@ -6,7 +6,7 @@ import { InsightsService, type InsightsProgress, type InsightsServiceOptions } f
 import { unlimitedBudget } from '../../../src/aws/scheduler';
 import { defaultTransport, type AccountTarget } from '../../../src/aws/types';
 import { parseInsightsResults } from '../../../src/timeline/insightsTemplates';
-import { expectError, makeLogsHome, startLogsStandIn, type Received, type Reply } from './logsStandIn';
+import { expectError, useLogsStandIn, type Received, type Reply } from './logsStandIn';
 
 const group = '/aws/connect/my-centre';
 const target: AccountTarget = { profile: 'p', region: 'us-east-1' };
@@ -14,37 +14,17 @@ const op = (r: Received) => r.target.replace('Logs_20140328.', '');
 
 describe('InsightsService', function () {
   this.timeout(20_000);
-  let stand: Awaited<ReturnType<typeof startLogsStandIn>>;
-  let url: string;
-  let home: ReturnType<typeof makeLogsHome>;
-  let env: NodeJS.ProcessEnv;
-  let received: Received[];
-  let answer: (r: Received) => Reply;
+  const t = useLogsStandIn('cce-insights-', () => ({ body: {} }));
   let slept: number[];
-
-  before(async () => {
-    stand = await startLogsStandIn((r) => {
-      received.push(r);
-      return { requestId: `req-${received.length}`, ...answer(r) };
-    });
-    url = stand.url;
-  });
-  after(() => stand.close());
-
   beforeEach(() => {
-    received = [];
     slept = [];
-    answer = () => ({ body: {} });
-    home = makeLogsHome('cce-insights-');
-    env = home.env;
   });
-  afterEach(() => home.remove());
 
   /** Sleeps are recorded, not waited: the backoff is what the test reads. */
   const service = (extra: Partial<InsightsServiceOptions> = {}): InsightsService =>
     new InsightsService({
-      env,
-      transport: () => ({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:9', logsEndpointUrl: url, maxAttempts: 1 }),
+      env: t.env,
+      transport: () => ({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:9', logsEndpointUrl: t.url, maxAttempts: 1 }),
       requestBudget: () => unlimitedBudget,
       sleep: (ms) => {
         slept.push(ms);
@@ -58,20 +38,20 @@ describe('InsightsService', function () {
   /** Scheduled, Running (with partial rows) × n, then Complete. */
   const lifecycle = (running: number) => (r: Received): Reply => {
     if (op(r) === 'StartQuery') return { body: { queryId: 'q-1' } };
-    const polls = received.filter((x) => op(x) === 'GetQueryResults').length;
+    const polls = t.received.filter((x) => op(x) === 'GetQueryResults').length;
     if (polls === 1) return { body: { status: 'Scheduled', results: [], statistics: { recordsScanned: 0, recordsMatched: 0, bytesScanned: 0 } } };
     if (polls <= 1 + running) return { body: { status: 'Running', results: [row('a')], statistics: { recordsScanned: polls * 100, recordsMatched: 1, bytesScanned: polls * 1000 } } };
     return { body: { status: 'Complete', results: [row('a'), row('b')], statistics: { recordsScanned: 1000, recordsMatched: 2, bytesScanned: 9000 } } };
   };
 
   it('starts the query over the group and range, polls with backoff to 2 s, and returns the rows', async () => {
-    answer = lifecycle(4);
+    t.answer = lifecycle(4);
     const progress: InsightsProgress[] = [];
     const insights = service();
     const out = await insights.runQuery(target, { logGroupNames: [group], queryString: 'fields @timestamp', startTime: 1_700_000_000, endTime: 1_700_003_600, onProgress: (p) => progress.push(p) });
-    assert.deepEqual(received.map(op), ['StartQuery', ...Array<string>(6).fill('GetQueryResults')]);
-    assert.deepEqual(received[0].body, { logGroupName: group, queryString: 'fields @timestamp', startTime: 1_700_000_000, endTime: 1_700_003_600 });
-    assert.deepEqual(received[1].body, { queryId: 'q-1' });
+    assert.deepEqual(t.received.map(op), ['StartQuery', ...Array<string>(6).fill('GetQueryResults')]);
+    assert.deepEqual(t.received[0].body, { logGroupName: group, queryString: 'fields @timestamp', startTime: 1_700_000_000, endTime: 1_700_003_600 });
+    assert.deepEqual(t.received[1].body, { queryId: 'q-1' });
     assert.deepEqual(slept, [250, 500, 1000, 2000, 2000, 2000]);
     assert.deepEqual(progress.map((p) => p.status), ['Scheduled', 'Running', 'Running', 'Running', 'Running', 'Complete']);
     assert.deepEqual(progress.map((p) => p.statistics.recordsScanned), [0, 200, 300, 400, 500, 1000]);
@@ -83,32 +63,32 @@ describe('InsightsService', function () {
   });
 
   it('queries several log groups by logGroupNames', async () => {
-    answer = lifecycle(0);
+    t.answer = lifecycle(0);
     const insights = service();
     await insights.runQuery(target, { logGroupNames: [group, '/aws/connect/other', group], queryString: 'q', startTime: 0, endTime: 1, limit: 10 });
-    assert.deepEqual(received[0].body, { logGroupNames: [group, '/aws/connect/other'], queryString: 'q', startTime: 0, endTime: 1, limit: 10 });
+    assert.deepEqual(t.received[0].body, { logGroupNames: [group, '/aws/connect/other'], queryString: 'q', startTime: 0, endTime: 1, limit: 10 });
     await insights.dispose();
   });
 
   it('stops the query on the service when cancelled while it runs', async () => {
     const abort = new AbortController();
-    answer = (r) => {
+    t.answer = (r) => {
       if (op(r) === 'StartQuery') return { body: { queryId: 'q-9' } };
       if (op(r) === 'StopQuery') return { body: { success: true } };
-      if (received.filter((x) => op(x) === 'GetQueryResults').length === 2) abort.abort();
+      if (t.received.filter((x) => op(x) === 'GetQueryResults').length === 2) abort.abort();
       return { body: { status: 'Running', results: [], statistics: {} } };
     };
     const insights = service();
     const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1, signal: abort.signal }));
     assert.equal(e.kind, 'Cancelled');
-    assert.deepEqual(received.map(op), ['StartQuery', 'GetQueryResults', 'GetQueryResults', 'StopQuery']);
-    assert.deepEqual(received[3].body, { queryId: 'q-9' });
+    assert.deepEqual(t.received.map(op), ['StartQuery', 'GetQueryResults', 'GetQueryResults', 'StopQuery']);
+    assert.deepEqual(t.received[3].body, { queryId: 'q-9' });
     await insights.dispose();
   });
 
   it('stops the query when cancelled during a wait, and a StopQuery the service refuses is no failure', async () => {
     const abort = new AbortController();
-    answer = (r) => {
+    t.answer = (r) => {
       if (op(r) === 'StartQuery') return { body: { queryId: 'q-2' } };
       if (op(r) === 'StopQuery') return { status: 400, body: { __type: 'InvalidParameterException', message: 'Query already ended' } };
       return { body: { status: 'Running', results: [] } };
@@ -122,12 +102,12 @@ describe('InsightsService', function () {
     });
     const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1, signal: abort.signal }));
     assert.equal(e.kind, 'Cancelled');
-    assert.deepEqual(received.map(op), ['StartQuery', 'GetQueryResults', 'GetQueryResults', 'StopQuery']);
+    assert.deepEqual(t.received.map(op), ['StartQuery', 'GetQueryResults', 'GetQueryResults', 'StopQuery']);
     await insights.dispose();
   });
 
   it('gives the service\'s message for a malformed query, with where it is', async () => {
-    answer = () => ({ status: 400, body: { __type: 'MalformedQueryException', message: 'unexpected symbol found | at line 1 and position 9', queryCompileError: { location: { startCharOffset: 9, endCharOffset: 10 }, message: 'unexpected symbol' } } });
+    t.answer = () => ({ status: 400, body: { __type: 'MalformedQueryException', message: 'unexpected symbol found | at line 1 and position 9', queryCompileError: { location: { startCharOffset: 9, endCharOffset: 10 }, message: 'unexpected symbol' } } });
     const insights = service();
     const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'fields @ | |', startTime: 0, endTime: 1 }));
     assert.equal(e.kind, 'InvalidInput');
@@ -135,12 +115,12 @@ describe('InsightsService', function () {
     assert.equal(e.info.queryError?.startCharOffset, 9);
     assert.match(e.message, /^CloudWatch Logs Insights could not run the query: unexpected symbol found \| at line 1 and position 9 \(Request ID: req-1\)$/);
     assert.equal(e.info.hint, 'Edit the query and run it again.');
-    assert.equal(received.length, 1);
+    assert.equal(t.received.length, 1);
     await insights.dispose();
   });
 
   it('names logs:StartQuery and the log group when access is denied', async () => {
-    answer = () => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized' } });
+    t.answer = () => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'not authorized' } });
     const insights = service();
     const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1, accountId: '111122223333' }));
     assert.equal(e.kind, 'AccessDenied');
@@ -149,7 +129,7 @@ describe('InsightsService', function () {
   });
 
   it('says how to turn flow logs on when the group does not exist', async () => {
-    answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'Log group does not exist' } });
+    t.answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'Log group does not exist' } });
     const insights = service();
     const e = await expectError(insights.runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
     assert.equal(e.kind, 'NotFound');
@@ -159,21 +139,21 @@ describe('InsightsService', function () {
 
   it('reports a query that ended as Failed or Timeout', async () => {
     for (const [status, kind] of [['Failed', 'ServiceError'], ['Timeout', 'Timeout'], ['Cancelled', 'Cancelled']] as const) {
-      received = [];
-      answer = (r) => (op(r) === 'StartQuery' ? { body: { queryId: 'q' } } : { body: { status, results: [] } });
+      t.received = [];
+      t.answer = (r) => (op(r) === 'StartQuery' ? { body: { queryId: 'q' } } : { body: { status, results: [] } });
       const e = await expectError(service().runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
       assert.equal(e.kind, kind, status);
       // Ended on the service: nothing left to stop.
-      assert.deepEqual(received.map(op), ['StartQuery', 'GetQueryResults']);
+      assert.deepEqual(t.received.map(op), ['StartQuery', 'GetQueryResults']);
     }
   });
 
   it('gives up and stops a query that outlives the wait', async () => {
-    let t = 0;
-    answer = (r) => (op(r) === 'StartQuery' ? { body: { queryId: 'q' } } : { body: { status: 'Running', results: [] } });
-    const e = await expectError(service({ clock: () => (t += 30_000), maxWaitMs: 60_000 }).runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
+    let clock = 0;
+    t.answer = (r) => (op(r) === 'StartQuery' ? { body: { queryId: 'q' } } : { body: { status: 'Running', results: [] } });
+    const e = await expectError(service({ clock: () => (clock += 30_000), maxWaitMs: 60_000 }).runQuery(target, { logGroupNames: [group], queryString: 'q', startTime: 0, endTime: 1 }));
     assert.equal(e.kind, 'Timeout');
-    assert.equal(received.at(-1) && op(received.at(-1)!), 'StopQuery');
+    assert.equal(t.received.at(-1) && op(t.received.at(-1)!), 'StopQuery');
   });
 
   it('refuses bad input without a request', async () => {
@@ -188,6 +168,6 @@ describe('InsightsService', function () {
     ]) {
       assert.equal((await expectError(insights.runQuery(target, bad))).kind, 'InvalidInput', JSON.stringify(bad).slice(0, 80));
     }
-    assert.equal(received.length, 0);
+    assert.equal(t.received.length, 0);
   });
 });

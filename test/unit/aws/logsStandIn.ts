@@ -56,3 +56,37 @@ export async function expectError(promise: Promise<unknown>): Promise<ConnectSer
   }
   assert.fail('expected a ConnectServiceError');
 }
+
+/** What a describe block's tests read and set: the stand-in's address, the HOME's variables, the requests, the answer. */
+export interface LogsStandInState {
+  url: string;
+  env: NodeJS.ProcessEnv;
+  received: Received[];
+  answer: (r: Received) => Reply;
+}
+
+/**
+ * Mocha hooks for a describe block: one stand-in for the block, a fresh HOME, request list and
+ * `defaultAnswer` for each test. Request IDs count each test's requests (req-1 first).
+ */
+export function useLogsStandIn(prefix: string, defaultAnswer: (r: Received) => Reply): LogsStandInState {
+  const state: LogsStandInState = { url: '', env: {}, received: [], answer: defaultAnswer };
+  let stand: Awaited<ReturnType<typeof startLogsStandIn>> | undefined;
+  let home: ReturnType<typeof makeLogsHome> | undefined;
+  before(async () => {
+    stand = await startLogsStandIn((r) => {
+      state.received.push(r);
+      return { requestId: `req-${state.received.length}`, ...state.answer(r) };
+    });
+    state.url = stand.url;
+  });
+  after(() => stand?.close());
+  beforeEach(() => {
+    state.received = [];
+    state.answer = defaultAnswer;
+    home = makeLogsHome(prefix);
+    state.env = home.env;
+  });
+  afterEach(() => home?.remove());
+  return state;
+}
