@@ -22,17 +22,19 @@ const endMs = (1_795_158_000 + 30 * 86_400) * 1000;
 describe('Logs Insights against the local endpoint', function () {
   this.timeout(60_000);
   const local = useLocalAws();
-  const callers: AwsCaller[] = [];
+  // Each test makes one call path (setup): disposed after it, with any deny list it set cleared.
+  let current: AwsCaller | undefined;
   afterEach(async () => {
     local.endpoint.setDeny([]);
-    await Promise.all(callers.splice(0).map((c) => c.dispose()));
+    await current?.dispose();
+    current = undefined;
   });
 
   function setup(sleep?: (ms: number, signal?: AbortSignal) => Promise<void>) {
     const settings: TransportSettings = { ...defaultTransport, readTimeoutSeconds: 10, connectTimeoutSeconds: 5, endpointUrl: local.endpoint.url, logsEndpointUrl: local.endpoint.url };
     const logger = new RecordingLogger();
     const caller = new AwsCaller({ env: local.home.env, transport: () => settings, retryDelayMs: 20, logger });
-    callers.push(caller);
+    current = caller;
     const connect = new ConnectService({ caller });
     const names = new ResourceNames(() => connect);
     // Short waits: the endpoint's status advances by polls, not by time.
