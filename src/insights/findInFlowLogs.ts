@@ -230,7 +230,13 @@ export class FindInFlowLogs {
   }
 
   private async pickRange(): Promise<{ startMs: number; endMs: number } | undefined> {
-    const items = [...timeRangePresets.map((p) => ({ label: vscode.l10n.t(p.label), ms: p.ms })), { label: vscode.l10n.t('Custom range…'), ms: undefined }];
+    const labels: Record<(typeof timeRangePresets)[number]['id'], string> = {
+      hour: vscode.l10n.t('Last hour'),
+      day: vscode.l10n.t('Last 24 hours'),
+      week: vscode.l10n.t('Last 7 days'),
+      month: vscode.l10n.t('Last 30 days'),
+    };
+    const items = [...timeRangePresets.map((p) => ({ label: labels[p.id], ms: p.ms })), { label: vscode.l10n.t('Custom range…'), ms: undefined }];
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Amazon Connect: time range of the flow logs') });
     if (!picked) return undefined;
     const now = Date.now();
