@@ -3,17 +3,18 @@
 // call path (awsCall.ts) with service 'logs': the same clients, credentials, endpoint settings and
 // scheduler as FlowLogService, and the Logs budget `logs|profile|region`.
 //
-// Quotas (docs.aws.amazon.com/AmazonCloudWatch/latest/logs/cloudwatch_limits_cwl.html; the
-// StartQuery API reference, docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/
-// API_StartQuery.html; CloudWatchLogs-Insights-Query-History.html):
-// - concurrent Logs Insights queries per account and Region: 30 in the StartQuery reference (older
-//   pages say 20, the query-history page 100), dashboards' queries included: this runs one at a time;
-// - a query runs at most 60 minutes (older pages: 15), then ends as Timeout;
-// - at most 50 log groups per query (logGroupNames);
-// - StartQuery, GetQueryResults and StopQuery have per-account transactions-per-second quotas of
-//   their own; the stored docs give no figure this code could cite, so they draw from the Logs
-//   budget FlowLogService uses (5 per second, FilterLogEvents' documented quota: the lowest, so safe).
-//   The poll backs off from 250 ms to 2 s: one query asks at most 4 times a second, mostly 0.5.
+// Quotas, as the stored documentation gives them (the StartQuery API reference,
+// docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_StartQuery.html and boto3's
+// logs start_query page; the query-history page, AmazonCloudWatch/latest/logs/CloudWatchLogs-Insights-Query-History.html):
+// - concurrent Logs Insights queries per account: 30 in the StartQuery reference (older copies say
+//   20, the query-history page 100), dashboards' queries included: this runs one at a time;
+// - a query runs at most 60 minutes (older copies: 15), then ends as Timeout;
+// - at most 50 log groups per query (logGroupNames).
+// StartQuery, GetQueryResults and StopQuery have transactions-per-second quotas of their own
+// (Service Quotas, service code `logs`), but no page found gives a figure to cite, so they draw
+// from the Logs budget FlowLogService uses: 5 per second, FilterLogEvents' documented quota
+// (repost.aws/knowledge-center/cloudwatch-logs-throttling), the lowest Logs quota, so safe. The
+// poll backs off from 250 ms to 2 s: one query asks at most 4 times a second, then every 2 s.
 import { callerFor, type AwsCaller, type AwsCallResult, type CallContext, type CallPathOptions } from './awsCall';
 import { connectError } from './errors';
 import { logsQuotaBudget } from './flowLogService';
