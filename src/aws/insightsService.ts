@@ -13,7 +13,7 @@
 // StartQuery, GetQueryResults and StopQuery have transactions-per-second quotas of their own
 // (Service Quotas, service code `logs`), but no page found gives a figure to cite, so they draw
 // from the Logs budget FlowLogService uses: 5 per second, FilterLogEvents' documented quota
-// (repost.aws/knowledge-center/cloudwatch-logs-throttling), the lowest Logs quota, so safe. The
+// (repost.aws/knowledge-center/cloudwatch-logs-throttling). The
 // poll backs off from 250 ms to 2 s: one query asks at most 4 times a second, then every 2 s.
 import { callerFor, type AwsCaller, type AwsCallResult, type CallContext, type CallPathOptions } from './awsCall';
 import { connectError } from './errors';
