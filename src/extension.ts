@@ -15,6 +15,7 @@ import { createAccountStatusBar, renderAccountStatusBar } from './account/status
 import { AwsCaller } from './aws/awsCall';
 import { ConnectService } from './aws/connectService';
 import { FlowLogService } from './aws/flowLogService';
+import { InsightsService } from './aws/insightsService';
 import { awsFilePaths, hasNoProfiles, ProfileCatalog } from './aws/profiles';
 import { declaredCommandIds, registerCommandTable, type CommandTable } from './commands';
 import { affectsAccount, affectsTimeZone, readConfig } from './config';
@@ -34,6 +35,7 @@ import { registerExplorer, type ExplorerHandle } from './explorer/registerExplor
 import { buildExtensionApi, type ExtensionApi } from './extensionApi';
 import { fieldDocsFileName, fieldDocsLoader } from './fieldDocs/fieldDocsFile';
 import { HistoryStore } from './history/historyStore';
+import { FindInFlowLogs } from './insights/findInFlowLogs';
 import { callLoggerFor, createLogChannel } from './log';
 import { contactPanelViewType, contactsViewId } from './manifestIds';
 import { describeError, errorReporter, type ShownError } from './notify/errorNotifications';
@@ -292,8 +294,22 @@ function createFeatures(shell: Shell): Features {
   });
   context.subscriptions.push(compare);
 
+  // Find Contacts in Flow Logs (Logs Insights) on the shared call path and Logs budget.
+  let insights: InsightsService | undefined;
+  const findInFlowLogs = new FindInFlowLogs({
+    insights: () => (insights ??= new InsightsService({ caller: services().caller })),
+    instanceDetails: (instance, signal) => names.instance(instance, signal, 'interactive'),
+    flowLogGroups: () => readConfig().flowLogGroups,
+    account: () => accounts.active(),
+    listInstances: (account, signal) => connect().listInstances(account, signal, undefined, { priority: 'interactive' }),
+    recentInstanceId: (account) => history.entries(account)[0]?.instanceId,
+    openContact: (ref) => describe.lookup(ref),
+    showError,
+  });
+
   const commands: CommandTable = {
     'connectContacts.describeContact': (args?: unknown) => describe.run(args),
+    'connectContacts.findInFlowLogs': (arg?: unknown) => findInFlowLogs.run(arg),
     'connectContacts.selectProfile': async (options?: { thenRegion?: boolean }) => {
       const profile = await pickProfile(accounts);
       if (profile !== undefined && options?.thenRegion) await pickRegion(accounts);

@@ -207,6 +207,15 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
       const n = f.attempts ?? ctx.maxAttempts;
       return make('Throttling', `${words.name} is throttling ${op ?? 'requests'}: still throttled after ${n ?? 'several'} attempt${n === 1 ? '' : 's'}.`, 'Wait a moment and retry, or raise connectContacts.maxAttempts to retry longer.');
     }
+    if (name === 'MalformedQueryException') {
+      // Logs Insights' own words about the query are what the person must read to fix it.
+      const e = make('InvalidInput', `CloudWatch Logs Insights could not run the query: ${msg || 'it is not valid'}`, 'Edit the query and run it again.');
+      const compile = field(error, 'queryCompileError');
+      const location = field(compile, 'location');
+      const offset = (key: string) => (typeof field(location, key) === 'number' ? (field(location, key) as number) : undefined);
+      e.info.queryError = { message: e.info.message.replace(/^CloudWatch Logs Insights could not run the query: /, '').replace(/ \(Request ID: [^)]*\)$/, ''), startCharOffset: offset('startCharOffset'), endCharOffset: offset('endCharOffset') };
+      return e;
+    }
     if (invalidNames.has(name) || f.httpStatus === 400) {
       return make('InvalidInput', `${words.name} rejected the ${op ?? ''} request as invalid.${serviceDetail(msg)}`.replace(/\s+/g, ' ').replace(' .', '.'), service === 'logs' ? 'Check the log group name and the time window.' : 'Check the instance ID and contact ID.');
     }

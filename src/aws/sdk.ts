@@ -17,8 +17,16 @@ export {
   ListInstancesCommand,
   SearchContactsCommand,
 } from '@aws-sdk/client-connect';
-// Flow logs and the Lambda functions' own logs (src/aws/flowLogService.ts).
-export { CloudWatchLogsClient, DescribeLogGroupsCommand, FilterLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+// Flow logs and the Lambda functions' own logs (src/aws/flowLogService.ts); Logs Insights
+// queries (src/aws/insightsService.ts). One export block per package: build.mjs reads it.
+export {
+  CloudWatchLogsClient,
+  DescribeLogGroupsCommand,
+  FilterLogEventsCommand,
+  GetQueryResultsCommand,
+  StartQueryCommand,
+  StopQueryCommand,
+} from '@aws-sdk/client-cloudwatch-logs';
 export { fromIni } from '@aws-sdk/credential-provider-ini';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 // Standard retries with a chosen backoff (tests use short delays).

@@ -95,6 +95,8 @@ export interface ConnectErrorInfo {
   operation?: string;
   /** The profile in use, for fix-it actions like `aws sso login --profile NAME`. */
   profile?: string;
+  /** A Logs Insights query the service could not parse (MalformedQueryException): its own words, and where in the query. */
+  queryError?: { message: string; startCharOffset?: number; endCharOffset?: number };
 }
 
 /** One instance as ListInstances returns it, trimmed to what the UI shows. */

@@ -96,3 +96,8 @@ export function blockLabel(moduleType: string | undefined): string {
 export function blockKind(moduleType: string | undefined): BlockKind {
   return (moduleType !== undefined ? known[moduleType]?.kind : undefined) ?? 'other';
 }
+
+/** Every module type named above (for choosing a block type by its designer name). */
+export function knownModuleTypes(): string[] {
+  return Object.keys(known);
+}

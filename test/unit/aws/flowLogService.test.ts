@@ -1,88 +1,34 @@
 // FlowLogService through the real SDK client against a small in-process CloudWatch Logs stand-in
 // (awsJson1.1: POST /, X-Amz-Target, `__type` errors): paging, patterns, windows, errors, budget.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AwsCaller } from '../../../src/aws/awsCall';
 import { ConnectService } from '../../../src/aws/connectService';
-import { ConnectServiceError } from '../../../src/aws/errors';
 import { FlowLogService, logsQuotaBudget } from '../../../src/aws/flowLogService';
 import { unlimitedBudget } from '../../../src/aws/scheduler';
 import type { Sdk } from '../../../src/aws/sdkLoader';
 import { defaultTransport, type AccountTarget } from '../../../src/aws/types';
 import { parseFlowLogEvents } from '../../../src/timeline/flowLogEvents';
 import { repoRoot } from '../contact/samples';
-
-interface Received {
-  target: string;
-  body: Record<string, unknown>;
-  host: string;
-}
-
-type Reply = { status?: number; body: unknown };
+import { expectError, useLogsStandIn } from './logsStandIn';
 
 const contactId = '11111111-2222-3333-4444-555555555555';
 const group = '/aws/connect/my-centre';
 const target: AccountTarget = { profile: 'p', region: 'us-east-1' };
 
-async function expectError(promise: Promise<unknown>): Promise<ConnectServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof ConnectServiceError, String(error));
-    return error;
-  }
-  assert.fail('expected a ConnectServiceError');
-}
-
 describe('FlowLogService', function () {
   this.timeout(20_000);
-  let server: Server;
-  let url: string;
-  let dir: string;
-  let env: NodeJS.ProcessEnv;
-  let received: Received[];
-  let answer: (r: Received) => Reply;
-
-  before(async () => {
-    server = createServer((req, res) => {
-      let text = '';
-      req.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      req.on('end', () => {
-        const r: Received = { target: String(req.headers['x-amz-target'] ?? ''), body: JSON.parse(text || '{}') as Record<string, unknown>, host: String(req.headers.host ?? '') };
-        received.push(r);
-        const reply = answer(r);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${received.length}` });
-        res.end(JSON.stringify(reply.body));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  beforeEach(() => {
-    received = [];
-    answer = () => ({ body: { events: [] } });
-    dir = mkdtempSync(join(tmpdir(), 'cce-flowlogs-'));
-    mkdirSync(join(dir, '.aws'));
-    writeFileSync(join(dir, '.aws', 'config'), '[profile p]\nregion = us-east-1\n');
-    writeFileSync(join(dir, '.aws', 'credentials'), '[p]\naws_access_key_id = AKIAEXAMPLE000000001\naws_secret_access_key = exampleSecretKeyValueNotRealAtAll00000001\n');
-    env = { HOME: dir };
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const t = useLogsStandIn('cce-flowlogs-', () => ({ body: { events: [] } }));
 
   /** Logs goes to the logs setting; Connect's setting points nowhere it may reach. */
   const service = (extra: Partial<ConstructorParameters<typeof AwsCaller>[0]> = {}, budget = unlimitedBudget): FlowLogService =>
-    new FlowLogService({ env, transport: () => ({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:9', logsEndpointUrl: url, maxAttempts: 1 }), requestBudget: () => budget, ...extra });
+    new FlowLogService({ env: t.env, transport: () => ({ ...defaultTransport, endpointUrl: 'http://127.0.0.1:9', logsEndpointUrl: t.url, maxAttempts: 1 }), requestBudget: () => budget, ...extra });
 
   const event = (n: number) => ({ eventId: `e${n}`, timestamp: 1_700_000_000_000 + n, message: JSON.stringify({ ContactId: contactId, ContactFlowModuleType: 'PlayPrompt', Timestamp: new Date(1_700_000_000_000 + n).toISOString() }), logStreamName: 's', ingestionTime: 1 });
 
   it('reads every page of one contact\'s lines, with its pattern and window, and reports progress', async () => {
-    answer = (r) => {
+    t.answer = (r) => {
       const token = r.body.nextToken;
       if (token === undefined) return { body: { events: [event(1), event(2)], nextToken: 't1' } };
       if (token === 't1') return { body: { events: [], nextToken: 't2' } }; // empty, yet more to come
@@ -95,19 +41,19 @@ describe('FlowLogService', function () {
     assert.equal(fetched.pages, 3);
     assert.equal(fetched.truncated, false);
     assert.deepEqual(pages, [2, 2, 3]);
-    assert.deepEqual(received.map((r) => r.target), ['Logs_20140328.FilterLogEvents', 'Logs_20140328.FilterLogEvents', 'Logs_20140328.FilterLogEvents']);
-    assert.deepEqual(received[0].body, { logGroupName: group, startTime: Date.parse('2023-11-14T22:00:00Z'), endTime: Date.parse('2023-11-14T23:00:00Z'), filterPattern: `{ $.ContactId = "${contactId}" }` });
-    assert.equal(received[1].body.nextToken, 't1');
-    assert.equal(received[0].host, url.replace('http://', ''));
+    assert.deepEqual(t.received.map((r) => r.target), ['Logs_20140328.FilterLogEvents', 'Logs_20140328.FilterLogEvents', 'Logs_20140328.FilterLogEvents']);
+    assert.deepEqual(t.received[0].body, { logGroupName: group, startTime: Date.parse('2023-11-14T22:00:00Z'), endTime: Date.parse('2023-11-14T23:00:00Z'), filterPattern: `{ $.ContactId = "${contactId}" }` });
+    assert.equal(t.received[1].body.nextToken, 't1');
+    assert.equal(t.received[0].host, t.url.replace('http://', ''));
     assert.equal(parseFlowLogEvents(fetched.events).events.length, 3);
     await logs.dispose();
   });
 
   it('stops when the service repeats a token', async () => {
-    answer = () => ({ body: { events: [event(received.length)], nextToken: 'same' } });
+    t.answer = () => ({ body: { events: [event(t.received.length)], nextToken: 'same' } });
     const logs = service();
     const fetched = await logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 });
-    assert.equal(received.length, 2);
+    assert.equal(t.received.length, 2);
     assert.equal(fetched.pages, 2);
     await logs.dispose();
   });
@@ -116,8 +62,8 @@ describe('FlowLogService', function () {
     const ids = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(8, '0')}-2222-3333-4444-555555555555`);
     const logs = service();
     await logs.filterContactEvents(target, { logGroupName: group, contactIds: ids, startTime: 0, endTime: 1 });
-    assert.ok(received.length >= 2 && received.length < 5, String(received.length));
-    for (const r of received) assert.ok(String(r.body.filterPattern).length <= 1024);
+    assert.ok(t.received.length >= 2 && t.received.length < 5, String(t.received.length));
+    for (const r of t.received) assert.ok(String(r.body.filterPattern).length <= 1024);
     await logs.dispose();
   });
 
@@ -127,12 +73,12 @@ describe('FlowLogService', function () {
     assert.equal(e.kind, 'InvalidInput');
     assert.equal((await expectError(logs.filterContactEvents(target, { logGroupName: 'bad name', contactId, startTime: 0, endTime: 1 }))).kind, 'InvalidInput');
     assert.equal((await expectError(logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 5, endTime: 1 }))).kind, 'InvalidInput');
-    assert.equal(received.length, 0);
+    assert.equal(t.received.length, 0);
     await logs.dispose();
   });
 
   it('says the log group does not exist, and how to turn flow logging on', async () => {
-    answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'The specified log group does not exist.' } });
+    t.answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'The specified log group does not exist.' } });
     const logs = service();
     const e = await expectError(logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 }));
     assert.equal(e.kind, 'NotFound');
@@ -143,7 +89,7 @@ describe('FlowLogService', function () {
   });
 
   it('names logs:FilterLogEvents and the log group\'s ARN when access is denied', async () => {
-    answer = () => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'User: arn:aws:sts::123456789012:assumed-role/r/me is not authorized to perform: logs:FilterLogEvents' } });
+    t.answer = () => ({ status: 400, body: { __type: 'AccessDeniedException', message: 'User: arn:aws:sts::123456789012:assumed-role/r/me is not authorized to perform: logs:FilterLogEvents' } });
     const logs = service();
     const e = await expectError(logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1, accountId: '123456789012' }));
     assert.equal(e.kind, 'AccessDenied');
@@ -155,25 +101,25 @@ describe('FlowLogService', function () {
   it('reads a Lambda function\'s own lines that mention the contact, 30 seconds either side', async () => {
     const logs = service();
     await logs.filterLambdaEvents(target, { functionName: 'arn:aws:lambda:us-east-1:123456789012:function:lookup:live', contactId, around: 1_700_000_000_000 });
-    assert.deepEqual(received[0].body, { logGroupName: '/aws/lambda/lookup', startTime: 1_699_999_970_000, endTime: 1_700_000_030_000, filterPattern: `"${contactId}"` });
+    assert.deepEqual(t.received[0].body, { logGroupName: '/aws/lambda/lookup', startTime: 1_699_999_970_000, endTime: 1_700_000_030_000, filterPattern: `"${contactId}"` });
     assert.equal((await expectError(logs.filterLambdaEvents(target, { functionName: '../x', contactId, around: 0 }))).kind, 'InvalidInput');
     await logs.dispose();
   });
 
   it('reads a log group\'s retention by its exact name', async () => {
-    answer = (r) => r.body.nextToken === undefined
+    t.answer = (r) => r.body.nextToken === undefined
       ? { body: { logGroups: [{ logGroupName: `${group}-other`, retentionInDays: 1 }], nextToken: 'n' } }
       : { body: { logGroups: [{ logGroupName: group, retentionInDays: 30, arn: `arn:aws:logs:us-east-1:123456789012:log-group:${group}:*`, creationTime: 1_700_000_000_000, storedBytes: 42 }] } };
     const logs = service();
     assert.deepEqual(await logs.describeLogGroup(target, group), { name: group, arn: `arn:aws:logs:us-east-1:123456789012:log-group:${group}:*`, retentionInDays: 30, createdAt: '2023-11-14T22:13:20.000Z', storedBytes: 42 });
-    assert.deepEqual(received.map((r) => [r.target, r.body.logGroupNamePrefix]), [['Logs_20140328.DescribeLogGroups', group], ['Logs_20140328.DescribeLogGroups', group]]);
-    answer = () => ({ body: { logGroups: [] } });
+    assert.deepEqual(t.received.map((r) => [r.target, r.body.logGroupNamePrefix]), [['Logs_20140328.DescribeLogGroups', group], ['Logs_20140328.DescribeLogGroups', group]]);
+    t.answer = () => ({ body: { logGroups: [] } });
     assert.equal(await logs.describeLogGroup(target, '/aws/connect/none'), undefined);
     await logs.dispose();
   });
 
   it('draws from its own budget, logs|profile|region, on the scheduler it shares with Connect', async () => {
-    const caller = new AwsCaller({ env, transport: () => ({ ...defaultTransport, logsEndpointUrl: url, endpointUrl: url, maxAttempts: 1 }) });
+    const caller = new AwsCaller({ env: t.env, transport: () => ({ ...defaultTransport, logsEndpointUrl: t.url, endpointUrl: t.url, maxAttempts: 1 }) });
     const logs = new FlowLogService({ caller });
     const connect = new ConnectService({ caller, requestBudget: () => ({ requestsPerSecond: 2, burst: 5 }) });
     await logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 });
@@ -188,17 +134,17 @@ describe('FlowLogService', function () {
 
   it('slows its budget when CloudWatch Logs throttles, and retries', async () => {
     let throttled = false;
-    answer = () => {
+    t.answer = () => {
       if (!throttled) {
         throttled = true;
         return { status: 400, body: { __type: 'ThrottlingException', message: 'Rate exceeded' } };
       }
       return { body: { events: [event(1)] } };
     };
-    const logs = service({ retryDelayMs: 1, transport: () => ({ ...defaultTransport, logsEndpointUrl: url, maxAttempts: 3 }) }, logsQuotaBudget);
+    const logs = service({ retryDelayMs: 1, transport: () => ({ ...defaultTransport, logsEndpointUrl: t.url, maxAttempts: 3 }) }, logsQuotaBudget);
     const fetched = await logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 });
     assert.equal(fetched.events.length, 1);
-    assert.equal(received.length, 2);
+    assert.equal(t.received.length, 2);
     assert.ok(logs.requestBudgets()[0].requestsPerSecond < 5);
     await logs.dispose();
   });
@@ -208,11 +154,11 @@ describe('FlowLogService', function () {
     if (!existsSync(shipped)) this.skip();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file the extension requires
     const loadShipped = (): Promise<Sdk> => new Promise((resolve) => resolve(require(shipped) as Sdk));
-    answer = (r) => (r.target.endsWith('DescribeLogGroups') ? { body: { logGroups: [{ logGroupName: group, retentionInDays: 7 }] } } : { body: { events: [event(1)] } });
+    t.answer = (r) => (r.target.endsWith('DescribeLogGroups') ? { body: { logGroups: [{ logGroupName: group, retentionInDays: 7 }] } } : { body: { events: [event(1)] } });
     const logs = service({ loadSdk: loadShipped });
     assert.equal((await logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 })).events.length, 1);
     assert.equal((await logs.describeLogGroup(target, group))?.retentionInDays, 7);
-    const e = await expectError((answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'gone' } }), logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 })));
+    const e = await expectError((t.answer = () => ({ status: 400, body: { __type: 'ResourceNotFoundException', message: 'gone' } }), logs.filterContactEvents(target, { logGroupName: group, contactId, startTime: 0, endTime: 1 })));
     assert.equal(e.kind, 'NotFound');
     await logs.dispose();
   });
