@@ -11,6 +11,8 @@ const usage = `Usage: npm run endpoint -- [options]
   --port N            port on 127.0.0.1 (default 4566; 0 = any free port)
   --contacts DIR      serve DIR/<instanceId>/<contactId>.json exactly as stored (default: bundled samples, rebased to now)
   --rebase-times      shift the times of --contacts files too
+  --synthetic N       add N deterministic contacts over the last two years (instances A and B), with flow logs
+  --seed N            the synthetic contacts' seed (default 1)
   --tls-key FILE --tls-cert FILE   serve HTTPS
   --tls-self-signed   serve HTTPS with a fresh self-signed certificate for 127.0.0.1 (prints its path for --ca-bundle)
   --latency MS        delay every response
@@ -71,6 +73,8 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--port': opts.port = nonNegative(next(), flag); break;
       case '--contacts': opts.contactsDir = next(); break;
       case '--rebase-times': opts.rebaseTimes = true; break;
+      case '--synthetic': opts.synthetic = nonNegative(next(), flag); break;
+      case '--seed': opts.seed = nonNegative(next(), flag); break;
       case '--tls-key': tlsKey = next(); break;
       case '--tls-cert': tlsCert = next(); break;
       case '--tls-self-signed': selfSigned = true; break;
@@ -108,6 +112,8 @@ export function parseArgs(argv: string[]): EndpointOptions {
   if (Object.keys(faults).length > 0) opts.faults = validateFaultSpec(faults);
   if (opts.burst !== undefined && opts.rate === undefined) throw new Error('--burst goes with --rate');
   if (opts.burst !== undefined && !Number.isInteger(opts.burst)) throw new Error(`--burst needs a whole number, got "${opts.burst}"`);
+  if (opts.synthetic !== undefined && !Number.isInteger(opts.synthetic)) throw new Error(`--synthetic needs a whole number, got "${opts.synthetic}"`);
+  if (opts.seed !== undefined && opts.synthetic === undefined) throw new Error('--seed goes with --synthetic');
   return opts;
 }
 
