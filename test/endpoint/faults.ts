@@ -40,15 +40,18 @@ export interface FaultPlan {
 /** A request the rate limit refused: answered like the `throttle` fault, with nothing else applied. */
 export const rateLimitedPlan: FaultPlan = { latencyMs: 0, hangMs: 0, kind: 'throttle', malformedJson: false, truncated: false, largeBodyBytes: 0 };
 
-/** mulberry32: a small, fast, deterministic generator of floats in [0, 1). */
+/**
+ * A small, fast, deterministic generator of floats in [0, 1): a Weyl sequence through a 32-bit integer hash
+ * (lowbias32's constants), so the same seed gives the same draws on every run.
+ */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
+  let state = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state + 0x9e3779b9) >>> 0;
+    let z = state;
+    z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+    return ((z ^ (z >>> 15)) >>> 0) / 4294967296;
   };
 }
 

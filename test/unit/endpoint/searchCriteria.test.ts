@@ -3,9 +3,10 @@
 // paging with TotalCount, and the service's limits (8 weeks per search, 24 months back, MaxResults 1..100,
 // 10,000 results, the list bounds) with the service's error type.
 import * as assert from 'node:assert/strict';
-import { lookBackStart, maxSearchResults, route, ServiceError } from '../../endpoint/operations';
+import { lookBackStart, maxSearchResults, route } from '../../endpoint/operations';
 import { loadEndpointData, type WireContact } from '../../endpoint/sampleData';
 import { sampleIds } from '../../endpoint/sampleIds';
+import { serviceError } from './serviceErrorText';
 
 const nowSec = Math.floor(Date.now() / 1000);
 const data = loadEndpointData({ synthetic: 20_000 });
@@ -23,15 +24,6 @@ function search(extra: Record<string, unknown>, weeks = 8, endAgo = 0): Result {
   return route('POST', ['search-contacts'])!.handle({ method: 'POST', segments: ['search-contacts'], query: new URLSearchParams(), body }, data) as Result;
 }
 
-function refused(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ServiceError) return `${err.status} ${err.errorType}: ${err.message}`;
-    throw err;
-  }
-  return 'no error';
-}
 
 /** What matches in the last 8 weeks, counted here from the contacts themselves. */
 function expected(pred: (c: WireContact) => boolean): number {
@@ -112,20 +104,20 @@ describe('SearchContacts criteria and limits', () => {
   });
 
   it('refuses what the service refuses, with its error type', () => {
-    assert.match(refused(() => search({}, 8.1)), /^400 InvalidParameterException: The time range must not be longer than 8 weeks/);
-    assert.equal(refused(() => search({}, 8)), 'no error');
+    assert.match(serviceError(() => search({}, 8.1)), /^400 InvalidParameterException: The time range must not be longer than 8 weeks/);
+    assert.equal(serviceError(() => search({}, 8)), 'no error');
     const earliest = lookBackStart(nowSec);
     assert.ok(earliest < nowSec - 729 * 86400 && earliest > nowSec - 732 * 86400);
-    assert.match(refused(() => search({}, 4, nowSec - earliest)), /^400 InvalidParameterException: TimeRange.StartTime must not be more than 24 months in the past/);
-    assert.match(refused(() => search({ MaxResults: 0 })), /400 InvalidParameterException: 1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1/);
-    assert.match(refused(() => search({ MaxResults: 101 })), /Member must have value less than or equal to 100/);
-    assert.match(refused(() => search({ SearchCriteria: { QueueIds: Array.from({ length: 101 }, (_, i) => `q${i}`) } })), /at 'searchCriteria.queueIds' failed to satisfy constraint: Member must have length less than or equal to 100/);
-    assert.match(refused(() => search({ SearchCriteria: { AgentHierarchyGroups: { L2Ids: Array.from({ length: 11 }, (_, i) => `g${i}`) } } })), /'searchCriteria.agentHierarchyGroups.l2Ids' .* less than or equal to 10/);
+    assert.match(serviceError(() => search({}, 4, nowSec - earliest)), /^400 InvalidParameterException: TimeRange.StartTime must not be more than 24 months in the past/);
+    assert.match(serviceError(() => search({ MaxResults: 0 })), /400 InvalidParameterException: 1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1/);
+    assert.match(serviceError(() => search({ MaxResults: 101 })), /Member must have value less than or equal to 100/);
+    assert.match(serviceError(() => search({ SearchCriteria: { QueueIds: Array.from({ length: 101 }, (_, i) => `q${i}`) } })), /at 'searchCriteria.queueIds' failed to satisfy constraint: Member must have length less than or equal to 100/);
+    assert.match(serviceError(() => search({ SearchCriteria: { AgentHierarchyGroups: { L2Ids: Array.from({ length: 11 }, (_, i) => `g${i}`) } } })), /'searchCriteria.agentHierarchyGroups.l2Ids' .* less than or equal to 10/);
     const criteria = (n: number) => Array.from({ length: n }, (_, i) => ({ Key: `k${i}`, Values: ['v'] }));
-    assert.match(refused(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: criteria(16) } } })), /criteria' failed to satisfy constraint: Member must have length less than or equal to 15/);
-    assert.match(refused(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: [{ Key: 'intent', Values: Array(21).fill('x') }] } } })), /criteria.1.values' .* less than or equal to 20/);
-    assert.match(refused(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: [{ Key: '', Values: [] }] } } })), /criteria.1.key' failed to satisfy constraint: Member must have length greater than or equal to 1/);
-    assert.match(refused(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: [], MatchType: 'SOME' } } })), /enum value set: \[MATCH_ALL, MATCH_ANY, MATCH_EXACT, MATCH_NONE\]/);
-    assert.match(refused(() => search({ NextToken: 'bm9wZQ==' })), /The nextToken is not valid/);
+    assert.match(serviceError(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: criteria(16) } } })), /criteria' failed to satisfy constraint: Member must have length less than or equal to 15/);
+    assert.match(serviceError(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: [{ Key: 'intent', Values: Array(21).fill('x') }] } } })), /criteria.1.values' .* less than or equal to 20/);
+    assert.match(serviceError(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: [{ Key: '', Values: [] }] } } })), /criteria.1.key' failed to satisfy constraint: Member must have length greater than or equal to 1/);
+    assert.match(serviceError(() => search({ SearchCriteria: { SearchableContactAttributes: { Criteria: [], MatchType: 'SOME' } } })), /enum value set: \[MATCH_ALL, MATCH_ANY, MATCH_EXACT, MATCH_NONE\]/);
+    assert.match(serviceError(() => search({ NextToken: 'bm9wZQ==' })), /The nextToken is not valid/);
   });
 });
