@@ -1,6 +1,6 @@
 // `npm run endpoint -- [options]`: run the local Amazon Connect (and CloudWatch Logs) endpoint until Ctrl-C.
 import { readFileSync } from 'node:fs';
-import type { FaultSpec } from './faults';
+import { validateFaultSpec, type FaultSpec } from './faults';
 import { localAwsFiles, localProfile } from './localCredentials';
 import { findRepoRoot } from './paths';
 import { defaultBurst } from './rateLimit';
@@ -11,6 +11,8 @@ const usage = `Usage: npm run endpoint -- [options]
   --port N            port on 127.0.0.1 (default 4566; 0 = any free port)
   --contacts DIR      serve DIR/<instanceId>/<contactId>.json exactly as stored (default: bundled samples, rebased to now)
   --rebase-times      shift the times of --contacts files too
+  --synthetic N       add N deterministic contacts over the last two years (instances A and B), with flow logs
+  --seed N            the synthetic contacts' seed (default 1)
   --tls-key FILE --tls-cert FILE   serve HTTPS
   --tls-self-signed   serve HTTPS with a fresh self-signed certificate for 127.0.0.1 (prints its path for --ca-bundle)
   --latency MS        delay every response
@@ -21,6 +23,9 @@ const usage = `Usage: npm run endpoint -- [options]
   --malformed N|always   send broken JSON
   --truncated N|always   send half the body, then close
   --large-body BYTES  pad DescribeContact responses to about BYTES
+  --throttle-rate P   answer a share P (0..1) of requests with ThrottlingException, drawn per request (seeded)
+  --fail500-rate P    answer a share P (0..1) of requests with the 500
+  --fault-seed N      the seed of those draws (default 1): a run repeats exactly
   --operation NAME    limit the faults to one operation (e.g. DescribeContact, FilterLogEvents)
   --rate N            throttle beyond N requests per second (per region and service: Connect and Logs apart), like the services
   --burst N           requests allowed at once before --rate applies (default: N of --rate, rounded up)
@@ -68,6 +73,8 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--port': opts.port = nonNegative(next(), flag); break;
       case '--contacts': opts.contactsDir = next(); break;
       case '--rebase-times': opts.rebaseTimes = true; break;
+      case '--synthetic': opts.synthetic = nonNegative(next(), flag); break;
+      case '--seed': opts.seed = nonNegative(next(), flag); break;
       case '--tls-key': tlsKey = next(); break;
       case '--tls-cert': tlsCert = next(); break;
       case '--tls-self-signed': selfSigned = true; break;
@@ -79,6 +86,9 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--malformed': faults.malformedJson = countOrAlways(next(), flag); break;
       case '--truncated': faults.truncated = countOrAlways(next(), flag); break;
       case '--large-body': faults.largeBodyBytes = nonNegative(next(), flag); break;
+      case '--throttle-rate': faults.throttleRate = nonNegative(next(), flag); break;
+      case '--fail500-rate': faults.status500Rate = nonNegative(next(), flag); break;
+      case '--fault-seed': faults.seed = nonNegative(next(), flag); break;
       case '--operation': faults.operation = next(); break;
       case '--rate': opts.rate = positive(next(), flag); break;
       case '--burst': opts.burst = positive(next(), flag); break;
@@ -99,9 +109,11 @@ export function parseArgs(argv: string[]): EndpointOptions {
     selfSignedCertFile = certificate.certFile;
     process.on('exit', () => certificate.dispose());
   }
-  if (Object.keys(faults).length > 0) opts.faults = faults;
+  if (Object.keys(faults).length > 0) opts.faults = validateFaultSpec(faults);
   if (opts.burst !== undefined && opts.rate === undefined) throw new Error('--burst goes with --rate');
   if (opts.burst !== undefined && !Number.isInteger(opts.burst)) throw new Error(`--burst needs a whole number, got "${opts.burst}"`);
+  if (opts.synthetic !== undefined && !Number.isInteger(opts.synthetic)) throw new Error(`--synthetic needs a whole number, got "${opts.synthetic}"`);
+  if (opts.seed !== undefined && opts.synthetic === undefined) throw new Error('--seed goes with --synthetic');
   return opts;
 }
 

@@ -122,7 +122,8 @@ const filterLogEvents: LogsHandler = (body, groups) => {
   const wanted = streams ? new Set(streams) : undefined;
   // Tokens carry where the scan stopped and the query they belong to: another query's token is refused.
   const scope = queryScope([group.describe.logGroupName, streams ?? null, prefix ?? null, start, end, pattern ?? '']);
-  const events = group.events;
+  // Synthetic flow logs are made for the query's window, merged with the stored events in time order.
+  const events = group.eventsBetween ? [...group.events.filter((e) => e.timestamp >= start && e.timestamp <= end), ...group.eventsBetween(start, end)].sort((a, b) => a.timestamp - b.timestamp) : group.events;
   let i = token === undefined ? firstAtOrAfter(events, start) : decodeToken(token, scope);
   const page: LogEvent[] = [];
   let scanned = 0;

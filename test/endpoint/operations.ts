@@ -3,6 +3,7 @@
 import { contactStoryRoute } from './contactStoryOperations';
 import {
   bodyText,
+  checkLength,
   decodeToken,
   encodeToken,
   findContact,
@@ -88,12 +89,88 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-function stringList(value: unknown, field: string): string[] | undefined {
-  if (value === undefined) return undefined;
+/** A list member as the validation layer checks it: strings, at most `max` (botocore's list shape). */
+function stringList(value: unknown, field: string, max = Number.MAX_SAFE_INTEGER): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
   if (!isStringList(value)) {
     throw new ServiceError('InvalidParameterException', `${field} must be a list of strings.`);
   }
+  if (value.length > max) {
+    throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${shown(JSON.stringify(value))}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${max}`);
+  }
   return value;
+}
+
+// SearchContacts' limits, each from its source:
+/**
+ * At most 8 weeks per search: "at most 8 weeks per search" (Amazon Connect Administrator Guide,
+ * contact-search.html, in /work/shared/CONNECT-FACTS.md). A longer range is split into windows by the client.
+ */
+export const maxSearchSpanSeconds = 8 * 7 * 86400;
+/**
+ * Contacts are kept 24 months: "Contact information remains available in Amazon Connect for 24 months from the
+ * InitiationTimestamp, and then it is deleted" (botocore connect/2017-08-08, DescribeContact's documentation);
+ * the console "looks back 2 years" (contact-search.html). A range starting earlier is refused.
+ */
+export const searchLookBackMonths = 24;
+/**
+ * At most 10,000 results per search: "at most 10,000 results" (contact-search.html, CONNECT-FACTS.md). TotalCount
+ * still says how many matched; pages stop at the 10,000th (no NextToken beyond it).
+ */
+export const maxSearchResults = 10_000;
+/** botocore's list bounds: AgentResourceIdList and QueueIdList ≤ 100, HierarchyGroupIdList ≤ 10,
+ * SearchableContactAttributesCriteriaList ≤ 15, SearchableContactAttributeValueList ≤ 20, key 1..100, value 0..100. */
+const listMax = { agentIds: 100, queueIds: 100, hierarchyIds: 10, criteria: 15, values: 20 };
+/** MaxResult100 (botocore): 1..100; the service's default is the maximum. */
+const maxResultsBounds = [1, 100] as const;
+
+/** The earliest StartTime the service searches: 24 months before `nowSeconds`, by calendar months. */
+export function lookBackStart(nowSeconds: number): number {
+  const d = new Date(nowSeconds * 1000);
+  d.setUTCMonth(d.getUTCMonth() - searchLookBackMonths);
+  return Math.floor(d.getTime() / 1000);
+}
+
+const hierarchyLevels = ['L1Ids', 'L2Ids', 'L3Ids', 'L4Ids', 'L5Ids'] as const;
+
+/** The hierarchy group IDs on a contact's AgentInfo, by level (from their ARNs). */
+function agentGroupId(c: WireContact, level: number): string | undefined {
+  const arn = get(c, 'AgentInfo', 'HierarchyGroups', `Level${level}`, 'Arn');
+  return typeof arn === 'string' ? arn.slice(arn.lastIndexOf('/') + 1) : undefined;
+}
+
+interface AttributeCriteria {
+  criteria: { key: string; values: string[] }[];
+  matchAny: boolean;
+}
+
+function attributeCriteria(value: unknown): AttributeCriteria | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!isObject(value) || !Array.isArray(value.Criteria)) throw new ServiceError('InvalidParameterException', "1 validation error detected: Value null at 'searchCriteria.searchableContactAttributes.criteria' failed to satisfy constraint: Member must not be null");
+  if (value.Criteria.length > listMax.criteria) {
+    throw new ServiceError('InvalidParameterException', `1 validation error detected: Value at 'searchCriteria.searchableContactAttributes.criteria' failed to satisfy constraint: Member must have length less than or equal to ${listMax.criteria}`);
+  }
+  const matchType = bodyText(value.MatchType ?? 'MATCH_ALL');
+  if (!['MATCH_ALL', 'MATCH_ANY', 'MATCH_EXACT', 'MATCH_NONE'].includes(matchType)) {
+    throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${shown(matchType)}' at 'searchCriteria.searchableContactAttributes.matchType' failed to satisfy constraint: Member must satisfy enum value set: [MATCH_ALL, MATCH_ANY, MATCH_EXACT, MATCH_NONE]`);
+  }
+  if (matchType !== 'MATCH_ALL' && matchType !== 'MATCH_ANY') throw new ServiceError('InvalidParameterException', `MatchType ${matchType} is not supported by this endpoint: MATCH_ALL or MATCH_ANY.`);
+  const criteria = value.Criteria.map((c: unknown, i: number) => {
+    const at = `searchCriteria.searchableContactAttributes.criteria.${i + 1}`;
+    if (!isObject(c) || typeof c.Key !== 'string') throw new ServiceError('InvalidParameterException', `1 validation error detected: Value null at '${at}.key' failed to satisfy constraint: Member must not be null`);
+    checkLength(`${at}.key`, c.Key, 1, 100);
+    const values = stringList(c.Values, `${at}.values`, listMax.values);
+    if (!values) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value null at '${at}.values' failed to satisfy constraint: Member must not be null`);
+    for (const v of values) checkLength(`${at}.values.member`, v, 0, 100);
+    return { key: c.Key, values };
+  });
+  return { criteria, matchAny: matchType === 'MATCH_ANY' };
+}
+
+function attributesMatch(c: WireContact, a: AttributeCriteria): boolean {
+  const attributes = isObject(c.Attributes) ? c.Attributes : {};
+  const one = (k: { key: string; values: string[] }) => typeof attributes[k.key] === 'string' && k.values.includes(attributes[k.key] as string);
+  return a.matchAny ? a.criteria.some(one) : a.criteria.every(one);
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -140,13 +217,23 @@ const searchContacts: Handler = (req, data) => {
   const start = timestampParam(range.StartTime, 'TimeRange.StartTime');
   const end = timestampParam(range.EndTime, 'TimeRange.EndTime');
   if (start > end) throw new ServiceError('InvalidParameterException', 'TimeRange.StartTime must be before TimeRange.EndTime.');
-  const max = intParam(body.MaxResults, 'maxResults', 1, 100, 100);
+  if (end - start > maxSearchSpanSeconds) {
+    throw new ServiceError('InvalidParameterException', `The time range must not be longer than 8 weeks (${maxSearchSpanSeconds} seconds); it is ${Math.round(end - start)} seconds.`);
+  }
+  const earliest = lookBackStart(Math.floor(Date.now() / 1000));
+  if (start < earliest) {
+    throw new ServiceError('InvalidParameterException', `TimeRange.StartTime must not be more than ${searchLookBackMonths} months in the past (earliest ${new Date(earliest * 1000).toISOString()}): contacts are kept for 24 months.`);
+  }
+  const max = intParam(body.MaxResults, 'maxResults', maxResultsBounds[0], maxResultsBounds[1], maxResultsBounds[1]);
 
   const criteria = isObject(body.SearchCriteria) ? body.SearchCriteria : {};
-  const channels = stringList(criteria.Channels, 'SearchCriteria.Channels');
-  const methods = stringList(criteria.InitiationMethods, 'SearchCriteria.InitiationMethods');
-  const agentIds = stringList(criteria.AgentIds, 'SearchCriteria.AgentIds');
-  const queueIds = stringList(criteria.QueueIds, 'SearchCriteria.QueueIds');
+  const channels = stringList(criteria.Channels, 'searchCriteria.channels');
+  const methods = stringList(criteria.InitiationMethods, 'searchCriteria.initiationMethods');
+  const agentIds = stringList(criteria.AgentIds, 'searchCriteria.agentIds', listMax.agentIds);
+  const queueIds = stringList(criteria.QueueIds, 'searchCriteria.queueIds', listMax.queueIds);
+  const groups = isObject(criteria.AgentHierarchyGroups) ? criteria.AgentHierarchyGroups : {};
+  const groupIds = hierarchyLevels.map((level) => stringList(groups[level], `searchCriteria.agentHierarchyGroups.${level.charAt(0).toLowerCase()}${level.slice(1)}`, listMax.hierarchyIds));
+  const attributes = attributeCriteria(criteria.SearchableContactAttributes);
 
   const sort = isObject(body.Sort) ? body.Sort : {};
   const sortField = bodyText(sort.FieldName ?? 'INITIATION_TIMESTAMP');
@@ -162,6 +249,11 @@ const searchContacts: Handler = (req, data) => {
     if (methods && !methods.includes(String(c.InitiationMethod))) return false;
     if (agentIds && !agentIds.includes(String(get(c, 'AgentInfo', 'Id')))) return false;
     if (queueIds && !queueIds.includes(String(get(c, 'QueueInfo', 'Id')))) return false;
+    for (let level = 1; level <= 5; level++) {
+      const ids = groupIds[level - 1];
+      if (ids && ids.length > 0 && !ids.includes(agentGroupId(c, level) ?? '')) return false;
+    }
+    if (attributes && !attributesMatch(c, attributes)) return false;
     return true;
   });
   const key = (c: WireContact): unknown => {
@@ -178,10 +270,12 @@ const searchContacts: Handler = (req, data) => {
   });
 
   // The token is tied to the query so a token from another search is rejected like the service does.
-  const scope = JSON.stringify([body.InstanceId, type, start, end, channels, methods, agentIds, queueIds, sortField, order]);
+  const scope = JSON.stringify([body.InstanceId, type, start, end, channels, methods, agentIds, queueIds, groupIds, attributes, sortField, order]);
   const offset = typeof body.NextToken === 'string' ? decodeToken(body.NextToken, scope) : 0;
-  const page = matches.slice(offset, offset + max).map(searchSummary);
+  // Pages stop at the 10,000th result; TotalCount still counts every match.
+  const reachable = Math.min(matches.length, maxSearchResults);
+  const page = matches.slice(offset, Math.min(offset + max, reachable)).map(searchSummary);
   const result: Record<string, unknown> = { Contacts: page, TotalCount: matches.length };
-  if (offset + max < matches.length) result.NextToken = encodeToken(offset + max, scope);
+  if (offset + max < reachable) result.NextToken = encodeToken(offset + max, scope);
   return result;
 };

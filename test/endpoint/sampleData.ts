@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { bundledDataDir } from './paths';
 import { readLogGroups, type LogGroups } from './sampleLogs';
+import { defaultSyntheticSeed, syntheticContacts, syntheticEventsBetween, syntheticLogGroup } from './synthetic';
 
 /** A contact in wire form: JSON values only, timestamps as epoch seconds. */
 export type WireContact = Record<string, unknown> & { Id: string };
@@ -52,6 +53,10 @@ export interface LoadOptions {
   rebaseTimes?: boolean;
   /** Epoch milliseconds; defaults to the current time. */
   now?: number;
+  /** Add this many deterministic contacts over the two years before `now` (synthetic.ts), with flow logs. */
+  synthetic?: number;
+  /** Their seed (default 1). */
+  seed?: number;
 }
 
 const account = '123456789012';
@@ -189,10 +194,27 @@ export function loadEndpointData(opts: LoadOptions = {}): EndpointData {
     for (const m of contacts.values()) for (const [id, c] of m) m.set(id, shiftContact(c, shift));
     for (const [id, r] of resources) resources.set(id, shiftEvaluations(r, shift));
   }
+  // Synthetic contacts are made at "now" already: they are added after the rebase.
+  let syntheticA: WireContact[] = [];
+  if (opts.synthetic) {
+    const made = syntheticContacts(opts.synthetic, opts.seed ?? defaultSyntheticSeed, Math.floor((opts.now ?? Date.now()) / 1000), resources);
+    for (const [instanceId, list] of made) {
+      let m = contacts.get(instanceId);
+      if (!m) contacts.set(instanceId, (m = new Map<string, WireContact>()));
+      for (const c of list) m.set(c.Id, c);
+    }
+    syntheticA = made.get(instances[0]?.Id ?? '') ?? [];
+  }
   // Logs belong to their contacts: a contacts directory brings its own or has none. They move by the contacts' shift.
   const logsFile = path.join(opts.contactsDir ?? bundled, 'logGroups.json');
   let logGroups: LogGroups | undefined;
-  return { instances, contacts, resources, logGroups: () => (logGroups ??= readLogGroups(logsFile, shift * 1000)) };
+  const loadLogs = (): LogGroups => {
+    const groups = readLogGroups(logsFile, shift * 1000);
+    const flowLogs = groups.get(syntheticLogGroup);
+    if (flowLogs && syntheticA.length > 0) flowLogs.eventsBetween = syntheticEventsBetween(syntheticA);
+    return groups;
+  };
+  return { instances, contacts, resources, logGroups: () => (logGroups ??= loadLogs()) };
 }
 
 /** The bundled log groups, rebased like a server started at `now` (or as stored without it). */

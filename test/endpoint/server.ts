@@ -53,6 +53,10 @@ export interface EndpointOptions {
    * AccessDeniedException, as IAM does. Also settable with POST /__control/deny {"actions": [...]}.
    */
   deny?: string[];
+  /** Add this many deterministic contacts over the last two years, with flow logs (synthetic.ts). */
+  synthetic?: number;
+  /** The synthetic contacts' seed (default 1). */
+  seed?: number;
 }
 
 export interface RunningEndpoint {
@@ -290,7 +294,7 @@ function rateLimiterFor(opts: EndpointOptions): RateLimiter | undefined {
 
 export async function startEndpoint(opts: EndpointOptions = {}): Promise<RunningEndpoint> {
   const rateLimiter = rateLimiterFor(opts);
-  const data = loadEndpointData({ contactsDir: opts.contactsDir, rebaseTimes: opts.rebaseTimes });
+  const data = loadEndpointData({ contactsDir: opts.contactsDir, rebaseTimes: opts.rebaseTimes, synthetic: opts.synthetic, seed: opts.seed });
   const ctx: Ctx = {
     deny: new Set(opts.deny ?? []),
     data,

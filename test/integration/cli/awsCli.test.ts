@@ -32,10 +32,11 @@ import {
   type FlowLogQuery,
   type InsightsRuns,
 } from './logsCalls';
+import { criteriaSearchArgs, searchSynthetic, servedSearch, tooLongSearchArgs, tooLongSearchBody } from './searchCalls';
 import { missingQueueCall, storyCalls } from './storyCalls';
 
 describe('AWS CLI against the local endpoint', function () {
-  // The cap on the whole suite: 26 CLI runs, about 15 s on two idle cores (30 s seen on two busy ones).
+  // The cap on the whole suite: 33 CLI runs, about 15 s on two idle cores (30 s seen on two busy ones).
   this.timeout(120_000);
 
   const fixtures = localAwsFiles(findRepoRoot());
@@ -47,6 +48,8 @@ describe('AWS CLI against the local endpoint', function () {
   let throttled: RunningEndpoint;
   /** Denies logs:FilterLogEvents, as a policy without it would. */
   let logsDenied: RunningEndpoint;
+  /** Serves synthetic contacts for the search panel's criteria. */
+  let synthetic: RunningEndpoint;
   /** The voice call's and the long chat's flow logs, over the window the extension asks for. */
   let voiceLogs: FlowLogQuery;
   let chatLogs: FlowLogQuery;
@@ -61,6 +64,7 @@ describe('AWS CLI against the local endpoint', function () {
     endpoint = await startEndpoint();
     throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
     logsDenied = await startEndpoint({ deny: ['logs:FilterLogEvents'] });
+    synthetic = await startEndpoint({ synthetic: searchSynthetic });
     voiceLogs = await flowLogQuery(endpoint.url, sampleIds.voice);
     chatLogs = await flowLogQuery(endpoint.url, flowLogIds.longChat.contactId);
     insights = await insightsRuns(endpoint.url);
@@ -100,6 +104,8 @@ describe('AWS CLI against the local endpoint', function () {
       ['invalid filter pattern', base, invalidPatternArgs],
       ['logs denied', { ...base, endpointUrl: logsDenied.url }, filterLogEventsArgs(voiceLogs)],
       ...insights.args.map(([key, args]): [string, CliRun, string[]] => [key, base, args]),
+      ['search-contacts criteria', { ...base, endpointUrl: synthetic.url }, criteriaSearchArgs(['--page-size', '5'])],
+      ['search-contacts too long', { ...base, endpointUrl: synthetic.url }, tooLongSearchArgs()],
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -109,6 +115,7 @@ describe('AWS CLI against the local endpoint', function () {
     await endpoint?.close();
     await throttled?.close();
     await logsDenied?.close();
+    await synthetic?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -159,6 +166,18 @@ describe('AWS CLI against the local endpoint', function () {
     for (const id of sampleIds.transferChain) assert.ok(contacts.some((c) => c.Id === id), id);
     const times = contacts.map((c) => c.InitiationTimestamp);
     assert.deepEqual(times, [...times].sort((a, b) => a - b));
+  });
+
+  it('search-contacts with the panel’s criteria (channels, hierarchy group, attribute) follows NextToken and prints every page as served', async () => {
+    const served = await servedSearch(synthetic.url, 5);
+    assert.ok(served.pages >= 2 && served.totalCount === served.contacts.length, `${served.pages} pages, ${served.totalCount}`);
+    assert.deepEqual(parseOutput(results.get('search-contacts criteria')), { Contacts: served.contacts, TotalCount: served.totalCount });
+  });
+
+  it('search-contacts over more than 8 weeks gets the InvalidParameterException the endpoint served', async () => {
+    const s = await fetchServed(synthetic.url, '/search-contacts', { method: 'POST', body: JSON.stringify(tooLongSearchBody) });
+    assert.equal(s.errorCode, 'InvalidParameterException');
+    assert.equal(results.get('search-contacts too long').stderr.trim(), `An error occurred (InvalidParameterException) when calling the SearchContacts operation: ${errorMessage(s)}`);
   });
 
   it('signs with a session token from the local-session profile', async () => {

@@ -49,6 +49,7 @@ import {
   type FlowLogQuery,
   type InsightsRuns,
 } from './logsCalls';
+import { criteriaSearchArgs, searchSynthetic, servedSearch, tooLongSearchArgs, tooLongSearchBody } from './searchCalls';
 import { missingQueueCall, storyCalls } from './storyCalls';
 
 /** Debian's awscli; called by full path because the v1 CLI comes first on PATH. */
@@ -124,7 +125,7 @@ function readExtract(file: string): { operations: BotocoreModel['operations']; s
 }
 
 describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', function () {
-  // The cap on the whole suite: 38 CLI runs, about 17 s on two idle cores (50 s seen on two busy ones).
+  // The cap on the whole suite: 45 CLI runs, about 17 s on two idle cores (50 s seen on two busy ones).
   this.timeout(150_000);
 
   const fixtures = localAwsFiles(findRepoRoot());
@@ -155,6 +156,8 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   let logsModel: BotocoreModel;
   /** Denies logs:FilterLogEvents, as a policy without it would. */
   let logsDenied: RunningEndpoint;
+  /** Serves synthetic contacts for the search panel's criteria. */
+  let synthetic: RunningEndpoint;
   /** The voice call's flow logs, over the window the extension asks for. */
   let voiceLogs: FlowLogQuery;
   /** Insights queries started before the CLI runs, and the runs that read them. */
@@ -180,6 +183,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     endpoint = await startEndpoint();
     throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
     logsDenied = await startEndpoint({ deny: ['logs:FilterLogEvents'] });
+    synthetic = await startEndpoint({ synthetic: searchSynthetic });
     voiceLogs = await flowLogQuery(endpoint.url, sampleIds.voice);
     insights = await insightsRuns(endpoint.url);
     dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-v2-'));
@@ -231,6 +235,9 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
       ['log group missing', base, missingGroupArgs],
       ['logs denied', { ...base, endpointUrl: logsDenied.url }, filterLogEventsArgs(voiceLogs)],
       ...insights.args.map(([key, args]): [string, CliRun, string[]] => [key, base, args]),
+      // v2 has no paginator for SearchContacts: one page of up to 100.
+      ['search-contacts criteria', { ...runFor('SearchContacts'), endpointUrl: synthetic.url }, criteriaSearchArgs(['--max-results', '100'])],
+      ['search-contacts too long', { ...runFor('SearchContacts'), endpointUrl: synthetic.url }, tooLongSearchArgs()],
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -240,6 +247,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     await endpoint?.close();
     await throttled?.close();
     await logsDenied?.close();
+    await synthetic?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -315,6 +323,18 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     assert.deepEqual(out, asV2Reads('SearchContacts', await servedFor.search(), extendedModel));
     const ids = (out.Contacts as { Id: string }[]).map((c) => c.Id);
     for (const id of sampleIds.transferChain) assert.ok(ids.includes(id), id);
+  });
+
+  it('search-contacts with the panel’s criteria (channels, hierarchy group, attribute) prints the page as served', async () => {
+    const served = await servedSearch(synthetic.url, 100);
+    assert.equal(served.pages, 1);
+    assert.ok(served.totalCount > 0);
+    assert.deepEqual(parseOutput(results.get('search-contacts criteria')), asV2Reads('SearchContacts', { Contacts: served.contacts, TotalCount: served.totalCount }, extendedModel));
+  });
+
+  it('search-contacts over more than 8 weeks gets the InvalidParameterException the endpoint served', async () => {
+    const s = await fetchServed(synthetic.url, '/search-contacts', { method: 'POST', body: JSON.stringify(tooLongSearchBody) });
+    assertServiceError(results.get('search-contacts too long'), 'SearchContacts', s);
   });
 
   for (const call of storyCalls) {

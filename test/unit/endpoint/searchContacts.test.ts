@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { route, ServiceError } from '../../endpoint/operations';
+import { route } from '../../endpoint/operations';
 import { loadEndpointData } from '../../endpoint/sampleData';
 import { sampleIds } from '../../endpoint/sampleIds';
+import { serviceError } from './serviceErrorText';
 
 const now = Date.UTC(2030, 0, 15, 12, 0, 0);
 const data = loadEndpointData({ now });
@@ -27,15 +28,6 @@ function lastHours(hours: number, extra: Record<string, unknown> = {}): Record<s
   };
 }
 
-function serviceError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ServiceError) return `${err.status} ${err.errorType}: ${err.message}`;
-    throw err;
-  }
-  return 'no error';
-}
 
 describe('SearchContacts over the samples', () => {
   it('finds several contacts in the last 24 hours, newest first by default', () => {
