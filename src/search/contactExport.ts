@@ -12,8 +12,9 @@
 import { createReadStream } from 'node:fs';
 import { open, stat, truncate, type FileHandle } from 'node:fs/promises';
 import { ConnectServiceError } from '../aws/connectServiceError';
-import type { ContactSummary } from '../aws/types';
-import type { ContactDocument } from '../contact/contactDocument';
+import type { ConnectService } from '../aws/connectService';
+import type { AccountTarget, ContactSummary } from '../aws/types';
+import { toContactDocument, type ContactDocument } from '../contact/contactDocument';
 import { csvLine } from '../contact/csvCells';
 import { ResumeScanner, type ExportFormat, type ResumeState } from '../contact/exportResume';
 import { csvCellsOf, csvHeader, toSearchRow } from '../contact/searchRows';
@@ -194,4 +195,12 @@ async function writeWhole(handle: FileHandle, text: string): Promise<void> {
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
   while (at < bytes.length) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+}
+
+/** The export's calls through ConnectService (and so the one scheduler), at background priority. */
+export function connectExportCalls(connect: Pick<ConnectService, 'searchContacts' | 'describeContact'>, target: AccountTarget & { instanceId: string }): Pick<ExportOptions, 'search' | 'describe'> {
+  return {
+    search: (query, signal) => connect.searchContacts(target, query, signal, { priority: 'background' }),
+    describe: async (contactId, signal) => toContactDocument((await connect.describeContact({ ...target, contactId }, signal, { priority: 'background' })).output),
+  };
 }
