@@ -30,7 +30,8 @@ const QUOTE = 0x22;
 
 export class ResumeScanner {
   private readonly ids = new Set<string>();
-  private parts: Buffer[] = [];
+  private parts: Uint8Array[] = [];
+  private readonly decoder = new TextDecoder();
   private offset = 0;
   private keep = 0;
   private inQuotes = false;
@@ -39,7 +40,7 @@ export class ResumeScanner {
 
   constructor(private readonly format: ExportFormat) {}
 
-  push(chunk: Buffer): void {
+  push(chunk: Uint8Array): void {
     let from = 0;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
@@ -48,12 +49,12 @@ export class ResumeScanner {
       else if (b === LF && !this.inQuotes) {
         this.parts.push(chunk.subarray(from, i + 1));
         from = i + 1;
-        this.record(Buffer.concat(this.parts).toString('utf8').replace(/\r?\n$/, ''));
+        this.record(this.decoder.decode(concat(this.parts)).replace(/\r?\n$/, ''));
         this.parts = [];
         this.keep = this.offset + i + 1;
       }
     }
-    if (from < chunk.length) this.parts.push(Buffer.from(chunk.subarray(from)));
+    if (from < chunk.length) this.parts.push(chunk.slice(from));
     this.offset += chunk.length;
   }
 
@@ -86,10 +87,21 @@ export class ResumeScanner {
 }
 
 /** Scans a whole buffer at once (tests, small files). */
-export function scanExport(format: ExportFormat, bytes: Buffer): ResumeState {
+export function scanExport(format: ExportFormat, bytes: Uint8Array): ResumeState {
   const s = new ResumeScanner(format);
   s.push(bytes);
   return s.finish();
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Export progress as the notification says it: count, rate and time left. */

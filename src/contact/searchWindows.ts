@@ -203,3 +203,17 @@ export function parseCriteria(raw: unknown): ContactSearchCriteria | undefined {
     sortOrder: c.sortOrder,
   };
 }
+
+/** The field a service error concerns, from the member it names (InvalidParameterException's message). */
+export function fieldOfServiceMessage(message: string): CriteriaField {
+  const rules: [RegExp, CriteriaField][] = [
+    [/TimeRange|StartTime|EndTime|time range|look ?back/i, 'range'],
+    [/SearchableContactAttributes|attribute/i, 'attributes'],
+    [/QueueIds|queue/i, 'queues'],
+    [/AgentIds|agent/i, 'agents'],
+    [/InitiationMethods/i, 'initiationMethods'],
+    [/Channels|channel/i, 'channels'],
+    [/Sort/i, 'sort'],
+  ];
+  return rules.find(([re]) => re.test(message))?.[1] ?? 'form';
+}

@@ -130,7 +130,7 @@ describe('Export against the local endpoint under faults', function () {
 
   it('writes the CSV with a header, one row per contact, formulas neutralised', async () => {
     const file = join(dir, 'all.csv');
-    await exportContacts({ ...options(file, 'csv', new AbortController().signal), names: async () => ({ queue: '=BasicQueue', agent: 'jdoe' }) });
+    await exportContacts({ ...options(file, 'csv', new AbortController().signal), names: () => Promise.resolve({ queue: '=BasicQueue', agent: 'jdoe' }) });
     const lines = readFileSync(file, 'utf8').split('\r\n').filter((l) => l !== '');
     assert.equal(lines.length, count + 1);
     assert.deepEqual(parseCsvRecord(lines[1]).slice(5, 6), ["'=BasicQueue"]);
