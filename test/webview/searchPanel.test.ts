@@ -75,7 +75,7 @@ describe('Search panel webview', function () {
     g.dispatchEvent(new g.MessageEvent('message', { data: JSON.parse(json) as unknown }));
   }, JSON.stringify(m));
   const posted = () => page.evaluate(() => (globalThis as unknown as { __stub: { posted: SearchWebviewMessage[] } }).__stub.posted);
-  const visibleRows = () => page.locator('.result-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent ?? '')));
+  const visibleRows = () => page.evaluate<string[][]>(`[...document.querySelectorAll('.result-row')].map((r) => [...r.querySelectorAll('.cell')].map((c) => c.textContent ?? ''))`);
 
   it('shows rows with queue and agent names, the count, and hostile names as text', async () => {
     await send({ type: 'init', title: 'acme-support', criteria: defaultCriteria(), timeZone: 'utc' });
