@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { ConnectServiceError } from '../aws/connectServiceError';
 import type { AccountTarget, ContactRef, ContactSummary, NamedResourceSummary, SearchContactsPage, SearchContactsQuery } from '../aws/types';
 import { toSearchRow } from '../contact/searchRows';
-import { defaultCriteria, fieldOfServiceMessage, validateCriteria, type ContactSearchCriteria } from '../contact/searchWindows';
+import { defaultCriteria, fieldOfServiceMessage, validateCriteria, type ContactSearchCriteria, type FieldMessage } from '../contact/searchWindows';
 import { makeNonce, renderPanelHtml } from '../panel/webviewHtml';
 import { parseSearchWebviewMessage, type SearchHostMessage, type SearchStatus, type SearchWebviewMessage } from '../protocol/searchMessages';
 import { searchPages } from './searchRun';
@@ -40,8 +40,9 @@ export class SearchPanel implements vscode.Disposable {
   /** The criteria of the search on screen: what Export from the results uses. */
   criteria: ContactSearchCriteria;
   private readonly knownNames = { queue: new Map<string, string | undefined>(), user: new Map<string, string | undefined>() };
-  /** The last status posted (the tests read it). */
+  /** The last status and field messages posted (the tests read them). */
   lastStatus?: SearchStatus;
+  lastFieldErrors: FieldMessage[] = [];
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
 
@@ -81,6 +82,7 @@ export class SearchPanel implements vscode.Disposable {
 
   private post(message: SearchHostMessage): void {
     if (message.type === 'status') this.lastStatus = message.status;
+    if (message.type === 'fieldErrors') this.lastFieldErrors = message.errors;
     void this.panel.webview.postMessage(message);
   }
 
