@@ -1,6 +1,6 @@
 // `npm run endpoint -- [options]`: run the local Amazon Connect (and CloudWatch Logs) endpoint until Ctrl-C.
 import { readFileSync } from 'node:fs';
-import type { FaultSpec } from './faults';
+import { validateFaultSpec, type FaultSpec } from './faults';
 import { localAwsFiles, localProfile } from './localCredentials';
 import { findRepoRoot } from './paths';
 import { defaultBurst } from './rateLimit';
@@ -21,6 +21,9 @@ const usage = `Usage: npm run endpoint -- [options]
   --malformed N|always   send broken JSON
   --truncated N|always   send half the body, then close
   --large-body BYTES  pad DescribeContact responses to about BYTES
+  --throttle-rate P   answer a share P (0..1) of requests with ThrottlingException, drawn per request (seeded)
+  --fail500-rate P    answer a share P (0..1) of requests with the 500
+  --fault-seed N      the seed of those draws (default 1): a run repeats exactly
   --operation NAME    limit the faults to one operation (e.g. DescribeContact, FilterLogEvents)
   --rate N            throttle beyond N requests per second (per region and service: Connect and Logs apart), like the services
   --burst N           requests allowed at once before --rate applies (default: N of --rate, rounded up)
@@ -79,6 +82,9 @@ export function parseArgs(argv: string[]): EndpointOptions {
       case '--malformed': faults.malformedJson = countOrAlways(next(), flag); break;
       case '--truncated': faults.truncated = countOrAlways(next(), flag); break;
       case '--large-body': faults.largeBodyBytes = nonNegative(next(), flag); break;
+      case '--throttle-rate': faults.throttleRate = nonNegative(next(), flag); break;
+      case '--fail500-rate': faults.status500Rate = nonNegative(next(), flag); break;
+      case '--fault-seed': faults.seed = nonNegative(next(), flag); break;
       case '--operation': faults.operation = next(); break;
       case '--rate': opts.rate = positive(next(), flag); break;
       case '--burst': opts.burst = positive(next(), flag); break;
@@ -99,7 +105,7 @@ export function parseArgs(argv: string[]): EndpointOptions {
     selfSignedCertFile = certificate.certFile;
     process.on('exit', () => certificate.dispose());
   }
-  if (Object.keys(faults).length > 0) opts.faults = faults;
+  if (Object.keys(faults).length > 0) opts.faults = validateFaultSpec(faults);
   if (opts.burst !== undefined && opts.rate === undefined) throw new Error('--burst goes with --rate');
   if (opts.burst !== undefined && !Number.isInteger(opts.burst)) throw new Error(`--burst needs a whole number, got "${opts.burst}"`);
   return opts;

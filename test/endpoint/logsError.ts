@@ -7,7 +7,9 @@ export type LogsErrorType =
   | 'ThrottlingException'
   | 'ServiceUnavailableException'
   | 'UnknownOperationException'
-  | 'SerializationException';
+  | 'SerializationException'
+  | 'MalformedQueryException'
+  | 'LimitExceededException';
 
 export class LogsError extends Error {
   constructor(

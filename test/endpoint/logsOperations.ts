@@ -54,7 +54,7 @@ const groupIdentifier = { re: logGroupIdentifierPattern, source: '[\\w#+=/:,.@-]
 const streamName = { re: logStreamNamePattern, source: '[^:*]*' };
 
 /** A group by name or by ARN (`arn:aws:logs:<region>:<account>:log-group:<name>`, without `:*`). */
-function findGroup(groups: LogGroups, nameOrArn: string): LogGroupData {
+export function findGroup(groups: LogGroups, nameOrArn: string): LogGroupData {
   const byArn = /^arn:aws:logs:[^:]+:\d{12}:log-group:(.+)$/.exec(nameOrArn);
   const group = byArn ? [...groups.values()].find((g) => g.describe.logGroupArn === nameOrArn) : groups.get(nameOrArn);
   if (!group) throw new LogsError('ResourceNotFoundException', 'The specified log group does not exist.');
@@ -76,7 +76,7 @@ function firstAtOrAfter(events: LogEvent[], t: number): number {
 /** Each event's message parsed once, on first need (JSON patterns read it; term patterns don't). */
 const parsedMessages = new WeakMap<LogEvent, unknown>();
 
-function messageJson(event: LogEvent): unknown {
+export function messageJson(event: LogEvent): unknown {
   if (!parsedMessages.has(event)) {
     let json: unknown;
     try {

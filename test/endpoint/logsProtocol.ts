@@ -2,10 +2,14 @@
 // `X-Amz-Target: Logs_20140328.<Operation>` and `Content-Type: application/x-amz-json-1.1`, signed for the
 // service `logs`; errors are HTTP 400 (500 for the service's own faults) with a `{"__type", "message"}` body.
 import { LogsError } from './logsError';
-import { logsOperations } from './logsOperations';
+import { insightsOperations } from './insightsOperations';
+import { logsOperations as filterOperations } from './logsOperations';
 import { isObject, ServiceError } from './operationSupport';
 import { sampleIds } from './sampleIds';
 import type { Refusal, Reply, ServiceCall } from './serviceCall';
+
+/** Every Logs operation the endpoint serves: FilterLogEvents, DescribeLogGroups and the Insights three. */
+const logsOperations = { ...filterOperations, ...insightsOperations };
 
 export const logsTargetPrefix = 'Logs_20140328.';
 export const logsContentType = 'application/x-amz-json-1.1';

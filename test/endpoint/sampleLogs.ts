@@ -19,6 +19,11 @@ export interface LogGroupData {
   /** DescribeLogGroups' LogGroup shape (storedBytes computed from the events). */
   describe: Record<string, unknown> & { logGroupName: string; logGroupArn: string };
   events: LogEvent[];
+  /**
+   * Generated events (synthetic contacts' flow logs) between two epoch-ms times, both inclusive, in time
+   * order: made per query instead of stored. Insights reads these besides `events`.
+   */
+  eventsBetween?: (startMs: number, endMs: number) => Iterable<LogEvent>;
 }
 
 /** Log group name → group, in name order (as DescribeLogGroups lists them). */

@@ -17,7 +17,21 @@ import { flowLogIds, maximalEvaluations, sampleIds } from '../../endpoint/sample
 import { startEndpoint, type RequestLogEntry, type RunningEndpoint } from '../../endpoint/server';
 import { signatureMismatchMessage } from '../../endpoint/sigv4';
 import { CliResults, errorMessage, fetchServed, parseOutput, writeConfig, type CliRun } from './cliHarness';
-import { describeLogGroupsArgs, filterLogEventsArgs, flowLogQuery, invalidPatternArgs, missingGroupArgs, servedFlowLogs, servedLogGroups, type FlowLogQuery } from './logsCalls';
+import {
+  describeLogGroupsArgs,
+  filterLogEventsArgs,
+  flowLogQuery,
+  insightsRuns,
+  invalidPatternArgs,
+  malformedQuery,
+  missingGroupArgs,
+  resultContactIds,
+  servedFlowLogs,
+  servedLogGroups,
+  servedQueryResults,
+  type FlowLogQuery,
+  type InsightsRuns,
+} from './logsCalls';
 import { missingQueueCall, storyCalls } from './storyCalls';
 
 describe('AWS CLI against the local endpoint', function () {
@@ -36,6 +50,8 @@ describe('AWS CLI against the local endpoint', function () {
   /** The voice call's and the long chat's flow logs, over the window the extension asks for. */
   let voiceLogs: FlowLogQuery;
   let chatLogs: FlowLogQuery;
+  /** Insights queries started before the CLI runs, and the runs that read them. */
+  let insights: InsightsRuns;
   let dir: string;
   /** The endpoint's request log when the last CLI run finished, before the tests fetch anything themselves. */
   let cliRequests: RequestLogEntry[];
@@ -47,6 +63,7 @@ describe('AWS CLI against the local endpoint', function () {
     logsDenied = await startEndpoint({ deny: ['logs:FilterLogEvents'] });
     voiceLogs = await flowLogQuery(endpoint.url, sampleIds.voice);
     chatLogs = await flowLogQuery(endpoint.url, flowLogIds.longChat.contactId);
+    insights = await insightsRuns(endpoint.url);
     dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-'));
     const base = { bin: 'aws', endpointUrl: endpoint.url, configFile: writeConfig(fixtures.configFile, path.join(dir, 'config'), 'none'), credentialsFile: fixtures.credentialsFile };
     const wrong = path.join(dir, 'credentials-wrong');
@@ -82,6 +99,7 @@ describe('AWS CLI against the local endpoint', function () {
       ['log group missing', base, missingGroupArgs],
       ['invalid filter pattern', base, invalidPatternArgs],
       ['logs denied', { ...base, endpointUrl: logsDenied.url }, filterLogEventsArgs(voiceLogs)],
+      ...insights.args.map(([key, args]): [string, CliRun, string[]] => [key, base, args]),
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -246,6 +264,39 @@ describe('AWS CLI against the local endpoint', function () {
         assert.notEqual(r.code, 0, key);
         assert.equal(r.stderr.trim(), `An error occurred (${s.errorType}) when calling the FilterLogEvents operation: ${String(s.body.message)}`, key);
       }
+    });
+  });
+
+  describe('CloudWatch Logs Insights', () => {
+    it('start-query prints the queryId of a query that then completes with the voice call’s failed Lambda call', async () => {
+      const { queryId } = parseOutput(results.get('start-query')) as { queryId: string };
+      assert.match(queryId, /^[0-9a-f-]{36}$/);
+      const statuses = [];
+      let body: Record<string, unknown>;
+      do {
+        body = await servedQueryResults(endpoint.url, queryId);
+        statuses.push(body.status);
+      } while (body.status !== 'Complete');
+      assert.deepEqual(statuses, ['Scheduled', 'Running', 'Complete']);
+      assert.deepEqual(resultContactIds(body), [sampleIds.voice]);
+    });
+
+    it('get-query-results prints the rows and statistics as served', async () => {
+      const out = parseOutput(results.get('get-query-results'));
+      assert.deepEqual(out, await servedQueryResults(endpoint.url, insights.completeId));
+      assert.equal(out.status, 'Complete');
+      assert.deepEqual(resultContactIds(out), [sampleIds.voice]);
+    });
+
+    it('stop-query cancels a running query; a finished one and a malformed query get the errors the endpoint served', async () => {
+      assert.deepEqual(parseOutput(results.get('stop-query')), { success: true });
+      assert.equal((await servedQueryResults(endpoint.url, insights.runningId)).status, 'Cancelled');
+      const finished = await callLogs(endpoint.url, 'StopQuery', { queryId: insights.finishedId });
+      assert.equal(finished.errorType, 'InvalidParameterException');
+      assert.equal(results.get('stop-query finished').stderr.trim(), `An error occurred (InvalidParameterException) when calling the StopQuery operation: ${String(finished.body.message)}`);
+      const malformed = await callLogs(endpoint.url, 'StartQuery', { logGroupName: flowLogIds.logGroup, startTime: 0, endTime: 1, queryString: malformedQuery });
+      assert.equal(malformed.errorType, 'MalformedQueryException');
+      assert.equal(results.get('start-query malformed').stderr.trim(), `An error occurred (MalformedQueryException) when calling the StartQuery operation: ${String(malformed.body.message)}`);
     });
   });
 });

@@ -35,7 +35,20 @@ import {
   type CliRun,
   type Served,
 } from './cliHarness';
-import { describeLogGroupsArgs, filterLogEventsArgs, flowLogQuery, missingGroupArgs, servedFlowLogs, servedLogGroups, type FlowLogQuery } from './logsCalls';
+import {
+  describeLogGroupsArgs,
+  filterLogEventsArgs,
+  flowLogQuery,
+  insightsRuns,
+  malformedQuery,
+  missingGroupArgs,
+  resultContactIds,
+  servedFlowLogs,
+  servedLogGroups,
+  servedQueryResults,
+  type FlowLogQuery,
+  type InsightsRuns,
+} from './logsCalls';
 import { missingQueueCall, storyCalls } from './storyCalls';
 
 /** Debian's awscli; called by full path because the v1 CLI comes first on PATH. */
@@ -144,6 +157,8 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
   let logsDenied: RunningEndpoint;
   /** The voice call's flow logs, over the window the extension asks for. */
   let voiceLogs: FlowLogQuery;
+  /** Insights queries started before the CLI runs, and the runs that read them. */
+  let insights: InsightsRuns;
   /** v2's model plus the operations it lacks (SearchContacts, ListAssociatedContacts, ListContactEvaluations). */
   let extendedModel: BotocoreModel;
   /** Those operations: v2 runs them with `extendedModel` through AWS_DATA_PATH. */
@@ -166,6 +181,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
     throttled = await startEndpoint({ faults: { throttle: 1_000_000 } });
     logsDenied = await startEndpoint({ deny: ['logs:FilterLogEvents'] });
     voiceLogs = await flowLogQuery(endpoint.url, sampleIds.voice);
+    insights = await insightsRuns(endpoint.url);
     dir = mkdtempSync(path.join(os.tmpdir(), 'connect-endpoint-cli-v2-'));
     const base = { bin: v2Bin, endpointUrl: endpoint.url, configFile: writeConfig(fixtures.configFile, path.join(dir, 'config'), 'wire'), credentialsFile: fixtures.credentialsFile };
     wrongCredentialsFile = path.join(dir, 'credentials-wrong');
@@ -214,6 +230,7 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
       ['describe-log-groups', base, describeLogGroupsArgs],
       ['log group missing', base, missingGroupArgs],
       ['logs denied', { ...base, endpointUrl: logsDenied.url }, filterLogEventsArgs(voiceLogs)],
+      ...insights.args.map(([key, args]): [string, CliRun, string[]] => [key, base, args]),
     ];
     await results.runAll(runs);
     cliRequests = [...endpoint.requests];
@@ -388,6 +405,35 @@ describe('AWS CLI v2 (Debian awscli, /usr/bin/aws) against the local endpoint', 
         assert.equal(r.code, 254, key);
         assert.equal(r.stderr.trim(), `An error occurred (${s.errorType}) when calling the FilterLogEvents operation: ${String(s.body.message)}`, key);
       }
+    });
+  });
+
+  describe('CloudWatch Logs Insights', () => {
+    it('start-query prints the queryId of a query that then completes with the voice call’s failed Lambda call', async () => {
+      const { queryId } = parseOutput(results.get('start-query')) as { queryId: string };
+      let body: Record<string, unknown>;
+      do body = await servedQueryResults(endpoint.url, queryId);
+      while (body.status !== 'Complete');
+      assert.deepEqual(resultContactIds(body), [sampleIds.voice]);
+    });
+
+    it('get-query-results prints the rows and statistics as served, read with v2’s own logs model', async () => {
+      const out = parseOutput(results.get('get-query-results'));
+      assert.deepEqual(out, asV2Reads('GetQueryResults', await servedQueryResults(endpoint.url, insights.completeId), logsModel));
+      assert.deepEqual(resultContactIds(out), [sampleIds.voice]);
+    });
+
+    it('stop-query cancels a running query; a finished one and a malformed query get the errors the endpoint served', async () => {
+      assert.deepEqual(parseOutput(results.get('stop-query')), { success: true });
+      assert.equal((await servedQueryResults(endpoint.url, insights.runningId)).status, 'Cancelled');
+      const finished = await callLogs(endpoint.url, 'StopQuery', { queryId: insights.finishedId });
+      const malformed = await callLogs(endpoint.url, 'StartQuery', { logGroupName: flowLogIds.logGroup, startTime: 0, endTime: 1, queryString: malformedQuery });
+      for (const [key, operation, s] of [['stop-query finished', 'StopQuery', finished], ['start-query malformed', 'StartQuery', malformed]] as const) {
+        const r = results.get(key);
+        assert.equal(r.code, 254, key);
+        assert.equal(r.stderr.trim(), `An error occurred (${s.errorType}) when calling the ${operation} operation: ${String(s.body.message)}`, key);
+      }
+      assert.deepEqual([finished.errorType, malformed.errorType], ['InvalidParameterException', 'MalformedQueryException']);
     });
   });
 });
