@@ -69,6 +69,8 @@ export class SearchFeature implements vscode.Disposable {
     const args = readArgs(arg, account);
     const target = args.target ?? (await this.pickInstance(account));
     if (!target) return undefined;
+    // The instance's alias names the panel: the explorer's, else DescribeInstance (cached).
+    const alias = this.deps.instanceAlias(target) ?? (await this.deps.names.instance(target, undefined, 'interactive').catch(() => undefined))?.alias;
     const panel = new SearchPanel(target, {
       extensionUri: this.deps.extensionUri,
       timeZone: this.deps.timeZone,
@@ -79,7 +81,7 @@ export class SearchFeature implements vscode.Disposable {
       openContact: this.deps.openContact,
       pin: this.deps.pin,
       exportContacts: async (t, criteria, format) => void (await this.runExport(t, criteria, format)),
-      instanceLabel: (t) => this.deps.instanceAlias(t) ?? t.instanceId,
+      instanceLabel: (t) => alias ?? this.deps.instanceAlias(t) ?? t.instanceId,
     }, args.criteria);
     this.panels.add(panel);
     panel.onDidDispose(() => this.panels.delete(panel));
