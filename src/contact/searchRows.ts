@@ -6,6 +6,7 @@
 // InitiationMethod, Channel, QueueInfo, AgentInfo, InitiationTimestamp, DisconnectTimestamp,
 // ScheduledTimestamp, SegmentAttributes, Name, RoutingCriteria, Tags, GlobalResiliencyMetadata),
 // and a DescribeContact per row would spend the account's budget on a column.
+import type { ContactSummary } from '../aws/types';
 
 export interface SearchRow {
   id: string;
@@ -22,16 +23,8 @@ export interface SearchRow {
   agentName: string;
 }
 
-/** The summary fields a row needs (ContactSummary of src/aws/types.ts fits). */
-export interface RowSource {
-  id: string;
-  channel?: string;
-  initiationMethod?: string;
-  initiationTimestamp?: string;
-  disconnectTimestamp?: string;
-  queueId?: string;
-  agentId?: string;
-}
+/** The summary fields a row needs (types only: src/aws/types.ts holds no code). */
+export type RowSource = Pick<ContactSummary, 'id' | 'channel' | 'initiationMethod' | 'initiationTimestamp' | 'disconnectTimestamp' | 'queueId' | 'agentId'>;
 
 export function toSearchRow(c: RowSource, names: { queue?: string; agent?: string } = {}): SearchRow {
   const start = c.initiationTimestamp ? Date.parse(c.initiationTimestamp) : NaN;
