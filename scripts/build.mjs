@@ -102,7 +102,8 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: { webview: join(root, 'webview/main.ts') },
+    // The search panel's page (webview/search/) is its own bundle: dist/search.js and search.css.
+    entryPoints: { webview: join(root, 'webview/main.ts'), search: join(root, 'webview/search/main.ts') },
     outdir: dist,
     platform: 'browser',
     format: 'iife',

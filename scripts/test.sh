@@ -88,7 +88,7 @@ check_vsix() {
   listing="$(npx vsce ls --no-dependencies 2>/dev/null)" || { echo "vsce ls failed"; return 1; }
   echo "$listing"
   local missing=0
-  for required in package.json package.nls.json dist/extension.js dist/sdk.js dist/yaml.js dist/webview.js dist/webview.css dist/describeContactDocs.json media/icon.png; do
+  for required in package.json package.nls.json dist/extension.js dist/sdk.js dist/yaml.js dist/webview.js dist/webview.css dist/search.js dist/search.css dist/describeContactDocs.json media/icon.png; do
     grep -qx "$required" <<<"$listing" || { echo "VSIX is missing $required"; missing=1; }
   done
   if grep -E '^(src|test|out|node_modules|webview|scripts|\.cache)/|\.map$|\.ts$' <<<"$listing" | grep -v '\.d\.ts$'; then

@@ -43,6 +43,7 @@ import { loadSampleContact, openAwsConfigFile, openSampleContact, openSampleEven
 import { ContactPanels, openContactPanel } from './panel/contactPanels';
 import { enrichContact } from './story/enrichContact';
 import { loadTimeline } from './story/flowLogTimeline';
+import { SearchFeature } from './search/searchFeature';
 import { ResourceNames } from './story/resourceNames';
 import { storySources } from './story/storySources';
 import { lambdaLogLines, timelineSources } from './story/timelineSources';
@@ -148,7 +149,7 @@ export interface Features {
   /** Cards for contact IDs hovered in text documents. */
   hoverCards: ContactHoverCards;
   /** What the extension-host tests inspect (`testing.services`); no feature is handed this. */
-  stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore };
+  stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore; search: SearchFeature };
   /** The newest errors shown as notifications, newest last (the tests read what the user read). */
   shownErrors: ShownError[];
   handleUri(uri: vscode.Uri): void;
@@ -307,6 +308,20 @@ function createFeatures(shell: Shell): Features {
     showError,
   });
 
+  // Search Contacts and Export Contacts (src/search): the search panel, exports to a chosen file.
+  const search = new SearchFeature({
+    extensionUri: context.extensionUri,
+    connect,
+    names,
+    account: () => accounts.active(),
+    instanceAlias: (target) => explorer.instanceAlias({ ...target, contactId: '' }),
+    timeZone: () => readConfig().timeZone,
+    openContact: async (ref) => void (await describe.lookup(ref)),
+    pin: (ref) => history.pin(ref),
+    showError,
+  });
+  context.subscriptions.push(search);
+
   const commands: CommandTable = {
     'connectContacts.describeContact': (args?: unknown) => describe.run(args),
     'connectContacts.findInFlowLogs': (arg?: unknown) => findInFlowLogs.run(arg),
@@ -325,6 +340,7 @@ function createFeatures(shell: Shell): Features {
     ...copy.commands(),
     ...explorer.commands,
     ...compare.commands(),
+    ...search.commands(),
   };
 
   return {
@@ -332,7 +348,7 @@ function createFeatures(shell: Shell): Features {
     panels,
     explorer,
     hoverCards,
-    stores: { context, contacts, history },
+    stores: { context, contacts, history, search },
     shownErrors,
     handleUri: (uri) => {
       const args = describeArgsFromUri(uri);

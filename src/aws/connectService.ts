@@ -15,6 +15,7 @@ import type {
   ContactRef,
   ContactSummary,
   InstanceSummary,
+  NamedResourceSummary,
   RequestBudget,
   RequestPriority,
   SearchContactsPage,
@@ -78,6 +79,33 @@ export function toContactSummary(c: ContactSearchSummary): ContactSummary {
     agentId: c.AgentInfo?.Id,
     initialContactId: c.InitialContactId,
     previousContactId: c.PreviousContactId,
+    scheduledTimestamp: iso(c.ScheduledTimestamp),
+    connectedToAgentTimestamp: iso(c.AgentInfo?.ConnectedToAgentTimestamp),
+  };
+}
+
+/** SearchContacts' SearchCriteria from the query's filters; undefined when there are none. */
+function searchCriteria(q: SearchContactsQuery): Record<string, unknown> | undefined {
+  const c: Record<string, unknown> = {};
+  if (q.channels?.length) c.Channels = q.channels;
+  if (q.initiationMethods?.length) c.InitiationMethods = q.initiationMethods;
+  if (q.queueIds?.length) c.QueueIds = q.queueIds;
+  if (q.agentIds?.length) c.AgentIds = q.agentIds;
+  if (q.attributes?.criteria.length) {
+    c.SearchableContactAttributes = {
+      Criteria: q.attributes.criteria.map((a) => ({ Key: a.key, Values: a.values })),
+      ...(q.attributes.matchType ? { MatchType: q.attributes.matchType } : {}),
+    };
+  }
+  return Object.keys(c).length > 0 ? c : undefined;
+}
+
+/** A List* summary's Id and its name member, or undefined without an Id. */
+function namedSummary(nameMember: string): (entry: unknown) => NamedResourceSummary | undefined {
+  return (entry) => {
+    const e = entry as Record<string, unknown> | undefined;
+    if (!e || typeof e.Id !== 'string') return undefined;
+    return { id: e.Id, name: typeof e[nameMember] === 'string' ? e[nameMember] : e.Id };
   };
 }
 
@@ -196,8 +224,8 @@ export class ConnectService {
       (sdk) => new sdk.SearchContactsCommand({
         InstanceId: query.instanceId,
         TimeRange: { Type: type, StartTime: start, EndTime: end },
-        ...(query.channels?.length ? { SearchCriteria: { Channels: query.channels } } : {}),
-        Sort: { FieldName: type, Order: query.sortOrder ?? 'DESCENDING' },
+        ...(searchCriteria(query) ? { SearchCriteria: searchCriteria(query) } : {}),
+        Sort: { FieldName: query.sortField ?? type, Order: query.sortOrder ?? 'DESCENDING' },
         ...(query.maxResults !== undefined ? { MaxResults: query.maxResults } : {}),
         ...(query.nextToken ? { NextToken: query.nextToken } : {}),
       }),
@@ -210,6 +238,22 @@ export class ConnectService {
       nextToken: o.NextToken || undefined,
       totalCount: o.TotalCount,
     };
+  }
+
+  /** The instance's queues (ListQueues, STANDARD only: agent queues are named by their agent), all pages. Priority 'interactive' by default: a person is choosing. */
+  async listQueues(target: AccountTarget, instanceId: string, signal?: AbortSignal, options?: CallOptions): Promise<NamedResourceSummary[]> {
+    return this.allPages('QueueSummaryList', namedSummary('Name'), (token) => ({
+      ctx: { operation: 'ListQueues', instanceId },
+      make: (sdk: Sdk) => new sdk.ListQueuesCommand({ InstanceId: instanceId, QueueTypes: ['STANDARD'], MaxResults: 1000, NextToken: token }),
+    }), target, signal, options?.priority ?? 'interactive');
+  }
+
+  /** The instance's users (ListUsers: ID and Username), all pages. Priority 'interactive' by default: a person is choosing. */
+  async listUsers(target: AccountTarget, instanceId: string, signal?: AbortSignal, options?: CallOptions): Promise<NamedResourceSummary[]> {
+    return this.allPages('UserSummaryList', namedSummary('Username'), (token) => ({
+      ctx: { operation: 'ListUsers', instanceId },
+      make: (sdk: Sdk) => new sdk.ListUsersCommand({ InstanceId: instanceId, MaxResults: 1000, NextToken: token }),
+    }), target, signal, options?.priority ?? 'interactive');
   }
 
   /** Priority 'visible' by default: it enriches a panel on screen. */

@@ -15,6 +15,8 @@ export {
   ListContactEvaluationsCommand,
   ListContactReferencesCommand,
   ListInstancesCommand,
+  ListQueuesCommand,
+  ListUsersCommand,
   SearchContactsCommand,
 } from '@aws-sdk/client-connect';
 // Flow logs and the Lambda functions' own logs (src/aws/flowLogService.ts); Logs Insights

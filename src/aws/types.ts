@@ -120,6 +120,20 @@ export interface SearchContactsQuery {
   sortOrder?: 'ASCENDING' | 'DESCENDING';
   maxResults?: number;
   nextToken?: string;
+  // The search panel's criteria (src/search); absent for the explorer's recent contacts.
+  initiationMethods?: string[];
+  queueIds?: string[];
+  agentIds?: string[];
+  /** SearchCriteria.SearchableContactAttributes: keys configured for contact search in the instance. */
+  attributes?: { criteria: { key: string; values: string[] }[]; matchType?: 'MATCH_ALL' | 'MATCH_ANY' | 'MATCH_EXACT' | 'MATCH_NONE' };
+  /** Sort.FieldName; the time range's type when absent. */
+  sortField?: 'INITIATION_TIMESTAMP' | 'SCHEDULED_TIMESTAMP' | 'CONNECTED_TO_AGENT_TIMESTAMP' | 'DISCONNECT_TIMESTAMP' | 'INITIATION_METHOD' | 'CHANNEL';
+}
+
+/** A queue or user by ID and name (ListQueues, ListUsers), for pickers. */
+export interface NamedResourceSummary {
+  id: string;
+  name: string;
 }
 
 /** One row of SearchContacts, trimmed to what the explorer shows. */
@@ -134,6 +148,8 @@ export interface ContactSummary {
   agentId?: string;
   initialContactId?: string;
   previousContactId?: string;
+  scheduledTimestamp?: string;
+  connectedToAgentTimestamp?: string;
 }
 
 export interface SearchContactsPage {

@@ -1,0 +1,209 @@
+// The search panel: criteria on top, results below, filled page by page in the background. The
+// host runs the search (searchRun.ts) and sends rows as text data; the webview (webview/search/)
+// draws them. Nothing of the contacts is saved: the panel is not restored after a reload.
+import * as vscode from 'vscode';
+import { ConnectServiceError } from '../aws/connectServiceError';
+import type { AccountTarget, ContactRef, ContactSummary, NamedResourceSummary, SearchContactsPage, SearchContactsQuery } from '../aws/types';
+import { toSearchRow } from '../contact/searchRows';
+import { defaultCriteria, fieldOfServiceMessage, validateCriteria, type ContactSearchCriteria, type FieldMessage } from '../contact/searchWindows';
+import { makeNonce, renderPanelHtml } from '../panel/webviewHtml';
+import { parseSearchWebviewMessage, type SearchHostMessage, type SearchStatus, type SearchWebviewMessage } from '../protocol/searchMessages';
+import { searchPages } from './searchRun';
+
+export const searchPanelViewType = 'connectContacts.search';
+
+export type SearchTarget = AccountTarget & { instanceId: string };
+
+export interface SearchPanelDeps {
+  extensionUri: vscode.Uri;
+  timeZone: () => 'local' | 'utc';
+  search: (target: SearchTarget, query: SearchContactsQuery, signal: AbortSignal) => Promise<SearchContactsPage>;
+  listQueues: (target: SearchTarget) => Promise<NamedResourceSummary[]>;
+  listUsers: (target: SearchTarget) => Promise<NamedResourceSummary[]>;
+  /** A queue's or user's name (cached), at 'visible' priority. */
+  name: (target: SearchTarget, kind: 'queue' | 'user', id: string, signal: AbortSignal) => Promise<string | undefined>;
+  openContact: (ref: ContactRef) => Promise<void>;
+  pin: (ref: ContactRef) => Promise<void>;
+  exportContacts: (target: SearchTarget, criteria: ContactSearchCriteria, format: 'csv' | 'jsonl') => Promise<void>;
+  instanceLabel: (target: SearchTarget) => string;
+}
+
+/** Rows are posted in batches of about this many, so the table fills without flooding the channel. */
+const postBatch = 500;
+
+export class SearchPanel implements vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly disposables: vscode.Disposable[] = [];
+  private searchId = 0;
+  private running?: AbortController;
+  private readonly namesAbort = new AbortController();
+  /** The criteria of the search on screen: what Export from the results uses. */
+  criteria: ContactSearchCriteria;
+  private readonly knownNames = { queue: new Map<string, string | undefined>(), user: new Map<string, string | undefined>() };
+  /** The last status and field messages posted (the tests read them). */
+  lastStatus?: SearchStatus;
+  lastFieldErrors: FieldMessage[] = [];
+  private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.onDidDisposeEmitter.event;
+
+  constructor(readonly target: SearchTarget, private readonly deps: SearchPanelDeps, criteria?: ContactSearchCriteria) {
+    this.criteria = criteria ?? defaultCriteria();
+    const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
+    this.panel = vscode.window.createWebviewPanel(searchPanelViewType, vscode.l10n.t('Search: {0}', deps.instanceLabel(target)), vscode.ViewColumn.Active, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [dist],
+    });
+    const w = this.panel.webview;
+    w.html = renderPanelHtml({
+      cspSource: w.cspSource,
+      nonce: makeNonce(),
+      scriptUri: w.asWebviewUri(vscode.Uri.joinPath(dist, 'search.js')).toString(),
+      styleUri: w.asWebviewUri(vscode.Uri.joinPath(dist, 'search.css')).toString(),
+      codiconUri: w.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
+      title: 'Search Contacts',
+    });
+    this.disposables.push(
+      w.onDidReceiveMessage((raw) => {
+        const message = parseSearchWebviewMessage(raw);
+        if (message) void this.handle(message);
+      }),
+      this.panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  private post(message: SearchHostMessage): void {
+    if (message.type === 'status') this.lastStatus = message.status;
+    if (message.type === 'fieldErrors') this.lastFieldErrors = message.errors;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private async handle(m: SearchWebviewMessage): Promise<void> {
+    const ref = (contactId: string): ContactRef => ({ ...this.target, contactId });
+    switch (m.type) {
+      case 'ready':
+        this.post({ type: 'init', title: this.deps.instanceLabel(this.target), criteria: this.criteria, timeZone: this.deps.timeZone() });
+        void this.loadOptions();
+        return;
+      case 'search':
+        await this.run(m.criteria);
+        return;
+      case 'cancel':
+        this.running?.abort();
+        return;
+      case 'open':
+        await this.deps.openContact(ref(m.contactId));
+        return;
+      case 'compare':
+        await vscode.commands.executeCommand('connectContacts.compareContacts', { contacts: m.contactIds.map(ref) });
+        return;
+      case 'pin':
+        for (const id of m.contactIds) await this.deps.pin(ref(id));
+        void vscode.window.showInformationMessage(vscode.l10n.t('Pinned {0} contacts in the Amazon Connect explorer.', m.contactIds.length));
+        return;
+      case 'export':
+        await this.deps.exportContacts(this.target, this.criteria, m.format);
+        return;
+    }
+  }
+
+  private async loadOptions(): Promise<void> {
+    const [queues, agents] = await Promise.allSettled([this.deps.listQueues(this.target), this.deps.listUsers(this.target)]);
+    const why = (r: PromiseSettledResult<unknown>) => (r.status === 'rejected' ? (r.reason instanceof Error ? r.reason.message : String(r.reason)) : undefined);
+    const sorted = (r: PromiseSettledResult<NamedResourceSummary[]>) => (r.status === 'fulfilled' ? [...r.value].sort((a, b) => a.name.localeCompare(b.name)) : []);
+    const queuesError = why(queues);
+    const agentsError = why(agents);
+    this.post({ type: 'options', queues: sorted(queues), agents: sorted(agents), ...(queuesError ? { queuesError } : {}), ...(agentsError ? { agentsError } : {}) });
+  }
+
+  /** Runs a search, replacing the one on screen; resolves when it ends, is cancelled or fails. */
+  async run(criteria: ContactSearchCriteria): Promise<void> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    const searchId = ++this.searchId;
+    this.criteria = criteria;
+    const errors = validateCriteria(criteria, Date.now());
+    this.post({ type: 'fieldErrors', errors });
+    if (errors.length > 0) {
+      this.post({ type: 'status', status: { searchId, loaded: 0, totalComplete: false, running: false } });
+      return;
+    }
+    let loaded = 0;
+    let status: SearchStatus = { searchId, loaded, totalComplete: false, running: true };
+    this.post({ type: 'status', status });
+    try {
+      let batch: ContactSummary[] = [];
+      for await (const page of searchPages((q, s) => this.deps.search(this.target, q, s ?? controller.signal), this.target.instanceId, criteria, Date.now(), controller.signal)) {
+        loaded += page.contacts.length;
+        batch.push(...page.contacts);
+        status = { searchId, loaded, total: page.total, totalComplete: page.totalComplete, running: true, ...(page.note ? { note: page.note } : status.note ? { note: status.note } : {}) };
+        if (batch.length >= postBatch || loaded === page.contacts.length) {
+          this.postRows(searchId, batch);
+          batch = [];
+        }
+        this.post({ type: 'status', status });
+      }
+      this.postRows(searchId, batch);
+      this.post({ type: 'status', status: { ...status, total: loaded, totalComplete: true, running: false } });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        if (this.searchId === searchId) this.post({ type: 'status', status: { ...status, running: false, cancelled: true } });
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof ConnectServiceError && error.kind === 'InvalidInput') {
+        this.post({ type: 'fieldErrors', errors: [{ field: fieldOfServiceMessage(message), message }] });
+      }
+      this.post({ type: 'status', status: { ...status, running: false, error: message } });
+    } finally {
+      if (this.running === controller) this.running = undefined;
+    }
+  }
+
+  private postRows(searchId: number, contacts: ContactSummary[]): void {
+    if (contacts.length === 0 || searchId !== this.searchId) return;
+    this.post({ type: 'rows', searchId, rows: contacts.map((c) => toSearchRow(c)) });
+    void this.resolveNames(contacts);
+  }
+
+  /** Names for IDs not seen before: one DescribeQueue or DescribeUser each (cached by the caller). */
+  private async resolveNames(contacts: ContactSummary[]): Promise<void> {
+    const wanted: { kind: 'queue' | 'user'; id: string }[] = [];
+    for (const c of contacts) {
+      for (const [kind, id] of [['queue', c.queueId], ['user', c.agentId]] as const) {
+        if (id && !this.knownNames[kind].has(id)) {
+          this.knownNames[kind].set(id, undefined);
+          wanted.push({ kind, id });
+        }
+      }
+    }
+    if (wanted.length === 0) return;
+    const found = await Promise.all(wanted.map(async (w) => ({ ...w, name: await this.deps.name(this.target, w.kind, w.id, this.namesAbort.signal).catch(() => undefined) })));
+    const queues: Record<string, string> = {};
+    const agents: Record<string, string> = {};
+    for (const f of found) {
+      if (!f.name) continue;
+      this.knownNames[f.kind].set(f.id, f.name);
+      (f.kind === 'queue' ? queues : agents)[f.id] = f.name;
+    }
+    if (Object.keys(queues).length + Object.keys(agents).length > 0) this.post({ type: 'names', queues, agents });
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    this.namesAbort.abort();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+    this.onDidDisposeEmitter.fire();
+    this.onDidDisposeEmitter.dispose();
+  }
+}
