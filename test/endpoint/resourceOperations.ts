@@ -1,7 +1,7 @@
 // The Describe* operations that turn the IDs a contact names into names: DescribeQueue, DescribeUser,
 // DescribeUserHierarchyGroup, DescribeRoutingProfile and DescribeContactFlow, with the service's paths,
 // output members and errors (botocore's connect/2017-08-08 model).
-import { checkLength, findInstance, ServiceError, shown, type Handler, type RouteMatch } from './operationSupport';
+import { checkLength, findInstance, intParam, page, ServiceError, shown, type Handler, type RouteMatch } from './operationSupport';
 import type { InstanceResources, WireResource } from './sampleData';
 
 interface ResourceKind {
@@ -53,7 +53,44 @@ function describe(kind: ResourceKind): Handler {
 
 const handlers = new Map(kinds.map((k) => [k.prefix, { operation: k.operation, handle: describe(k) }]));
 
+/** The queue types ListQueues filters by (botocore's QueueType enum). */
+const queueTypes = new Set(['STANDARD', 'AGENT']);
+
+/**
+ * ListQueues (GET /queues-summary/{InstanceId}) and ListUsers (GET /users-summary/{InstanceId}):
+ * the summaries the search panel picks queues and agents from by name, MaxResults 1–1000, paged.
+ */
+const listQueues: Handler = (req, data) => {
+  const instanceId = req.segments[1];
+  findInstance(data, instanceId);
+  const wanted = req.query.getAll('queueTypes');
+  for (const t of wanted) if (!queueTypes.has(t)) throw new ServiceError('InvalidParameterException', `1 validation error detected: Value '${shown(t)}' at 'queueTypes' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, AGENT]`);
+  const max = intParam(req.query.get('maxResults') ?? undefined, 'maxResults', 1, 1000, 100);
+  // The sample queues are standard queues (agent queues are per user, and not stored).
+  const queues = wanted.length === 0 || wanted.includes('STANDARD') ? (data.resources.get(instanceId)?.Queues ?? []) : [];
+  const summaries = queues.map((q) => ({ Id: q.QueueId, Arn: q.QueueArn, Name: q.Name, QueueType: 'STANDARD', ...(q.LastModifiedTime !== undefined ? { LastModifiedTime: q.LastModifiedTime, LastModifiedRegion: q.LastModifiedRegion } : {}) }));
+  const { items, nextToken } = page(summaries, max, req.query.get('nextToken'), JSON.stringify(['queues', instanceId, wanted]));
+  return nextToken ? { QueueSummaryList: items, NextToken: nextToken } : { QueueSummaryList: items };
+};
+
+const listUsers: Handler = (req, data) => {
+  const instanceId = req.segments[1];
+  findInstance(data, instanceId);
+  const max = intParam(req.query.get('maxResults') ?? undefined, 'maxResults', 1, 1000, 100);
+  const users = data.resources.get(instanceId)?.Users ?? [];
+  const summaries = users.map((u) => ({ Id: u.Id, Arn: u.Arn, Username: u.Username, ...(u.LastModifiedTime !== undefined ? { LastModifiedTime: u.LastModifiedTime, LastModifiedRegion: u.LastModifiedRegion } : {}) }));
+  const { items, nextToken } = page(summaries, max, req.query.get('nextToken'), JSON.stringify(['users', instanceId]));
+  return nextToken ? { UserSummaryList: items, NextToken: nextToken } : { UserSummaryList: items };
+};
+
+const listHandlers = new Map<string, RouteMatch>([
+  ['queues-summary', { operation: 'ListQueues', handle: listQueues }],
+  ['users-summary', { operation: 'ListUsers', handle: listUsers }],
+]);
+
 export function resourceRoute(method: string, segments: string[]): RouteMatch | undefined {
-  if (method !== 'GET' || segments.length !== 3) return undefined;
+  if (method !== 'GET') return undefined;
+  if (segments.length === 2) return listHandlers.get(segments[0]);
+  if (segments.length !== 3) return undefined;
   return handlers.get(segments[0]);
 }

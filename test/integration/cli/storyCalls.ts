@@ -1,5 +1,6 @@
 // The contact story's calls both CLI suites make: each CLI command and the request path that fetches what
-// the endpoint serves for it. All name the maximal contact or what it names, plus the hostile queue.
+// the endpoint serves for it. All name the maximal contact or what it names, plus the hostile queue, and
+// the queue and user lists of its instance.
 import { hostileResources, maximalResources, sampleIds } from '../../endpoint/sampleIds';
 
 export interface StoryCall {
@@ -70,6 +71,19 @@ export const storyCalls: StoryCall[] = [
     operation: 'ListContactEvaluations',
     args: ['connect', 'list-contact-evaluations', '--instance-id', a, '--contact-id', m],
     path: `/contact-evaluations/${a}?contactId=${m}`,
+  },
+  // The search panel picks queues and agents by name from these.
+  {
+    key: 'list-queues',
+    operation: 'ListQueues',
+    args: ['connect', 'list-queues', '--instance-id', a, '--queue-types', 'STANDARD'],
+    path: `/queues-summary/${a}?queueTypes=STANDARD`,
+  },
+  {
+    key: 'list-users',
+    operation: 'ListUsers',
+    args: ['connect', 'list-users', '--instance-id', a],
+    path: `/users-summary/${a}`,
   },
 ];
 
