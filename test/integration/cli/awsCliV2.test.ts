@@ -107,6 +107,9 @@ const droppedByV2: Record<string, string[]> = {
   ListContactReferences: ['ReferenceSummaryList[].Attachment.Arn'],
   ListAssociatedContacts: [],
   ListContactEvaluations: [],
+  // The summaries gained their last-modified time and region after v2's model.
+  ListQueues: ['QueueSummaryList[].LastModifiedRegion', 'QueueSummaryList[].LastModifiedTime'],
+  ListUsers: ['UserSummaryList[].LastModifiedRegion', 'UserSummaryList[].LastModifiedTime'],
   // CloudWatch Logs (logs 2014-03-28 as of January 2023): the log group's class and plain ARN came later.
   FilterLogEvents: [],
   DescribeLogGroups: ['logGroups[].logGroupArn', 'logGroups[].logGroupClass'],
