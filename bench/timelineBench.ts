@@ -120,7 +120,7 @@ const timelineScript = String.raw`
     obs.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     setTimeout(() => { obs.disconnect(); ok(false); }, 15000);
   });
-  const cellsOf = (r) => [r.timestamp, String(r.axisT), r.flowName || '', r.blockLabel, r.identifier || '', r.parameters ? JSON.stringify(r.parameters) : (r.raw || ''), r.results || ''];
+  const cellsOf = (r) => [r.timestamp, String(r.axisT), r.flowName || '', r.blockLabel, r.identifier || '', r.parametersJson || r.raw || '', r.results || ''];
   window.__timeline = {
     /** The panel: posting the timeline message to its rows and marks laid out. */
     render: (json) => {

@@ -6,7 +6,7 @@
 import { formatTimestamp } from '../src/contact/format';
 import type { TimeZoneChoice } from '../src/protocol/messages';
 import { shortFlowId, tickLabel } from '../src/timeline/timelineModel';
-import type { TimelineRow } from '../src/timeline/timelineState';
+import { rowExternalResults, rowParameters, type TimelineRow } from '../src/timeline/timelineState';
 import { el, icon } from './dom';
 
 const rowHeight = 24;
@@ -28,9 +28,11 @@ export function rowCopyText(row: TimelineRow): string {
   if (row.flowId !== undefined) out.ContactFlowId = row.flowId;
   if (row.moduleType !== undefined) out.ContactFlowModuleType = row.moduleType;
   if (row.identifier !== undefined) out.Identifier = row.identifier;
-  if (row.parameters !== undefined) out.Parameters = row.parameters;
+  const parameters = rowParameters(row);
+  if (parameters !== undefined) out.Parameters = parameters;
   if (row.results !== undefined) out.Results = row.results;
-  if (row.externalResults !== undefined) out.ExternalResults = row.externalResults;
+  const returned = rowExternalResults(row);
+  if (returned !== undefined) out.ExternalResults = returned;
   return JSON.stringify(out, null, 2);
 }
 
@@ -67,6 +69,7 @@ export class EventsTable {
   private frame = 0;
   private rendered = { from: -1, to: -1 };
   private haystackTimer: ReturnType<typeof setTimeout> | undefined;
+  private listsFilled = false;
 
   constructor(private readonly actions: EventsTableActions) {
     this.element = el('div', 'events');
@@ -107,6 +110,10 @@ export class EventsTable {
     this.element.append(bar, this.scroller);
 
     this.filterInput.addEventListener('input', () => this.applyFilter());
+    for (const select of [this.flowSelect, this.kindSelect]) {
+      select.addEventListener('pointerdown', () => this.ensureLists());
+      select.addEventListener('focus', () => this.ensureLists());
+    }
     this.flowSelect.addEventListener('change', () => this.applyFilter());
     this.kindSelect.addEventListener('change', () => this.applyFilter());
     this.errorsBox.addEventListener('change', () => this.applyFilter());
@@ -121,10 +128,12 @@ export class EventsTable {
     if (!sameRows) {
       // Built after the first paint (or by the first keystroke, if sooner): the rows show first.
       this.haystacks = [];
+      this.listsFilled = false;
       clearTimeout(this.haystackTimer);
-      this.haystackTimer = setTimeout(() => this.ensureHaystacks(), 50);
-      fillSelect(this.flowSelect, 'All flows', uniqueSorted(rows.map((r) => r.flowName ?? (r.flowId ? shortFlowId(r.flowId) : '(no flow)'))));
-      fillSelect(this.kindSelect, 'All block types', uniqueSorted(rows.map((r) => r.blockLabel)));
+      this.haystackTimer = setTimeout(() => {
+        this.ensureLists();
+        this.ensureHaystacks();
+      }, 50);
     }
     this.applyFilter();
   }
@@ -169,9 +178,17 @@ export class EventsTable {
     this.scroller.focus();
   }
 
+  /** The flow and block-type choices, filled after the first paint (or as soon as a list is opened). */
+  private ensureLists(): void {
+    if (this.listsFilled) return;
+    this.listsFilled = true;
+    fillSelect(this.flowSelect, 'All flows', uniqueSorted(this.rows.map((r) => flowLabel(r))));
+    fillSelect(this.kindSelect, 'All block types', uniqueSorted(this.rows.map((r) => r.blockLabel)));
+  }
+
   private ensureHaystacks(): void {
     if (this.haystacks.length === this.rows.length) return;
-    this.haystacks = this.rows.map((r) => [r.flowName ?? '', r.blockLabel, r.moduleType ?? '', r.identifier ?? '', cellText(r.parameters), r.results ?? '', cellText(r.externalResults), r.raw ?? ''].join('\u0001').toLowerCase());
+    this.haystacks = this.rows.map((r) => [r.flowName ?? '', r.blockLabel, r.moduleType ?? '', r.identifier ?? '', r.parametersJson ?? '', r.results ?? '', r.externalResultsJson ?? '', r.raw ?? ''].join('\u0001').toLowerCase());
   }
 
   applyFilter(): void {
@@ -185,7 +202,7 @@ export class EventsTable {
       const r = this.rows[i];
       if (errorsOnly && !r.isError) continue;
       if (kind && r.blockLabel !== kind) continue;
-      if (flow && (r.flowName ?? (r.flowId ? shortFlowId(r.flowId) : '(no flow)')) !== flow) continue;
+      if (flow && flowLabel(r) !== flow) continue;
       if (needle && !this.haystacks[i].includes(needle)) continue;
       out.push(i);
     }
@@ -233,8 +250,8 @@ export class EventsTable {
       row.flowName ?? (row.flowId ? shortFlowId(row.flowId) : ''),
       row.blockLabel,
       row.identifier ?? '',
-      row.shape === 'raw' ? cellText(row.raw) : cellText(row.parameters),
-      [row.results, row.externalResults ? cellText(row.externalResults) : undefined].filter(Boolean).join(' · '),
+      row.shape === 'raw' ? cellText(row.raw) : cellText(row.parametersJson),
+      [row.results, row.externalResultsJson ? cellText(row.externalResultsJson) : undefined].filter(Boolean).join(' · '),
     ];
     cells.forEach((text, i) => {
       const cell = el('div', `events-cell col-${i}`, text);
@@ -303,6 +320,11 @@ export class EventsTable {
     this.select(row.id);
     this.actions.select(row);
   }
+}
+
+/** The flow a row belongs to, as the flow filter lists it. */
+function flowLabel(r: TimelineRow): string {
+  return r.flowName ?? (r.flowId ? shortFlowId(r.flowId) : '(no flow)');
 }
 
 function uniqueSorted(values: string[]): string[] {

@@ -7,7 +7,7 @@ import type { JsonObject } from '../src/contact/contactDocument';
 import { formatTimestamp } from '../src/contact/format';
 import type { TimeZoneChoice } from '../src/protocol/messages';
 import { buildTimeline, tickLabel } from '../src/timeline/timelineModel';
-import { flowArnPattern, type LambdaLogLines, type TimelineMode, type TimelineNotice, type TimelineRow, type TimelineState } from '../src/timeline/timelineState';
+import { flowArnPattern, rowExternalResults, rowParameters, type LambdaLogLines, type TimelineMode, type TimelineNotice, type TimelineRow, type TimelineState } from '../src/timeline/timelineState';
 import { el, icon, svgEl } from './dom';
 import { EventsTable, rowCopyText } from './eventsTable';
 import { TimelinePicture } from './timelinePicture';
@@ -225,9 +225,9 @@ export class TimelineView {
     if (!r) return '';
     const lines = [`${r.blockLabel}${r.identifier ? ` · ${r.identifier}` : ''}`, `${tickLabel(r.axisT)} · ${formatTimestamp(r.timestamp, this.timeZone)}`];
     if (r.flowName) lines.push(`Flow: ${r.flowName}`);
-    if (r.parameters) lines.push(`Parameters: ${clipText(JSON.stringify(r.parameters), 400)}`);
+    if (r.parametersJson) lines.push(`Parameters: ${clipText(r.parametersJson, 400)}`);
     if (r.results) lines.push(`Results: ${clipText(r.results, 200)}`);
-    if (r.externalResults) lines.push(`Returned: ${clipText(JSON.stringify(r.externalResults), 400)}`);
+    if (r.externalResultsJson) lines.push(`Returned: ${clipText(r.externalResultsJson, 400)}`);
     if (r.raw !== undefined && r.shape === 'raw') lines.push(clipText(r.raw, 400));
     return lines.join('\n');
   }
@@ -262,9 +262,11 @@ export class TimelineView {
     fact('Flow', row.flowName ?? row.flowId);
     fact('Block type', row.moduleType);
     fact('Identifier', row.identifier);
-    if (row.parameters) fact('Parameters', JSON.stringify(row.parameters, null, 2), true);
+    const parameters = rowParameters(row);
+    if (parameters) fact('Parameters', JSON.stringify(parameters, null, 2), true);
     fact('Results', row.results);
-    if (row.externalResults) fact('Returned attributes', JSON.stringify(row.externalResults, null, 2), true);
+    const returned = rowExternalResults(row);
+    if (returned) fact('Returned attributes', JSON.stringify(returned, null, 2), true);
     if (row.shape === 'raw') fact('Log line (not JSON)', row.raw, true);
     d.append(facts);
     if (row.kind === 'lambda') d.append(this.lambdaPart(row));

@@ -11,7 +11,7 @@ import { flowResourceId, parseFlowLogEvents, type FlowLogEvent, type RawLogEvent
 import { flowLogGroup, flowLogLeadMs, flowLogTrailMs, flowLogWindow, retentionCovers } from '../timeline/flowLogWindow';
 import { insightsQuery, logGroupConsoleUrl } from '../timeline/insightsQuery';
 import { buildChainTimeline, type ChainMember } from '../timeline/timelineModel';
-import type { TimelineMode, TimelineNotice, TimelineRow, TimelineState } from '../timeline/timelineState';
+import { toTimelineRow, type TimelineMode, type TimelineNotice, type TimelineRow, type TimelineState } from '../timeline/timelineState';
 
 /** The calls a Timeline needs, bound to one contact's profile, region and instance. */
 export interface TimelineSources {
@@ -241,16 +241,9 @@ async function nameFlows(parsed: Map<string, FlowLogEvent[]>, sources: TimelineS
   }));
 }
 
-/**
- * The table's rows: every member's events on the shared axis, in time order. A row's own
- * contactId goes only where it differs from its group's (the message is smaller by 5,000 IDs).
- */
+/** The table's rows: every member's events on the shared axis, in time order. */
 function rowsOf(groups: { contactId: string; offsetMs: number; events: FlowLogEvent[] }[]): TimelineRow[] {
-  const rows = groups.flatMap((g) => g.events.map((e): TimelineRow => {
-    const row: TimelineRow = { ...e, groupContactId: g.contactId, axisT: e.t + g.offsetMs };
-    if (row.contactId === g.contactId) delete row.contactId;
-    return row;
-  }));
+  const rows = groups.flatMap((g) => g.events.map((e) => toTimelineRow(e, g.contactId, g.offsetMs)));
   return groups.length > 1 ? rows.sort((a, b) => a.axisT - b.axisT) : rows;
 }
 

@@ -6,7 +6,7 @@ import type { ContactRef, RequestPriority } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import { flowResourceId } from '../timeline/flowLogEvents';
 import { lambdaInvocations } from '../timeline/lambdaInvocations';
-import type { LambdaLogLines, TimelineRow } from '../timeline/timelineState';
+import { rowEvent, type LambdaLogLines, type TimelineRow } from '../timeline/timelineState';
 import type { TimelineSources } from './flowLogTimeline';
 import type { ResourceNames } from './resourceNames';
 
@@ -61,7 +61,7 @@ const maxLambdaLines = 200;
  * asks for from a Lambda row. A failure is a notice, never a throw.
  */
 export async function lambdaLogLines(ref: ContactRef, row: TimelineRow, flowLogs: FlowLogService, signal: AbortSignal): Promise<LambdaLogLines> {
-  const call = lambdaInvocations([row])[0];
+  const call = lambdaInvocations([rowEvent(row)])[0];
   const functionName = call?.functionName;
   const base: LambdaLogLines = { eventId: row.id, lines: [] };
   if (call?.functionArn === undefined || functionName === undefined) return { ...base, notice: { kind: 'failed', message: 'The flow-log line names no Lambda function.' } };

@@ -78,7 +78,7 @@ describe('contact panel webview: Timeline', function () {
     assert.equal(await count(panel, '.events-body .events-row.error'), errors);
     await panel.page.locator('.events-errors input').uncheck();
     await panel.page.locator('.events-filter').fill('acme-customer-lookup');
-    const matching = voiceState.rows.filter((r) => JSON.stringify(r.parameters ?? {}).includes('acme-customer-lookup')).length;
+    const matching = voiceState.rows.filter((r) => (r.parametersJson ?? '').includes('acme-customer-lookup')).length;
     assert.ok(matching >= 2);
     assert.equal(await text(panel, '.events-count'), `${matching} of ${total} events`);
   });
