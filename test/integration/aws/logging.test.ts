@@ -25,7 +25,7 @@ describe('ConnectService logging', function () {
 
     await service.describeContact(ref);
     await service.listInstances(target);
-    await service.searchContacts(target, { instanceId: sampleIds.instanceA, start: '2000-01-01T00:00:00Z', end: new Date().toISOString() });
+    await service.searchContacts(target, { instanceId: sampleIds.instanceA, start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end: new Date().toISOString() });
     await capture(service.describeContact({ ...ref, contactId: sampleIds.missingContact }));
     local.endpoint.setFaults({ throttle: 10 });
     await capture(service.describeContact(ref));

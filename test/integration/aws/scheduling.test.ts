@@ -13,7 +13,8 @@ import { startRateLimitedProxy, type RateLimitedProxy } from './rateLimitedProxy
 
 const target: AccountTarget = { profile: localProfile, region: localRegion };
 const voice: ContactRef = { ...target, instanceId: sampleIds.instanceA, contactId: sampleIds.voice };
-const search = { instanceId: sampleIds.instanceA, start: '2000-01-01T00:00:00Z', end: '2100-01-01T00:00:00Z', maxResults: 5 };
+// The endpoint's sample contacts are within the last few days; a search may span at most 8 weeks, as the service's.
+const search = { instanceId: sampleIds.instanceA, start: new Date(Date.now() - 30 * 86_400_000).toISOString(), end: new Date(Date.now() + 86_400_000).toISOString(), maxResults: 5 };
 
 describe('ConnectService request scheduling against the local endpoint', function () {
   this.timeout(30_000);
