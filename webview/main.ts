@@ -292,7 +292,7 @@ function handle(message: HostMessage): void {
       toolbar.setPreview(preview);
       return;
     case 'timeline':
-      if (ref && message.contactId === ref.contactId) timeline.setState(message.timeline);
+      if (ref && message.contactId === ref.contactId) timeline.show(message.timeline);
       return;
     case 'lambdaLogs':
       if (ref && message.contactId === ref.contactId) timeline.setLambdaLogs(message.logs);

@@ -148,7 +148,8 @@ export class TimelineView {
     if (this.selected) this.showDetails(this.selected);
   }
 
-  setState(state: TimelineState): void {
+  /** Draws the Timeline the host sent (held in memory only: the saved panel state never holds it). */
+  show(state: TimelineState): void {
     if (state.contactId !== this.contactId || state.mode !== this.mode) return;
     const first = !this.state || this.state.mode !== state.mode || this.state.rows.length === 0;
     this.state = state;
