@@ -13,6 +13,7 @@ import { loadTimeline } from '../src/story/flowLogTimeline';
 import { contactFilterPattern } from '../src/timeline/filterPattern';
 import { flowLogWindow } from '../src/timeline/flowLogWindow';
 import type { TimelineState } from '../src/timeline/timelineState';
+import { packTimeline } from '../src/timeline/timelineWire';
 import { loadSampleContacts } from '../test/endpoint/sampleData';
 import { flowLogIds } from '../test/endpoint/sampleIds';
 import { sampleSources } from '../test/webview/fixtures/timeline';
@@ -221,7 +222,7 @@ export async function runTimelineRender(opts: { distDir: string; chromiumPath: s
     fetchedAt: '2026-11-30T12:00:00.000Z',
     timeZone: 'utc',
   };
-  const timelineJson = JSON.stringify({ type: 'timeline', contactId, timeline: state } satisfies HostMessage);
+  const timelineJson = JSON.stringify({ type: 'timeline', contactId, timeline: packTimeline(state) } satisfies HostMessage);
   const results: TimelineRenderResults = { events: state.rows.length, panel: [], table: [], filter: [], tableFilter: [], filterKey: opts.filterKey, pageErrors: [] };
   let browser: Browser | undefined;
   try {

@@ -9,6 +9,7 @@ import { displayText } from '../src/contact/format';
 import { nameKey, type ContactStory } from '../src/contact/story';
 import type { ContactOrigin, HostMessage, PanelContactRef, PanelState, PanelView, TimeZoneChoice } from '../src/protocol/messages';
 import { isWebUrl, parseHostMessage } from '../src/protocol/messages';
+import { unpackTimeline } from '../src/timeline/timelineWire';
 import { ErrorBanner } from './banner';
 import { buildTree, summary, valueText } from './contactModel';
 import { customEl, el } from './dom';
@@ -292,7 +293,7 @@ function handle(message: HostMessage): void {
       toolbar.setPreview(preview);
       return;
     case 'timeline':
-      if (ref && message.contactId === ref.contactId) timeline.show(message.timeline);
+      if (ref && message.contactId === ref.contactId) timeline.show(unpackTimeline(message.timeline));
       return;
     case 'lambdaLogs':
       if (ref && message.contactId === ref.contactId) timeline.setLambdaLogs(message.logs);

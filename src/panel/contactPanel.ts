@@ -8,6 +8,7 @@ import { contactKey } from '../contact/contactIdentity';
 import type { ContactStory } from '../contact/story';
 import { buildTimeline } from '../timeline/timelineModel';
 import type { LambdaLogLines, TimelineMode, TimelineRow, TimelineState } from '../timeline/timelineState';
+import { packTimeline } from '../timeline/timelineWire';
 import {
   parseWebviewMessage,
   sampleProfile,
@@ -212,7 +213,7 @@ export class ContactPanel {
     if (!doc || this.disposed) return;
     const current = this.timeline;
     if (current && current.mode === mode && !force) {
-      if (current.state) this.post({ type: 'timeline', contactId: current.state.contactId, timeline: current.state });
+      if (current.state) this.post({ type: 'timeline', contactId: current.state.contactId, timeline: packTimeline(current.state) });
       return;
     }
     this.stopTimeline();
@@ -223,7 +224,7 @@ export class ContactPanel {
     const onState = (state: TimelineState) => {
       if (controller.signal.aborted || this.disposed) return;
       entry.state = state;
-      this.post({ type: 'timeline', contactId, timeline: state });
+      this.post({ type: 'timeline', contactId, timeline: packTimeline(state) });
     };
     if (this.ref.profile === sampleProfile) {
       // The offline sample is in no account: its contact lane, and why there are no lines.
@@ -373,7 +374,7 @@ export class ContactPanel {
         if (!this.pending.some((m) => m.type === 'preview')) this.pending.push({ type: 'preview', preview: this.previewing });
         if (this.story && !this.pending.some((m) => m.type === 'story')) this.pending.push({ type: 'story', ...this.story });
         const timeline = this.timeline?.state;
-        if (timeline && !this.pending.some((m) => m.type === 'timeline')) this.pending.push({ type: 'timeline', contactId: timeline.contactId, timeline });
+        if (timeline && !this.pending.some((m) => m.type === 'timeline')) this.pending.push({ type: 'timeline', contactId: timeline.contactId, timeline: packTimeline(timeline) });
         const queued = this.pending;
         this.pending = [];
         for (const m of queued) void this.webviewPanel.webview.postMessage(m);

@@ -6,7 +6,8 @@
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
 import { isWebUrl, type ContactStory } from '../contact/story';
-import { flowArnPattern, type LambdaLogLines, type TimelineMode, type TimelineState } from '../timeline/timelineState';
+import { flowArnPattern, type LambdaLogLines, type TimelineMode } from '../timeline/timelineState';
+import { isTimelineWire, type TimelineWire } from '../timeline/timelineWire';
 export { isWebUrl };
 
 export type TimeZoneChoice = 'local' | 'utc';
@@ -59,7 +60,7 @@ export type HostMessage =
   /** The story so far (names, attributes, chain, …): the whole of it each time, for the contact shown. */
   | { type: 'story'; contactId: string; story: ContactStory }
   /** The Timeline (flow logs) of the contact shown: the whole of it each time, as it fills in. */
-  | { type: 'timeline'; contactId: string; timeline: TimelineState }
+  | { type: 'timeline'; contactId: string; timeline: TimelineWire }
   /** A Lambda function's own log lines about the contact, asked for from one event. */
   | { type: 'lambdaLogs'; contactId: string; logs: LambdaLogLines };
 
@@ -191,12 +192,8 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return isId(data.contactId) && isRecord(data.story) && isRecord(data.story.names) && Array.isArray(data.story.missing) && typeof data.story.complete === 'boolean'
         ? (data as HostMessage)
         : undefined;
-    case 'timeline': {
-      const t = data.timeline;
-      const ok = isId(data.contactId) && isRecord(t) && (t.mode === 'contact' || t.mode === 'chain') && typeof t.loading === 'boolean' &&
-        isRecord(t.model) && Array.isArray(t.model.groups) && Array.isArray(t.rows) && Array.isArray(t.notices);
-      return ok ? (data as HostMessage) : undefined;
-    }
+    case 'timeline':
+      return isId(data.contactId) && isTimelineWire(data.timeline) ? (data as HostMessage) : undefined;
     case 'lambdaLogs':
       return isId(data.contactId) && isRecord(data.logs) && isText(data.logs.eventId) && Array.isArray(data.logs.lines) ? (data as HostMessage) : undefined;
     default:
