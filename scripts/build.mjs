@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chunkPlugin } from './chunkPlugin.mjs';
+import { vscodeOncePlugin } from './vscodeOncePlugin.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const watch = process.argv.includes('--watch');
@@ -81,7 +82,7 @@ const targets = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [lazyChunkPlugin],
+    plugins: [lazyChunkPlugin, vscodeOncePlugin()],
   },
   {
     ...common,
