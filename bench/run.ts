@@ -167,7 +167,9 @@ async function vscodeLookupRows(): Promise<Row[]> {
     loadAverage1mAfter: round(r.loadAfter[0], 2),
     cliSamples: r.cliMs.map((x) => round(x)),
     cliVersion,
-    detection: 'from the Enter that submits the contact ARN to the panel header naming the contact and its first tree row, waited for with Playwright inside the webview frame',
+    detection: 'in the workbench page: from the keydown of the Enter that submits the contact ARN to the first animation frame after one in which a webview on screen holds the panel header naming the contact and a tree row (read from the page, code-server serves webviews from its own origin)',
+    playwrightSamples: r.playwrightMs.map((x) => round(x)),
+    playwrightNote: 'the same lookups (first, later, already open) as Playwright saw them, polling the webview frame from outside: it adds its own round trips',
   });
   const later = median(preview.laterMs);
   const plainLater = median(plain.laterMs);
