@@ -29,7 +29,7 @@ const common = {
 await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: ['run', 'activationChild', 'helloExtension', 'warmLookup', 'memory', 'storyBench'].map((n) => join(root, 'bench', `${n}.ts`)),
+    entryPoints: ['run', 'activationChild', 'helloExtension', 'warmLookup', 'memory', 'storyBench', 'exportBench'].map((n) => join(root, 'bench', `${n}.ts`)),
     plugins: [shippedSdkChunk],
   }),
   // The local Amazon Connect endpoint, run by scripts/bench.sh in its own process.

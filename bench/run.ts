@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ActivationSample } from './activationChild';
+import type { ExportMemorySample, ThroughputSample } from './exportBench';
 import { endpointUrl, fixtureEnv, repoRoot } from './localAccount';
 import type { MemorySample } from './memory';
 import { runRender, type RenderResults, type TimedSample } from './render';
@@ -15,6 +16,7 @@ import { measureSizes, type BundleSize, type SizeResults } from './sizes';
 import { bytes, KB, MB, median, megabytes, ms, range, round } from './stats';
 import { runVscodeLookups, type VscodeLookupResults } from './vscodeLookup';
 import type { StorySample } from './storyBench';
+import { runSearchFetch, runSearchSort, syntheticContacts, type SearchFetchResults, type SearchSortResults, type SortSample } from './searchBench';
 import { runTimelineFetch, runTimelineRender, type TimelineFetchResults, type TimelineRenderResults } from './timelineBench';
 import type { WarmSample } from './warmLookup';
 
@@ -34,6 +36,10 @@ const runs = {
   activation: Number(process.env.BENCH_ACTIVATION_RUNS ?? 11),
   warm: Number(process.env.BENCH_WARM_ITERATIONS ?? 300),
   render: Number(process.env.BENCH_RENDER_RUNS ?? 7),
+  /** Seconds of export at each rate (the issue's 100: 200, 1,000 and 5,000 contacts at 2, 10 and 50 per second). */
+  exportSeconds: Number(process.env.BENCH_EXPORT_SECONDS ?? 100),
+  /** Seconds the aws CLI loop runs at each rate. */
+  exportCliSeconds: Number(process.env.BENCH_EXPORT_CLI_SECONDS ?? 30),
 };
 const outDir = join(repoRoot, '.cache', 'bench');
 /** scripts/bench.sh copies the production dist/ here, so another build wiping dist/ mid-run cannot disturb it. */
@@ -311,6 +317,176 @@ function timelineRows(fetch: TimelineFetchResults, render: TimelineRenderResults
   ];
 }
 
+// ---------------------------------------------------------------- export and search at scale
+
+const exportRates: { rate: number; burst: number }[] = [
+  // Connect's default quota; then raised quotas, their burst a second's worth (the endpoint's default).
+  { rate: 2, burst: 5 },
+  { rate: 10, burst: 10 },
+  { rate: 50, burst: 50 },
+];
+
+function exportThroughputRows(): Row[] {
+  const rows: Row[] = [];
+  for (const { rate, burst } of exportRates) {
+    const contacts = Math.round(rate * runs.exportSeconds);
+    log(`export: ${contacts.toLocaleString('en-US')} contacts as JSON Lines, endpoint and scheduler at ${rate}/s burst ${burst}; then the aws CLI loop for ${runs.exportCliSeconds} s`);
+    const r = node('exportBench.js', ['throughput', String(rate), String(burst), String(contacts), String(runs.exportCliSeconds)]);
+    if (r.status !== 0) throw new Error(`export bench failed: ${r.stderr}`);
+    const s = resultLine<ThroughputSample>(r.stdout);
+    const e = s.export;
+    const calls = Object.values(e.answered).reduce((a, b) => a + b, 0);
+    const perSecond = calls / (e.ms / 1000);
+    const cliPerSecond = s.cli.written / (s.cli.ms / 1000);
+    const failures = e.failures + (e.error ? 1 : 0);
+    const key = `export${rate}rps`;
+    rows.push({
+      figure: `Export at ${rate} requests/s: ${contacts.toLocaleString('en-US')} contacts as JSON Lines (rate ÷ limit)`,
+      value: `${(perSecond / rate).toFixed(2)} (${perSecond.toFixed(2)}/s; ${failures} failed, ${e.duplicates} dup.)`,
+      baseline: `${(cliPerSecond / rate).toFixed(2)} (${cliPerSecond.toFixed(2)}/s, aws CLI loop, ${s.cli.seconds} s)`,
+      ratio: ratioText(perSecond, cliPerSecond),
+      target: '≥ 0.9, 0 failed, 0 dup.',
+      pass: perSecond / rate >= 0.9 && failures === 0 && e.duplicates === 0,
+      data: {
+        [`${key}Ratio`]: round(perSecond / rate, 3),
+        [`${key}PerSecond`]: round(perSecond, 3),
+        // Less the endpoint's burst, which a short export would otherwise count as rate.
+        [`${key}RatioWithoutBurst`]: round(Math.max(0, calls - burst) / (e.ms / 1000) / rate, 3),
+        [`${key}Failures`]: failures,
+        [`${key}Duplicates`]: e.duplicates,
+        [`${key}CliRatio`]: round(cliPerSecond / rate, 3),
+        [`${key}CliPerSecond`]: round(cliPerSecond, 3),
+        rate,
+        burst,
+        contacts,
+        written: e.written,
+        missing: e.missing,
+        error: e.error,
+        seconds: round(e.ms / 1000, 1),
+        answered: e.answered,
+        throttledByEndpoint: e.throttled,
+        otherStatus: e.otherStatus,
+        fileBytes: e.fileBytes,
+        cli: { ...s.cli, ms: round(s.cli.ms) },
+        loadAverage1mBefore: round(s.loadAverage[0], 2),
+        loadAverage1mAfter: round(s.loadAverage[1], 2),
+        how: 'exportContacts (src/search/contactExport.ts) with connectExportCalls through ConnectService, its request scheduler told the endpoint\'s rate and burst (as connectContacts.requestsPerSecond / requestBurst), the real SDK; the endpoint in its own process, enforcing the same rate. Rate = requests the endpoint answered (SearchContacts pages + one DescribeContact per contact) ÷ the export\'s wall time; failures = contacts absent from the file read back; duplicates = lines less distinct IDs.',
+        baseline: `a bash loop of \`aws connect describe-contact … >> file\` over the same contact IDs (the IDs given, no search), against the same endpoint, stopped after ${s.cli.seconds} s: ${s.cli.written} records written, ${s.cli.failures} failed; the CLI starts a Python process per call, so its rate does not follow the limit`,
+      },
+    });
+  }
+  return rows;
+}
+
+function exportMemoryRows(): Row[] {
+  log('export memory: 10,000 contacts as JSON Lines, no rate limit, memory sampled every 10 ms; baseline 100 contacts in the same process');
+  const r = node('exportBench.js', ['memory', '10000', '100'], { nodeFlags: ['--expose-gc'] });
+  if (r.status !== 0) throw new Error(`export memory bench failed: ${r.stderr}`);
+  const s = resultLine<ExportMemorySample>(r.stdout);
+  const growth = (p: ExportMemorySample['large']) => ({ rss: p.rssPeak - p.rssBefore, heap: p.heapPeak - p.heapBefore, kept: p.heapAfter - p.heapBefore });
+  const large = growth(s.large);
+  const small = growth(s.baseline);
+  const worst = Math.max(large.rss, large.heap);
+  return [
+    {
+      figure: `Export memory: ${s.large.contacts.toLocaleString('en-US')} contacts as JSON Lines (peak growth)`,
+      value: `${megabytes(large.rss)} RSS, ${megabytes(large.heap)} heap`,
+      baseline: `${megabytes(small.rss)} RSS, ${megabytes(small.heap)} heap (${s.baseline.contacts} contacts)`,
+      ratio: ratioText(worst, Math.max(small.rss, small.heap)),
+      target: '≤ 50 MB',
+      pass: worst <= 50 * MB && s.large.failures === 0 && s.large.duplicates === 0,
+      data: {
+        exportMemoryGrowthMB: round(worst / MB, 2),
+        exportMemoryRssPeakGrowthMB: round(large.rss / MB, 2),
+        exportMemoryHeapPeakGrowthMB: round(large.heap / MB, 2),
+        exportMemoryHeapKeptMB: round(large.kept / MB, 3),
+        exportMemoryBaselineRssPeakGrowthMB: round(small.rss / MB, 2),
+        exportMemoryBaselineHeapPeakGrowthMB: round(small.heap / MB, 2),
+        fileMB: round(s.large.fileBytes / MB, 1),
+        seconds: round(s.large.ms / 1000, 1),
+        failures: s.large.failures,
+        duplicates: s.large.duplicates,
+        loadAverage1mBefore: round(s.loadAverage[0], 2),
+        loadAverage1mAfter: round(s.loadAverage[1], 2),
+        how: 'node --expose-gc; settled (full GCs) before; peak heapUsed and RSS sampled every 10 ms during exportContacts; kept = heap after full GCs less before (the export holds the written IDs to skip repeats). The endpoint runs in another process, with no rate limit, and the scheduler with none: the same code path, just fast.',
+      },
+    },
+  ];
+}
+
+function searchRows(f: SearchFetchResults, s: SearchSortResults): Row[] {
+  const n = f.results.toLocaleString('en-US');
+  const columns = searchColumnMedians(s.samples.filter((x) => !x.first));
+  const worst = columns.reduce((a, b) => (b.ms > a.ms ? b : a), columns[0]);
+  const firsts = s.samples.filter((x) => x.first);
+  const first = median(firsts.map((x) => x.ms));
+  const firstBaseline = median(firsts.map((x) => x.baselineMs));
+  const mismatched = s.samples.filter((x) => x.firstRow !== 'same');
+  // The table's first row after each sort is the plain sort's: the figures time a real sort.
+  const sortSound = mismatched.length === 0 && s.pageErrors.length === 0;
+  const sortContext = { pages: firsts.length, rowsInDom: s.rowsInDom, firstRowMismatches: mismatched.map((x) => `${x.column}: ${x.firstRow}`), pageErrors: s.pageErrors, loadAverage1mBefore: round(s.loadAverage[0], 2), loadAverage1mAfter: round(s.loadAverage[1], 2) };
+  const context = { rate: f.rate, burst: f.burst, calls: f.calls, throttledByEndpoint: f.throttled, pages: f.pages, windows: f.windows, total: f.total, loadAverage1mBefore: round(f.loadAverage[0], 2), loadAverage1mAfter: round(f.loadAverage[1], 2) };
+  return [
+    {
+      figure: `Search: ${n} results (a year), time to the first rows`,
+      value: ms(f.firstRowsMs),
+      baseline: `${ms(f.cliFirstPageMs)} (aws connect search-contacts, 1 page)`,
+      ratio: ratioText(f.firstRowsMs, f.cliFirstPageMs),
+      target: '—',
+      pass: undefined,
+      data: { searchFirstRowsMs: round(f.firstRowsMs), cliFirstPageMs: round(f.cliFirstPageMs), cliFirstPageRows: f.cliFirstPageRows, ...context, how: 'searchPages (src/search/searchRun.ts) through ConnectService at interactive priority, its scheduler at the default budget (2/s, burst 5), against an endpoint in its own process with --synthetic and the same rate limit, after the panel\'s ListQueues and ListUsers' },
+    },
+    {
+      figure: `Search: ${n} results, time to all rows (${f.calls} calls at ${f.rate}/s)`,
+      value: ms(f.allRowsMs),
+      baseline: `${ms(f.rateFloorMs)} ((${f.calls} − ${f.burst}) / ${f.rate} per s)`,
+      ratio: ratioText(f.allRowsMs, f.rateFloorMs),
+      target: '—',
+      pass: undefined,
+      data: { searchAllRowsMs: round(f.allRowsMs), rateFloorMs: round(f.rateFloorMs), ...context },
+    },
+    {
+      figure: `Search: the first sort of the results table (${n} rows, a fresh page)`,
+      value: ms(first),
+      baseline: `${ms(firstBaseline)} (plain array sort, same key)`,
+      ratio: ratioText(first, firstBaseline),
+      target: '≤ 50 ms',
+      pass: first <= 50 && sortSound,
+      data: {
+        searchSortFirstMs: round(first, 3),
+        searchSortFirstBaselineMs: round(firstBaseline, 3),
+        samples: firsts.map((x) => ({ column: x.column, ms: round(x.ms, 3), baselineMs: round(x.baselineMs, 3) })),
+        ...sortContext,
+        how: 'dist/search.js in headless Chromium, the rows of the search above posted a page per message with the names of their queues and agents, as the host posts them; a click on a column header, timed from the click to the rows in view laid out; a fresh page per run, each run starting on another column, so this is the first click\'s cost (the sort code not yet compiled hot), median over the pages; the baseline sorts the same rows as a plain array by the same key in the same page',
+      },
+    },
+    {
+      figure: `Search: a later sort of the results table (${n} rows, slowest column)`,
+      value: ms(worst?.ms ?? Number.NaN),
+      baseline: `${ms(worst?.baselineMs ?? Number.NaN)} (plain array sort, same key)`,
+      ratio: ratioText(worst?.ms ?? Number.NaN, worst?.baselineMs ?? Number.NaN),
+      target: '≤ 50 ms',
+      pass: worst !== undefined && worst.ms <= 50 && sortSound,
+      data: {
+        searchSortMs: round(worst?.ms ?? Number.NaN, 3),
+        searchSortColumn: worst?.column,
+        searchSortBaselineMs: round(worst?.baselineMs ?? Number.NaN, 3),
+        medianByColumn: Object.fromEntries(columns.map((c) => [c.column, { ms: round(c.ms, 3), toNextFrameMs: round(c.frameMs, 3), baselineMs: round(c.baselineMs, 3) }])),
+        ...sortContext,
+        how: 'as the row above, the clicks after each page\'s first: the median per column, and the slowest column shown',
+      },
+    },
+  ];
+}
+
+function searchColumnMedians(samples: SortSample[]): { column: string; ms: number; frameMs: number; baselineMs: number }[] {
+  const columns = [...new Set(samples.map((x) => x.column))];
+  return columns.map((column) => {
+    const of = samples.filter((x) => x.column === column);
+    return { column, ms: median(of.map((x) => x.ms)), frameMs: median(of.map((x) => x.frameMs)), baselineMs: median(of.map((x) => x.baselineMs)) };
+  });
+}
+
 function warmRows(): Row[] {
   log(`warm lookup: ${runs.warm} interleaved iterations`);
   const r = node('warmLookup.js', [String(runs.warm)], { env: { ...process.env, BENCH_ENDPOINT_URL: endpointUrl() } });
@@ -497,6 +673,14 @@ async function main(): Promise<void> {
     if (rendered.pageErrors.length) log(`timeline page errors: ${[...new Set(rendered.pageErrors)].join(' | ')}`);
     return timelineRows(fetched, rendered);
   });
+  await part('Export throughput', exportThroughputRows);
+  await part('Export memory', exportMemoryRows);
+  await part('Search', async () => {
+    log(`search: a year of instance A (${syntheticContacts.toLocaleString('en-US')} synthetic contacts on the endpoint) at 2/s, burst 5; then one sort per column of its rows in the search panel, headless Chromium`);
+    const fetched = await runSearchFetch(outDir);
+    const sorted = await runSearchSort({ distDir, chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', runs: runs.render, rows: fetched.rows, names: fetched.names });
+    return searchRows(fetched, sorted);
+  });
   let pageErrors: string[] = [];
   await part('Render', async () => {
     log(`render: ${runs.render} fresh pages per size and side in headless Chromium`);
@@ -512,7 +696,7 @@ async function main(): Promise<void> {
     return renderRows(r);
   });
 
-  const order = ['Activation', 'AWS SDK', 'Lazy files', 'Commands', 'Lookup in VS Code', 'Story', 'Timeline', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
+  const order = ['Activation', 'AWS SDK', 'Lazy files', 'Commands', 'Lookup in VS Code', 'Story', 'Timeline', 'Export', 'Search', 'Warm', 'Render', 'Filter', 'Expand', 'Size', 'Heap'];
   const rank = (r: Row) => {
     const i = order.findIndex((p) => r.figure.startsWith(p));
     return i < 0 ? order.length : i;
