@@ -208,13 +208,13 @@ async function vscodeLookupRows(): Promise<Row[]> {
       data: { medianMs: round(plainLater), samples: plain.laterMs.map((x) => round(x)), firstMs: round(plain.firstMs), note: 'workbench.editor.enablePreview = false: every lookup opens its own panel (the design before the preview panel)', ...context(plain) },
     },
     {
-      figure: 'Lookup in VS Code: the contact already open',
-      value: ms(preview.alreadyOpenMs),
+      figure: 'Lookup in VS Code: the contact already open (median of 5)',
+      value: ms(median(preview.alreadyOpenMs)),
       baseline: `${ms(cli)} (aws CLI)`,
-      ratio: ratioText(preview.alreadyOpenMs, cli),
+      ratio: ratioText(median(preview.alreadyOpenMs), cli),
       target: '≤ 100 ms',
-      pass: preview.alreadyOpenMs <= 100,
-      data: { ms: round(preview.alreadyOpenMs), ...context(preview) },
+      pass: median(preview.alreadyOpenMs) <= 100,
+      data: { medianMs: round(median(preview.alreadyOpenMs)), samples: preview.alreadyOpenMs.map((x) => round(x)), note: 'the kept first contact and the preview\'s contact in turn, each in a tab behind the one on screen', ...context(preview) },
     },
   ];
 }
@@ -336,7 +336,8 @@ function exportThroughputRows(): Row[] {
     const s = resultLine<ThroughputSample>(r.stdout);
     const e = s.export;
     const calls = Object.values(e.answered).reduce((a, b) => a + b, 0);
-    const perSecond = calls / (e.ms / 1000);
+    // The endpoint's burst is answered at once, before the steady rate: left out of the headline.
+    const perSecond = Math.max(0, calls - burst) / (e.ms / 1000);
     const cliPerSecond = s.cli.written / (s.cli.ms / 1000);
     const failures = e.failures + (e.error ? 1 : 0);
     const key = `export${rate}rps`;
@@ -350,8 +351,8 @@ function exportThroughputRows(): Row[] {
       data: {
         [`${key}Ratio`]: round(perSecond / rate, 3),
         [`${key}PerSecond`]: round(perSecond, 3),
-        // Less the endpoint's burst, which a short export would otherwise count as rate.
-        [`${key}RatioWithoutBurst`]: round(Math.max(0, calls - burst) / (e.ms / 1000) / rate, 3),
+        // Every answered request, the burst included.
+        [`${key}RatioWithBurst`]: round(calls / (e.ms / 1000) / rate, 3),
         [`${key}Failures`]: failures,
         [`${key}Duplicates`]: e.duplicates,
         [`${key}CliRatio`]: round(cliPerSecond / rate, 3),
