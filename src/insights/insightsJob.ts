@@ -1,7 +1,7 @@
 // One Logs Insights query as the search panel shows it: runs searchFlowLogs, turns every
 // GetQueryResults into the table's rows and a status line, and a failure into what to do about it.
 import type { ConnectErrorInfo } from '../aws/types';
-import { describeError } from '../notify/errorNotifications';
+import { toErrorInfo } from '../aws/errors';
 import type { InsightsPhase } from '../protocol/searchMessages';
 import type { InsightsJob, InsightsUpdate } from '../search/searchPanel';
 import { insightsRangeText, insightsTableRows } from '../timeline/insightsRows';
@@ -79,7 +79,7 @@ export function insightsJob(
         });
         hooks.onEnd({ ok: true, ...result });
       } catch (error) {
-        const info = describeError(error);
+        const info = toErrorInfo(error);
         lastError = info;
         const cancelled = info.kind === 'Cancelled';
         show({ status: { ...status, phase: cancelled ? 'Cancelled' : 'Failed', ...(logGroup ? { logGroup } : {}), problem: insightsProblemOf(info, logGroup) } });

@@ -95,7 +95,8 @@ export class InsightsView {
     const text = this.heading?.query ?? '';
     const start = problem?.queryError?.startCharOffset;
     if (start !== undefined && start >= 0 && start < text.length) {
-      const end = Math.max(start + 1, Math.min(text.length, (problem?.queryError?.endCharOffset ?? start) + 1));
+      // End exclusive, as the edit box selects it.
+      const end = Math.max(start + 1, Math.min(text.length, problem?.queryError?.endCharOffset ?? start + 1));
       const mark = el('mark', 'query-mark', text.slice(start, end));
       this.query.replaceChildren(text.slice(0, start), mark, text.slice(end));
     } else {
