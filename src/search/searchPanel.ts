@@ -146,6 +146,11 @@ export class SearchPanel implements vscode.Disposable {
     return this.insights?.done ?? Promise.resolve();
   }
 
+  /** The Cancel button: stops the search, or the Logs Insights query (StopQuery). */
+  cancel(): void {
+    this.running?.abort();
+  }
+
   /** Runs a Logs Insights query in this panel, replacing the one on screen. */
   runInsights(job: InsightsJob): Promise<void> {
     this.running?.abort();
@@ -191,7 +196,7 @@ export class SearchPanel implements vscode.Disposable {
         await this.run(m.criteria);
         return;
       case 'cancel':
-        this.running?.abort();
+        this.cancel();
         return;
       case 'open':
         await this.deps.openContact(ref(m.contactId));
