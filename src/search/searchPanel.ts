@@ -221,7 +221,8 @@ export class SearchPanel implements vscode.Disposable {
     }
   }
 
-  private async insightsAction(action: InsightsAction): Promise<void> {
+  /** A button of the Insights panel: edit the query, run it again, or open the log-group setting. */
+  async insightsAction(action: InsightsAction): Promise<void> {
     const job = this.insights?.job;
     if (!job) return;
     switch (action) {

@@ -126,7 +126,7 @@ describe('Find Contacts in Flow Logs', function () {
       assert.deepEqual([status.phase, status.logGroup, status.contacts], ['Complete', flowLogIds.logGroup, 1]);
       assert.equal(typeof status.recordsScanned, 'number');
       // What the page was sent, once it has loaded.
-      const [row] = await waitFor('the row on the page', () => sent(panel, 'insightsRows').at(-1)?.rows, 30_000);
+      const [row] = await waitFor('the row on the page', () => sent(panel, 'insightsRows').at(-1)?.rows, 45_000);
       assert.equal(sent(panel, 'insightsInit')[0].heading.template, 'A Lambda function failing or timing out');
       assert.equal(sent(panel, 'insightsInit')[0].heading.instance, sampleIds.instanceAAlias);
       assert.equal(row.id, flowLogIds.lambdaErrorContact);
@@ -148,6 +148,15 @@ describe('Find Contacts in Flow Logs', function () {
       assert.equal(status.problem?.queryError?.message, bad.error.queryError?.message);
       assert.ok(status.problem?.queryError?.message);
       assert.deepEqual(status.problem?.actions, ['editQuery']);
+      // Edit query: the query opens for editing with the service's words; Enter runs it in the same panel.
+      const panel = bad.panel as SearchPanel;
+      const firstRun = status.searchId;
+      const editing = panel.insightsAction('editQuery');
+      await answer(/Logs Insights query/, accept);
+      await editing;
+      const again = await finalStatus(panel);
+      assert.ok(again.searchId > firstRun);
+      assert.equal(again.problem?.kind, 'malformedQuery');
     });
 
     it('nothing matched: the panel says no contacts were found, where it looked, and what to do', async () => {

@@ -38,7 +38,7 @@ export const searchTableColumns: readonly TableColumn<SearchRow>[] = searchColum
 
 const insightsWidths: Record<InsightsColumn, string> = {
   id: '300px',
-  time: '190px',
+  time: '215px',
   flow: 'minmax(140px, 1fr)',
   block: 'minmax(140px, 1fr)',
   result: 'minmax(140px, 1.2fr)',
