@@ -76,8 +76,11 @@ export class SearchPanel implements vscode.Disposable {
   lastFieldErrors: FieldMessage[] = [];
   /** A Logs Insights panel: its query, the rows and status on screen (sent again when the webview asks). */
   private insights?: { job: InsightsJob; rows: InsightsTableRow[]; status?: InsightsRunStatus; done: Promise<void> };
-  /** Every message posted since the webview said ready, oldest first (the tests read what the page was sent). */
-  readonly posted: SearchHostMessage[] = [];
+  /**
+   * The last message of each type the page was sent once it said ready (the tests read it). One of
+   * each, not a history: an Insights query re-sends all its rows at every poll.
+   */
+  readonly lastSent: { [T in SearchHostMessage['type']]?: Extract<SearchHostMessage, { type: T }> } = {};
   private ready = false;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
@@ -121,8 +124,7 @@ export class SearchPanel implements vscode.Disposable {
   private post(message: SearchHostMessage): void {
     if (message.type === 'status') this.lastStatus = message.status;
     if (message.type === 'fieldErrors') this.lastFieldErrors = message.errors;
-    if (this.ready) this.posted.push(message);
-    if (this.posted.length > 200) this.posted.splice(0, this.posted.length - 200);
+    if (this.ready) (this.lastSent as Record<string, SearchHostMessage>)[message.type] = message;
     void this.panel.webview.postMessage(message);
   }
 

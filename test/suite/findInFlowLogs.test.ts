@@ -5,7 +5,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FindInFlowLogsOutcome } from '../../src/insights/findInFlowLogs';
-import type { SearchHostMessage } from '../../src/protocol/searchMessages';
 import type { SearchPanel } from '../../src/search/searchPanel';
 import { flowLogIds, sampleIds } from '../endpoint/sampleIds';
 import { endpointControl, extensionApi, waitFor } from './extensionApi';
@@ -15,10 +14,6 @@ const find = (args?: unknown) => vscode.commands.executeCommand<FindInFlowLogsOu
 const startTime = new Date((1_795_158_000 - 30 * 86_400) * 1000).toISOString();
 const endTime = new Date((1_795_158_000 + 30 * 86_400) * 1000).toISOString();
 
-/** The messages the panel's page was sent, of one type. */
-function sent<T extends SearchHostMessage['type']>(panel: SearchPanel, type: T): Extract<SearchHostMessage, { type: T }>[] {
-  return panel.posted.filter((m): m is Extract<SearchHostMessage, { type: T }> => m.type === type);
-}
 
 /**
  * Waits until the panel shows how the query ended, and returns that status (what it sends its page,
@@ -126,9 +121,9 @@ describe('Find Contacts in Flow Logs', function () {
       assert.deepEqual([status.phase, status.logGroup, status.contacts], ['Complete', flowLogIds.logGroup, 1]);
       assert.equal(typeof status.recordsScanned, 'number');
       // What the page was sent, once it has loaded.
-      const [row] = await waitFor('the row on the page', () => sent(panel, 'insightsRows').at(-1)?.rows, 45_000);
-      assert.equal(sent(panel, 'insightsInit')[0].heading.template, 'A Lambda function failing or timing out');
-      assert.equal(sent(panel, 'insightsInit')[0].heading.instance, sampleIds.instanceAAlias);
+      const [row] = await waitFor('the row on the page', () => panel.lastSent.insightsRows?.rows, 45_000);
+      assert.equal(panel.lastSent.insightsInit?.heading.template, 'A Lambda function failing or timing out');
+      assert.equal(panel.lastSent.insightsInit?.heading.instance, sampleIds.instanceAAlias);
       assert.equal(row.id, flowLogIds.lambdaErrorContact);
       assert.equal(row.block, 'InvokeExternalResource');
       assert.equal(row.blockLabel, 'Invoke AWS Lambda function');
