@@ -82,6 +82,7 @@ export class SearchPanel implements vscode.Disposable {
    */
   readonly lastSent: { [T in SearchHostMessage['type']]?: Extract<SearchHostMessage, { type: T }> } = {};
   private ready = false;
+  private disposed = false;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
 
@@ -122,6 +123,8 @@ export class SearchPanel implements vscode.Disposable {
   }
 
   private post(message: SearchHostMessage): void {
+    // A search or query ending after the panel closed (its Cancelled) has nowhere to go.
+    if (this.disposed) return;
     if (message.type === 'status') this.lastStatus = message.status;
     if (message.type === 'fieldErrors') this.lastFieldErrors = message.errors;
     if (this.ready) (this.lastSent as Record<string, SearchHostMessage>)[message.type] = message;
@@ -326,6 +329,8 @@ export class SearchPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.running?.abort();
     this.namesAbort.abort();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -194,5 +194,16 @@ describe('Find Contacts in Flow Logs', function () {
       assert.deepEqual([status.phase, status.problem?.kind], ['Cancelled', 'cancelled']);
       assert.ok((await endpointControl.requests()).some((r) => r.operation === 'StopQuery'));
     });
+
+    it('closing the panel while the query runs stops it too, and the command still ends', async () => {
+      await endpointControl.clearRequests();
+      const pending = find({ instanceId: sampleIds.instanceA, template: 'errors', startTime, endTime });
+      const panel = await waitFor('the panel', async () => (await extensionApi()).services.search.all().find((p) => p.showsInsights && p.insightsStatus?.phase === 'Scheduled'));
+      panel.dispose();
+      const out = await pending;
+      assert.ok(out && !out.ok && out.error.kind === 'Cancelled', JSON.stringify(out));
+      assert.ok((await endpointControl.requests()).some((r) => r.operation === 'StopQuery'));
+      assert.ok(!(await extensionApi()).services.search.all().includes(panel));
+    });
   });
 });
