@@ -149,7 +149,7 @@ export interface Features {
   /** Cards for contact IDs hovered in text documents. */
   hoverCards: ContactHoverCards;
   /** What the extension-host tests inspect (`testing.services`); no feature is handed this. */
-  stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore; search: SearchFeature };
+  stores: { context: vscode.ExtensionContext; contacts: ContactDocumentCache; history: HistoryStore; search: SearchFeature; findInFlowLogs: FindInFlowLogs };
   /** The newest errors shown as notifications, newest last (the tests read what the user read). */
   shownErrors: ShownError[];
   handleUri(uri: vscode.Uri): void;
@@ -304,7 +304,8 @@ function createFeatures(shell: Shell): Features {
     account: () => accounts.active(),
     listInstances: (account, signal) => connect().listInstances(account, signal, undefined, { priority: 'interactive' }),
     recentInstanceId: (account) => history.entries(account)[0]?.instanceId,
-    openContact: (ref) => describe.lookup(ref),
+    // The results go to a search panel (declared below; called only once the command runs).
+    showResults: (instance, job) => search.showInsights(instance, job),
     showError,
   });
 
@@ -348,7 +349,7 @@ function createFeatures(shell: Shell): Features {
     panels,
     explorer,
     hoverCards,
-    stores: { context, contacts, history, search },
+    stores: { context, contacts, history, search, findInFlowLogs },
     shownErrors,
     handleUri: (uri) => {
       const args = describeArgsFromUri(uri);

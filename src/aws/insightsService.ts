@@ -45,6 +45,8 @@ export interface InsightsProgress {
   statistics: InsightsStatistics;
   /** Rows so far (GetQueryResults returns partial results while Running). */
   rows: number;
+  /** Those rows: every GetQueryResults returns all the rows found so far, so a table can fill while the query runs. */
+  results: InsightsResultRow[];
 }
 
 /** One result row as the service returns it: `[{ field, value }, …]`. */
@@ -173,7 +175,7 @@ export class InsightsService {
         const status = statusOf(output.status);
         const results = Array.isArray(output.results) ? (output.results as InsightsResultRow[]) : [];
         const statistics = statisticsOf(output.statistics);
-        options.onProgress?.({ queryId, status, statistics, rows: results.length });
+        options.onProgress?.({ queryId, status, statistics, rows: results.length, results });
         if (status === 'Complete') return { queryId, status, results, statistics, polls };
         if (endedStatuses.has(status)) throw this.ended(status, target);
         if (this.now() > deadline) {

@@ -68,7 +68,7 @@ export function formatDuration(seconds: number | undefined): string {
 export const queueText = (r: SearchRow): string => r.queueName || r.queueId;
 export const agentText = (r: SearchRow): string => r.agentName || r.agentId;
 
-function sortKey(r: SearchRow, column: SearchColumn): string | number {
+export function searchSortKey(r: SearchRow, column: SearchColumn): string | number {
   switch (column) {
     case 'channel': return r.channel;
     case 'initiated': return r.initiated;
@@ -82,7 +82,12 @@ function sortKey(r: SearchRow, column: SearchColumn): string | number {
 
 /** Row indexes in the column's order (stable: ties keep the service's order). */
 export function sortedOrder(rows: readonly SearchRow[], column: SearchColumn, descending: boolean): Uint32Array {
-  const keys = rows.map((r) => sortKey(r, column));
+  return sortedOrderBy(rows, (r) => searchSortKey(r, column), descending);
+}
+
+/** Row indexes in the order of a key (stable): the search's table and the Insights table sort with it. */
+export function sortedOrderBy<R>(rows: readonly R[], key: (row: R) => string | number, descending: boolean): Uint32Array {
+  const keys = rows.map(key);
   const order = new Uint32Array(rows.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
   const dir = descending ? -1 : 1;

@@ -1,12 +1,14 @@
-// Amazon Connect: Find Contacts in Flow Logs — instance → template and its inputs → the query (editable)
-// → time range → a CloudWatch Logs Insights query with a cancellable progress notification → the
-// contacts in a pick list; a pick opens the contact's panel. With arguments
-// `{ instanceId, template, inputs, query, startTime, endTime }` it asks nothing and returns the result.
+// Amazon Connect: Find Contacts in Flow Logs — instance → template and its inputs → time range → the
+// query (editable) → a CloudWatch Logs Insights query whose contacts fill a search panel's table as
+// GetQueryResults returns them (cancellable there; a click opens the contact). With arguments
+// `{ instanceId, template, inputs, query, startTime, endTime }` it asks nothing, shows the panel and
+// returns how the query ended.
 import * as vscode from 'vscode';
-import type { AccountTarget, ConnectErrorInfo, ContactRef, InstanceSummary } from '../aws/types';
-import { describeError, type ShowError } from '../notify/errorNotifications';
+import type { AccountTarget, ConnectErrorInfo, InstanceSummary } from '../aws/types';
+import type { ShowError } from '../notify/errorNotifications';
+import type { InsightsJob, SearchPanel } from '../search/searchPanel';
+import { insightsRangeText } from '../timeline/insightsRows';
 import {
-  blockName,
   blockTypeChoices,
   inputProblem,
   insightsTemplateQuery,
@@ -16,7 +18,8 @@ import {
   type InsightsTemplateId,
   type InsightsTemplateInputs,
 } from '../timeline/insightsTemplates';
-import { parseTimeRange, searchFlowLogs, timeArg, timeRangePresets, type FlowLogSearchDeps, type FlowLogSearchResult, type InstanceTarget } from './flowLogSearch';
+import { parseTimeRange, requestQuery, timeArg, timeRangePresets, type FlowLogSearchDeps, type InstanceTarget } from './flowLogSearch';
+import { insightsJob, type InsightsJobSpec, type InsightsRunOutcome } from './insightsJob';
 
 export interface FindInFlowLogsDeps extends FlowLogSearchDeps {
   account(): Promise<AccountTarget & { regionProblem?: string }>;
@@ -24,13 +27,16 @@ export interface FindInFlowLogsDeps extends FlowLogSearchDeps {
   listInstances(account: AccountTarget, signal?: AbortSignal): Promise<InstanceSummary[]>;
   /** The instance last looked up in this account: offered first. */
   recentInstanceId(account: AccountTarget): string | undefined;
-  /** Opens the contact's panel (Describe Contact's lookup). */
-  openContact(ref: ContactRef): Promise<unknown>;
+  /** Opens a search panel showing the job's contacts (the panel opens a contact on a click). */
+  showResults(instance: InstanceTarget, job: InsightsJob): SearchPanel;
   showError: ShowError;
 }
 
-/** What the command returns: the result, or what went wrong (undefined when the person cancelled a prompt). */
-export type FindInFlowLogsOutcome = ({ ok: true } & FlowLogSearchResult) | { ok: false; error: ConnectErrorInfo; query?: string };
+/**
+ * What the command returns: how the query first ended — its result, or what went wrong — and the
+ * panel showing it (undefined when the person cancelled a prompt).
+ */
+export type FindInFlowLogsOutcome = InsightsRunOutcome & { panel?: SearchPanel };
 
 interface CommandArgs {
   instanceId?: string;
@@ -69,6 +75,9 @@ function isCommandArgs(value: unknown): value is CommandArgs {
 }
 
 export class FindInFlowLogs {
+  /** The title of the prompt on screen, if any (the extension-host tests wait for it before answering). */
+  prompt?: string;
+
   constructor(private readonly deps: FindInFlowLogsDeps) {}
 
   async run(arg?: unknown): Promise<FindInFlowLogsOutcome | undefined> {
@@ -77,19 +86,21 @@ export class FindInFlowLogs {
     if (!instance) return undefined;
     const template = await this.pickTemplate();
     if (!template) return undefined;
-    let query: string;
-    if (template === 'custom') query = insightsTemplateQuery('errors');
-    else {
-      const inputs = await this.askInputs(template);
-      if (!inputs) return undefined;
-      query = insightsTemplateQuery(template, inputs);
+    let inputs: InsightsTemplateInputs = {};
+    if (template !== 'custom') {
+      const asked = await this.askInputs(template);
+      if (!asked) return undefined;
+      inputs = asked;
     }
+    const query = insightsTemplateQuery(template === 'custom' ? 'errors' : template, inputs);
     const range = await this.pickRange();
     if (!range) return undefined;
-    return this.editAndRun(instance, query, range, undefined);
+    const label = templateLabel(template);
+    const spec = await this.editSpec({ instance, instanceLabel: await this.instanceLabel(instance), templateLabel: label, query, request: { query, ...range } }, undefined);
+    return spec ? this.showInPanel(spec) : undefined;
   }
 
-  /** Tests and other features: everything given, nothing asked, the result returned (errors too). */
+  /** Tests and other features: everything given, nothing asked; the panel shows the query, the outcome is returned (errors too). */
   private async runWithArgs(args: CommandArgs): Promise<FindInFlowLogsOutcome> {
     const fail = (message: string): FindInFlowLogsOutcome => ({ ok: false, error: { kind: 'InvalidInput', message } });
     const account = await this.deps.account();
@@ -98,84 +109,64 @@ export class FindInFlowLogs {
     const endMs = timeArg(args.endTime) ?? Date.now();
     const startMs = timeArg(args.startTime) ?? endMs - 86_400_000;
     const instance: InstanceTarget = { profile: args.profile ?? account.profile, region: args.region ?? account.region, instanceId: args.instanceId.trim() };
+    const request = { query: args.query, template: args.template, inputs: args.inputs, startMs, endMs };
+    let query: string;
     try {
-      return { ok: true, ...(await this.withProgress((signal, onProgress) => searchFlowLogs({ instance, query: args.query, template: args.template, inputs: args.inputs, startMs, endMs, signal, onProgress }, this.deps))) };
+      query = requestQuery(request);
     } catch (error) {
-      return { ok: false, error: describeError(error), query: args.query };
+      return fail(vscode.l10n.t('The template cannot be filled in: {0}', (error as Error).message));
     }
+    const label = args.query !== undefined && args.query.trim() !== '' ? templateLabel('custom') : templateLabel(args.template ?? 'errors');
+    return this.showInPanel({ instance, instanceLabel: await this.instanceLabel(instance), templateLabel: label, query, request });
   }
 
-  /** Shows the query to edit (with the service's words about it after a failed run), runs it, shows the contacts. */
-  private async editAndRun(instance: InstanceTarget, initial: string, range: { startMs: number; endMs: number }, problem: ConnectErrorInfo | undefined): Promise<FindInFlowLogsOutcome | undefined> {
+  /** Opens the results panel on the query; resolves with how its first run ended. */
+  private async showInPanel(spec: InsightsJobSpec): Promise<FindInFlowLogsOutcome> {
+    let first: ((outcome: InsightsRunOutcome) => void) | undefined;
+    const ended = new Promise<InsightsRunOutcome>((resolve) => (first = resolve));
+    const job = insightsJob(spec, this.deps, {
+      onEnd: (outcome) => {
+        first?.(outcome);
+        first = undefined;
+      },
+      edit: (current, problem) => this.editSpec(current, problem),
+    });
+    const panel = this.deps.showResults(spec.instance, job);
+    return { ...(await ended), panel };
+  }
+
+  /** Shows the query to edit (with the service's words about it after a failed run); the spec to run, or undefined. */
+  private async editSpec(spec: InsightsJobSpec, problem: ConnectErrorInfo | undefined): Promise<InsightsJobSpec | undefined> {
+    const initial = spec.query;
     const offset = problem?.queryError?.startCharOffset;
-    const query = await vscode.window.showInputBox({
+    const query = await this.ask(vscode.l10n.t('Amazon Connect: Logs Insights query'), () => vscode.window.showInputBox({
       title: vscode.l10n.t('Amazon Connect: Logs Insights query'),
       prompt: problem?.queryError
         ? vscode.l10n.t('CloudWatch Logs Insights: {0}', problem.queryError.message)
-        : vscode.l10n.t('Edit the query, or press Enter to run it over {0}.', formatRange(range)),
+        : vscode.l10n.t('Edit the query, or press Enter to run it over {0}.', insightsRangeText(spec.request.startMs, spec.request.endMs)),
       value: initial,
       valueSelection: offset !== undefined && offset >= 0 && offset <= initial.length ? [offset, Math.min(initial.length, problem?.queryError?.endCharOffset ?? offset + 1)] : undefined,
       ignoreFocusOut: true,
       validateInput: (text) => (text.trim() === '' ? vscode.l10n.t('Enter a query.') : undefined),
-    });
-    if (query === undefined) return undefined;
-    let result: FlowLogSearchResult;
-    try {
-      result = await this.withProgress((signal, onProgress) => searchFlowLogs({ instance, query, ...range, signal, onProgress }, this.deps));
-    } catch (error) {
-      const info = describeError(error);
-      if (info.kind === 'Cancelled') return { ok: false, error: info, query };
-      if (info.queryError) {
-        // The service's words beside the query: the edit box shows them.
-        return this.editAndRun(instance, query, range, info);
-      }
-      this.deps.showError(error, { retry: () => this.editAndRun(instance, query, range, undefined), fixes: [{ title: vscode.l10n.t('Edit Query'), run: () => this.editAndRun(instance, query, range, undefined) }] });
-      return { ok: false, error: info, query };
-    }
-    void this.showResults(result);
-    return { ok: true, ...result };
-  }
-
-  private withProgress<T>(work: (signal: AbortSignal, onProgress: Parameters<typeof searchFlowLogs>[0]['onProgress']) => Promise<T>): Thenable<T> {
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Amazon Connect: finding contacts in flow logs'), cancellable: true },
-      (progress, token) => {
-        const abort = new AbortController();
-        const cancel = token.onCancellationRequested(() => abort.abort());
-        return work(abort.signal, (p) => {
-          const scanned = p.statistics.recordsScanned;
-          progress.report({
-            message: scanned !== undefined
-              ? vscode.l10n.t('{0}: {1} records scanned, {2} matched', p.status, scanned.toLocaleString('en-US'), (p.statistics.recordsMatched ?? p.rows).toLocaleString('en-US'))
-              : p.status,
-          });
-        }).finally(() => {
-          cancel.dispose();
-        });
-      },
-    );
-  }
-
-  /** One item per contact; a pick opens it. */
-  private async showResults(result: FlowLogSearchResult): Promise<void> {
-    if (result.contacts.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: no flow-log line in {0} matched the query between {1}.', result.logGroup, formatRange(result)));
-      return;
-    }
-    type Item = vscode.QuickPickItem & { contactId: string };
-    const items: Item[] = result.contacts.map(({ row, matches }) => ({
-      contactId: row.contactId,
-      label: row.contactId,
-      description: [row.timestamp.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), row.flow].filter(Boolean).join(' · '),
-      detail: [blockName(row.block), row.result, matches > 1 ? vscode.l10n.t('{0} matching lines', matches) : undefined].filter(Boolean).join(' · '),
     }));
-    const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('Amazon Connect: {0} contacts ({1} matching lines) in {2}', result.contacts.length, result.rows.length, result.logGroup),
-      placeHolder: vscode.l10n.t('Pick a contact to open it'),
-      matchOnDescription: true,
-      matchOnDetail: true,
-    });
-    if (picked) await this.deps.openContact({ ...result.instance, contactId: picked.contactId });
+    if (query === undefined) return undefined;
+    const edited = query !== initial && !spec.templateLabel.endsWith(editedMark);
+    return { ...spec, query, request: { ...spec.request, query }, templateLabel: edited ? `${spec.templateLabel}${editedMark}` : spec.templateLabel };
+  }
+
+  /** The instance's alias (DescribeInstance, cached), else its ID: the panel's heading says it. */
+  private async instanceLabel(instance: InstanceTarget): Promise<string> {
+    return (await this.deps.instanceDetails(instance).catch(() => undefined))?.alias ?? instance.instanceId;
+  }
+
+  /** Shows a prompt, noting its title while it is on screen. */
+  private async ask<T>(title: string, show: () => Thenable<T>): Promise<T> {
+    this.prompt = title;
+    try {
+      return await show();
+    } finally {
+      if (this.prompt === title) this.prompt = undefined;
+    }
   }
 
   private async pickInstance(): Promise<InstanceTarget | undefined> {
@@ -196,17 +187,20 @@ export class FindInFlowLogs {
       .map((i) => ({ instanceId: i.id, label: i.alias ?? i.id, description: i.alias ? i.id : undefined, ...(i.id === recent ? { detail: vscode.l10n.t('Last looked up') } : {}) }))
       .sort((a, b) => Number(b.instanceId === recent) - Number(a.instanceId === recent));
     items.push({ label: vscode.l10n.t('Enter an instance ID…') });
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Amazon Connect: Find Contacts in Flow Logs — instance ({0}, {1})', account.profile, account.region) });
+    const title = vscode.l10n.t('Amazon Connect: Find Contacts in Flow Logs — instance ({0}, {1})', account.profile, account.region);
+    const picked = await this.ask(title, () => vscode.window.showQuickPick(items, { title }));
     if (!picked) return undefined;
     let instanceId = picked.instanceId;
     if (instanceId === undefined) {
-      instanceId = (await vscode.window.showInputBox({ title: vscode.l10n.t('Instance ID'), value: recent ?? '', validateInput: (t) => (/^[A-Za-z0-9-]{1,100}$/.test(t.trim()) ? undefined : vscode.l10n.t('An instance ID such as 11111111-1111-4111-8111-111111111111.')) }))?.trim();
+      const idTitle = vscode.l10n.t('Instance ID');
+      instanceId = (await this.ask(idTitle, () => vscode.window.showInputBox({ title: idTitle, value: recent ?? '', validateInput: (t) => (/^[A-Za-z0-9-]{1,100}$/.test(t.trim()) ? undefined : vscode.l10n.t('An instance ID such as 11111111-1111-4111-8111-111111111111.')) })))?.trim();
     }
     return instanceId ? { profile: account.profile, region: account.region, instanceId } : undefined;
   }
 
   private async pickTemplate(): Promise<InsightsTemplateId | 'custom' | undefined> {
-    const picked = await vscode.window.showQuickPick(templateItems.map((t) => ({ ...t })), { title: vscode.l10n.t('Amazon Connect: find contacts whose flows…') });
+    const title = vscode.l10n.t('Amazon Connect: find contacts whose flows…');
+    const picked = await this.ask(title, () => vscode.window.showQuickPick(templateItems.map((t) => ({ ...t })), { title }));
     return picked?.id;
   }
 
@@ -214,15 +208,15 @@ export class FindInFlowLogs {
     const inputs: InsightsTemplateInputs = {};
     for (const name of templateInputs[template]) {
       if (name === 'moduleType') {
-        const picked = await vscode.window.showQuickPick(
+        const picked = await this.ask(inputPrompts.moduleType, () => vscode.window.showQuickPick(
           blockTypeChoices().map((c) => ({ label: c.label, description: c.moduleType, moduleType: c.moduleType })),
           { title: inputPrompts.moduleType, matchOnDescription: true },
-        );
+        ));
         if (!picked) return undefined;
         inputs.moduleType = picked.moduleType;
         continue;
       }
-      const value = await vscode.window.showInputBox({ title: inputPrompts[name], ignoreFocusOut: true, validateInput: (text) => inputProblem(name, text) });
+      const value = await this.ask(inputPrompts[name], () => vscode.window.showInputBox({ title: inputPrompts[name], ignoreFocusOut: true, validateInput: (text) => inputProblem(name, text) }));
       if (value === undefined) return undefined;
       inputs[name] = value;
     }
@@ -237,26 +231,30 @@ export class FindInFlowLogs {
       month: vscode.l10n.t('Last 30 days'),
     };
     const items = [...timeRangePresets.map((p) => ({ label: labels[p.id], ms: p.ms })), { label: vscode.l10n.t('Custom range…'), ms: undefined }];
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Amazon Connect: time range of the flow logs') });
+    const rangeTitle = vscode.l10n.t('Amazon Connect: time range of the flow logs');
+    const picked = await this.ask(rangeTitle, () => vscode.window.showQuickPick(items, { title: rangeTitle }));
     if (!picked) return undefined;
     const now = Date.now();
     if (picked.ms !== undefined) return { startMs: now - picked.ms, endMs: now };
-    const text = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Time range (ISO 8601, UTC unless a zone is given)'),
+    const customTitle = vscode.l10n.t('Time range (ISO 8601, UTC unless a zone is given)');
+    const text = await this.ask(customTitle, () => vscode.window.showInputBox({
+      title: customTitle,
       value: `${new Date(now - 86_400_000).toISOString().slice(0, 16)}Z/${new Date(now).toISOString().slice(0, 16)}Z`,
       ignoreFocusOut: true,
       validateInput: (t) => {
         const r = parseTimeRange(t);
         return 'problem' in r ? r.problem : undefined;
       },
-    });
+    }));
     if (text === undefined) return undefined;
     const range = parseTimeRange(text);
     return 'problem' in range ? undefined : range;
   }
 }
 
-function formatRange(range: { startMs: number; endMs: number }): string {
-  const f = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
-  return `${f(range.startMs)} – ${f(range.endMs)} UTC`;
+/** Said after a template's name when its query was edited before running. */
+const editedMark = vscode.l10n.t(' (edited)');
+
+function templateLabel(id: InsightsTemplateId | 'custom'): string {
+  return id === 'custom' ? vscode.l10n.t('Custom query') : (templateItems.find((t) => t.id === id)?.label ?? id);
 }

@@ -28,6 +28,8 @@ export interface FlowLogSearchRequest {
   endMs: number;
   signal?: AbortSignal;
   onProgress?: (progress: InsightsProgress) => void;
+  /** Hears the log group's name just before StartQuery goes out. */
+  onLogGroup?: (logGroup: string) => void;
 }
 
 export interface FlowLogSearchDeps {
@@ -85,6 +87,7 @@ export async function searchFlowLogs(request: FlowLogSearchRequest, deps: FlowLo
       hint: 'Allow connect:DescribeInstance, or name the log group for this instance in the setting connectContacts.flowLogGroups.',
     });
   }
+  request.onLogGroup?.(group.name);
   const out = await deps.insights().runQuery(instance, {
     logGroupNames: [group.name],
     queryString: query,

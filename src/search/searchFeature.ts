@@ -8,7 +8,7 @@ import { exportProgressText, NotAnExportError } from '../contact/exportResume';
 import { defaultCriteria, parseCriteria, presets, validateCriteria, type ContactSearchCriteria } from '../contact/searchWindows';
 import type { ResourceNames } from '../story/resourceNames';
 import { connectExportCalls, exportContacts, type ExportResult } from './contactExport';
-import { SearchPanel, type SearchTarget } from './searchPanel';
+import { SearchPanel, type InsightsJob, type SearchPanelSource, type SearchTarget } from './searchPanel';
 
 export interface SearchFeatureDeps {
   extensionUri: vscode.Uri;
@@ -71,6 +71,18 @@ export class SearchFeature implements vscode.Disposable {
     if (!target) return undefined;
     // The instance's alias names the panel: the explorer's, else DescribeInstance (cached).
     const alias = this.deps.instanceAlias(target) ?? (await this.deps.names.instance(target, undefined, 'interactive').catch(() => undefined))?.alias;
+    const panel = this.open(target, alias, { criteria: args.criteria });
+    // A command with criteria (another feature, a test) runs them at once.
+    if (args.criteria) void panel.run(args.criteria);
+    return panel;
+  }
+
+  /** Find Contacts in Flow Logs: a panel of the same kind, showing the query's contacts as it runs. */
+  showInsights(target: SearchTarget, job: InsightsJob): SearchPanel {
+    return this.open(target, job.heading.instance, { insights: job });
+  }
+
+  private open(target: SearchTarget, alias: string | undefined, source: SearchPanelSource): SearchPanel {
     const panel = new SearchPanel(target, {
       extensionUri: this.deps.extensionUri,
       timeZone: this.deps.timeZone,
@@ -82,11 +94,9 @@ export class SearchFeature implements vscode.Disposable {
       pin: this.deps.pin,
       exportContacts: async (t, criteria, format) => void (await this.runExport(t, criteria, format)),
       instanceLabel: (t) => alias ?? this.deps.instanceAlias(t) ?? t.instanceId,
-    }, args.criteria);
+    }, source);
     this.panels.add(panel);
     panel.onDidDispose(() => this.panels.delete(panel));
-    // A command with criteria (another feature, a test) runs them at once.
-    if (args.criteria) void panel.run(args.criteria);
     return panel;
   }
 
@@ -94,7 +104,7 @@ export class SearchFeature implements vscode.Disposable {
     const account = await this.deps.account();
     const args = readArgs(arg, account);
     // From a search panel on screen: its instance and criteria.
-    const active = [...this.panels].find((p) => p.active);
+    const active = [...this.panels].find((p) => p.active && !p.showsInsights);
     const target = args.target ?? active?.target ?? (await this.pickInstance(account));
     if (!target) return undefined;
     const criteria = args.criteria ?? (active && active.target.instanceId === target.instanceId ? active.criteria : await this.pickRange());

@@ -1,13 +1,24 @@
 // The search panel: criteria on top, results below, filled page by page in the background. The
 // host runs the search (searchRun.ts) and sends rows as text data; the webview (webview/search/)
 // draws them. Nothing of the contacts is saved: the panel is not restored after a reload.
+// The same panel shows a Logs Insights query's contacts (Find Contacts in Flow Logs): an
+// InsightsJob runs the query and says what to show; the panel carries it to the same table.
 import * as vscode from 'vscode';
 import { ConnectServiceError } from '../aws/connectServiceError';
 import type { AccountTarget, ContactRef, ContactSummary, NamedResourceSummary, SearchContactsPage, SearchContactsQuery } from '../aws/types';
 import { toSearchRow } from '../contact/searchRows';
 import { defaultCriteria, fieldOfServiceMessage, validateCriteria, type ContactSearchCriteria, type FieldMessage } from '../contact/searchWindows';
 import { makeNonce, renderPanelHtml } from '../panel/webviewHtml';
-import { parseSearchWebviewMessage, type SearchHostMessage, type SearchStatus, type SearchWebviewMessage } from '../protocol/searchMessages';
+import {
+  parseSearchWebviewMessage,
+  type InsightsAction,
+  type InsightsHeading,
+  type InsightsRunStatus,
+  type SearchHostMessage,
+  type SearchStatus,
+  type SearchWebviewMessage,
+} from '../protocol/searchMessages';
+import type { InsightsTableRow } from '../timeline/insightsRows';
 import { searchPages } from './searchRun';
 
 export const searchPanelViewType = 'connectContacts.search';
@@ -28,6 +39,26 @@ export interface SearchPanelDeps {
   instanceLabel: (target: SearchTarget) => string;
 }
 
+/** What a Logs Insights query shows in the panel: the rows found so far (all of them, each time) and the status. */
+export interface InsightsUpdate {
+  rows?: InsightsTableRow[];
+  status: Omit<InsightsRunStatus, 'searchId'>;
+}
+
+/** One Logs Insights query for the panel (src/insights/insightsJob.ts makes them). */
+export interface InsightsJob {
+  heading: InsightsHeading;
+  /** The tab's title: the template and the time range. */
+  title: string;
+  /** Runs the query, showing rows and status as GetQueryResults returns them; resolves when it has ended, failed or was cancelled. */
+  run(signal: AbortSignal, show: (update: InsightsUpdate) => void): Promise<void>;
+  /** Asks for the query again (the service's words beside it after a failure): the next job to run here, or undefined. */
+  edit(): Promise<InsightsJob | undefined>;
+}
+
+/** What the panel shows: a search (criteria, when a command gave them) or a Logs Insights query. */
+export type SearchPanelSource = { criteria?: ContactSearchCriteria } | { insights: InsightsJob };
+
 /** Rows are posted in batches of about this many, so the table fills without flooding the channel. */
 const postBatch = 500;
 
@@ -43,13 +74,23 @@ export class SearchPanel implements vscode.Disposable {
   /** The last status and field messages posted (the tests read them). */
   lastStatus?: SearchStatus;
   lastFieldErrors: FieldMessage[] = [];
+  /** A Logs Insights panel: its query, the rows and status on screen (sent again when the webview asks). */
+  private insights?: { job: InsightsJob; rows: InsightsTableRow[]; status?: InsightsRunStatus; done: Promise<void> };
+  /**
+   * The last message of each type the page was sent once it said ready (the tests read it). One of
+   * each, not a history: an Insights query re-sends all its rows at every poll.
+   */
+  readonly lastSent: { [T in SearchHostMessage['type']]?: Extract<SearchHostMessage, { type: T }> } = {};
+  private ready = false;
+  private disposed = false;
   private readonly onDidDisposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.onDidDisposeEmitter.event;
 
-  constructor(readonly target: SearchTarget, private readonly deps: SearchPanelDeps, criteria?: ContactSearchCriteria) {
-    this.criteria = criteria ?? defaultCriteria();
+  constructor(readonly target: SearchTarget, private readonly deps: SearchPanelDeps, source: SearchPanelSource = {}) {
+    this.criteria = ('criteria' in source ? source.criteria : undefined) ?? defaultCriteria();
     const dist = vscode.Uri.joinPath(deps.extensionUri, 'dist');
-    this.panel = vscode.window.createWebviewPanel(searchPanelViewType, vscode.l10n.t('Search: {0}', deps.instanceLabel(target)), vscode.ViewColumn.Active, {
+    const title = 'insights' in source ? source.insights.title : vscode.l10n.t('Search: {0}', deps.instanceLabel(target));
+    this.panel = vscode.window.createWebviewPanel(searchPanelViewType, title, vscode.ViewColumn.Active, {
       enableScripts: true,
       retainContextWhenHidden: true,
       localResourceRoots: [dist],
@@ -70,6 +111,7 @@ export class SearchPanel implements vscode.Disposable {
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );
+    if ('insights' in source) void this.runInsights(source.insights);
   }
 
   reveal(): void {
@@ -81,23 +123,85 @@ export class SearchPanel implements vscode.Disposable {
   }
 
   private post(message: SearchHostMessage): void {
+    // A search or query ending after the panel closed (its Cancelled) has nowhere to go.
+    if (this.disposed) return;
     if (message.type === 'status') this.lastStatus = message.status;
     if (message.type === 'fieldErrors') this.lastFieldErrors = message.errors;
+    if (this.ready) (this.lastSent as Record<string, SearchHostMessage>)[message.type] = message;
     void this.panel.webview.postMessage(message);
+  }
+
+  /** Whether the panel shows a Logs Insights query's contacts rather than a search. */
+  get showsInsights(): boolean {
+    return this.insights !== undefined;
+  }
+
+  /** The Logs Insights status on screen (the tests read it). */
+  get insightsStatus(): InsightsRunStatus | undefined {
+    return this.insights?.status;
+  }
+
+  /** The Logs Insights rows on screen. */
+  get insightsRows(): readonly InsightsTableRow[] {
+    return this.insights?.rows ?? [];
+  }
+
+  /** Resolves when the Logs Insights query on screen has ended (however it ended). */
+  get insightsDone(): Promise<void> {
+    return this.insights?.done ?? Promise.resolve();
+  }
+
+  /** The Cancel button: stops the search, or the Logs Insights query (StopQuery). */
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  /** Runs a Logs Insights query in this panel, replacing the one on screen. */
+  runInsights(job: InsightsJob): Promise<void> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    const searchId = ++this.searchId;
+    this.panel.title = job.title;
+    const state: NonNullable<SearchPanel['insights']> = { job, rows: [], done: Promise.resolve() };
+    this.insights = state;
+    if (this.ready) this.post({ type: 'insightsInit', heading: job.heading, timeZone: this.deps.timeZone() });
+    state.done = job.run(controller.signal, (update) => {
+      if (this.insights !== state) return;
+      if (update.rows) {
+        state.rows = update.rows;
+        if (this.ready) this.post({ type: 'insightsRows', searchId, rows: update.rows });
+      }
+      state.status = { ...update.status, searchId };
+      if (this.ready) this.post({ type: 'insightsStatus', status: state.status });
+    }).finally(() => {
+      if (this.running === controller) this.running = undefined;
+    });
+    return state.done;
   }
 
   private async handle(m: SearchWebviewMessage): Promise<void> {
     const ref = (contactId: string): ContactRef => ({ ...this.target, contactId });
     switch (m.type) {
-      case 'ready':
+      case 'ready': {
+        this.ready = true;
+        const insights = this.insights;
+        if (insights) {
+          // What the query has shown so far: the webview (re)loaded after the run began.
+          this.post({ type: 'insightsInit', heading: insights.job.heading, timeZone: this.deps.timeZone() });
+          if (insights.rows.length) this.post({ type: 'insightsRows', searchId: this.searchId, rows: insights.rows });
+          if (insights.status) this.post({ type: 'insightsStatus', status: insights.status });
+          return;
+        }
         this.post({ type: 'init', title: this.deps.instanceLabel(this.target), criteria: this.criteria, timeZone: this.deps.timeZone() });
         void this.loadOptions();
         return;
+      }
       case 'search':
         await this.run(m.criteria);
         return;
       case 'cancel':
-        this.running?.abort();
+        this.cancel();
         return;
       case 'open':
         await this.deps.openContact(ref(m.contactId));
@@ -111,6 +215,32 @@ export class SearchPanel implements vscode.Disposable {
         return;
       case 'export':
         await this.deps.exportContacts(this.target, this.criteria, m.format);
+        return;
+      case 'copyIds':
+        await vscode.env.clipboard.writeText(m.contactIds.join('\n'));
+        void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} contact IDs', m.contactIds.length), 3000);
+        return;
+      case 'insightsAction':
+        await this.insightsAction(m.action);
+        return;
+    }
+  }
+
+  /** A button of the Insights panel: edit the query, run it again, or open the log-group setting. */
+  async insightsAction(action: InsightsAction): Promise<void> {
+    const job = this.insights?.job;
+    if (!job) return;
+    switch (action) {
+      case 'rerun':
+        await this.runInsights(job);
+        return;
+      case 'editQuery': {
+        const next = await job.edit();
+        if (next) await this.runInsights(next);
+        return;
+      }
+      case 'flowLogSettings':
+        await vscode.commands.executeCommand('workbench.action.openSettings', 'connectContacts.flowLogGroups');
         return;
     }
   }
@@ -199,6 +329,8 @@ export class SearchPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.running?.abort();
     this.namesAbort.abort();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -41,6 +41,9 @@ export const endpointControl = {
     return Array.isArray(body) ? body : body.requests;
   },
   clearRequests: () => control('DELETE', 'requests'),
+  /** IAM actions (`logs:StartQuery`) the endpoint refuses with AccessDeniedException until cleared. */
+  deny: (actions: string[]) => control('POST', 'deny', { actions }),
+  clearDeny: () => control('DELETE', 'deny'),
 };
 
 /** Waits for a condition the extension reaches asynchronously (a notification, a panel). */

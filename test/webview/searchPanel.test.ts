@@ -6,7 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { makeNonce, renderPanelHtml } from '../../src/panel/webviewHtml';
 import type { SearchRow } from '../../src/contact/searchRows';
 import { defaultCriteria } from '../../src/contact/searchWindows';
-import type { SearchHostMessage, SearchWebviewMessage } from '../../src/protocol/searchMessages';
+import type { InsightsHeading, InsightsProblem, SearchHostMessage, SearchWebviewMessage } from '../../src/protocol/searchMessages';
+import type { InsightsTableRow } from '../../src/timeline/insightsRows';
 import { launchBrowser, repoRoot } from './harness';
 import { startPanelServer, type PanelServer } from './panelServer';
 
@@ -34,6 +35,28 @@ function row(i: number, extra: Partial<SearchRow> = {}): SearchRow {
     ...extra,
   };
 }
+
+function insightsRow(i: number, extra: Partial<InsightsTableRow> = {}): InsightsTableRow {
+  return {
+    id: `d0000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    time: new Date(Date.parse('2026-11-20T07:00:00Z') - i * 60_000).toISOString(),
+    flow: `Inbound ${i}`,
+    block: 'InvokeExternalResource',
+    blockLabel: 'Invoke AWS Lambda function',
+    identifier: `lookup-${i}`,
+    result: 'The Lambda Function Returned An Error.',
+    lines: 1,
+    ...extra,
+  };
+}
+
+const heading: InsightsHeading = {
+  template: 'Contacts with any error result',
+  instance: 'acme-support',
+  query: 'fields @timestamp, ContactId | filter Results like /(?i)error/ | sort @timestamp desc | limit 1000',
+  startMs: Date.parse('2026-10-31T09:00:00Z'),
+  endMs: Date.parse('2026-11-30T09:00:00Z'),
+};
 
 describe('Search panel webview', function () {
   this.timeout(30_000);
@@ -147,5 +170,108 @@ describe('Search panel webview', function () {
     })()`);
     assert.ok(ms <= 50, `sort took ${ms.toFixed(1)} ms`);
     assert.equal((await visibleRows())[0][2], '0:49');
+  });
+
+  describe('Find Contacts in Flow Logs in the same table', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+
+    it('shows the query, then the contacts as GetQueryResults returns them, with the count, status and records scanned; hostile text stays text', async () => {
+      await send({ type: 'insightsInit', heading, timeZone: 'utc' });
+      assert.equal(await page.locator('.search-title').textContent(), 'Find Contacts in Flow Logs · Contacts with any error result · 2026-10-31 09:00 – 2026-11-30 09:00 UTC');
+      assert.equal(await page.locator('.insights-query').textContent(), heading.query);
+      assert.equal(await page.locator('form.criteria').count(), 0, 'no search criteria');
+      assert.equal(await page.getByRole('button', { name: 'Export CSV…' }).isVisible(), false);
+      await send({ type: 'insightsStatus', status: { searchId: 1, phase: 'Scheduled', logGroup: '/aws/connect/acme-support', contacts: 0, lines: 0 } });
+      assert.equal(await page.locator('.status-note').textContent(), 'Scheduled');
+      assert.match((await page.locator('.insights-meta').textContent()) ?? '', /acme-support · \/aws\/connect\/acme-support · 2026-10-31/);
+      assert.equal(await page.getByRole('button', { name: 'Cancel' }).isEnabled(), true);
+      await send({ type: 'insightsRows', searchId: 1, rows: [insightsRow(0, { lines: 3 }), insightsRow(1, { flow: hostile, result: `<script>alert(2)</script>` })] });
+      await send({ type: 'insightsStatus', status: { searchId: 1, phase: 'Running', logGroup: '/aws/connect/acme-support', contacts: 2, lines: 4, recordsScanned: 48_213, recordsMatched: 4 } });
+      assert.equal(await page.locator('.count').textContent(), '2 contacts (4 matching lines)');
+      assert.equal(await page.locator('.status-note').textContent(), 'Running · 48,213 records scanned');
+      await page.waitForTimeout(50);
+      assert.deepEqual(await page.locator('.results-head .sort-button').allTextContents(), ['Contact ID', 'Time', 'Flow', 'Block', 'Result', 'Lines']);
+      const rows = await visibleRows();
+      assert.deepEqual(rows[0], [insightsRow(0).id, '2026-11-20 07:00:00 UTC', 'Inbound 0', 'Invoke AWS Lambda function', 'The Lambda Function Returned An Error.', '3']);
+      assert.equal(rows[1][2], hostile);
+      assert.equal(rows[1][4], '<script>alert(2)</script>');
+      assert.equal(await page.locator('img').count(), 0);
+      // Each poll sends every row so far: the table is replaced, not appended to.
+      await send({ type: 'insightsRows', searchId: 1, rows: [insightsRow(0, { lines: 3 }), insightsRow(1, { flow: hostile }), insightsRow(2)] });
+      await send({ type: 'insightsStatus', status: { searchId: 1, phase: 'Complete', logGroup: '/aws/connect/acme-support', contacts: 3, lines: 5, recordsScanned: 90_000 } });
+      await page.waitForTimeout(50);
+      assert.equal((await visibleRows()).length, 3);
+      assert.equal(await page.locator('.count').textContent(), '3 contacts (5 matching lines)');
+      assert.equal(await page.locator('.status-note').textContent(), 'Complete · 90,000 records scanned');
+      assert.equal(await page.getByRole('button', { name: 'Cancel' }).isEnabled(), false);
+      assert.equal(await page.locator('.insights-problem').isVisible(), false);
+    });
+
+    it('opens a contact on click; compares, pins and copies the selected; cancels the running query; sorts by a column', async () => {
+      await send({ type: 'insightsInit', heading, timeZone: 'utc' });
+      await send({ type: 'insightsRows', searchId: 1, rows: [insightsRow(0, { flow: 'Zeta' }), insightsRow(1, { flow: 'alpha' }), insightsRow(2, { flow: 'Mid' })] });
+      await send({ type: 'insightsStatus', status: { searchId: 1, phase: 'Running', contacts: 3, lines: 3 } });
+      await page.waitForTimeout(50);
+      await page.locator('.result-row').nth(0).click();
+      await page.locator('.result-row').nth(1).click({ modifiers: ['Control'] });
+      await page.getByRole('button', { name: 'Compare' }).click();
+      await page.getByRole('button', { name: 'Pin' }).click();
+      await page.getByRole('button', { name: 'Copy IDs' }).click();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      const ids = [insightsRow(0).id, insightsRow(1).id];
+      assert.deepEqual((await posted()).filter((m) => m.type !== 'ready'), [
+        { type: 'open', contactId: ids[0] },
+        { type: 'compare', contactIds: [ids[0], ids[1]] },
+        { type: 'pin', contactIds: ids },
+        { type: 'copyIds', contactIds: ids },
+        { type: 'cancel' },
+      ]);
+      await page.locator('.sort-button', { hasText: 'Flow' }).click();
+      assert.deepEqual((await visibleRows()).map((r) => r[2]), ['alpha', 'Mid', 'Zeta']);
+      // A later poll keeps the sort and the selection of contacts still there.
+      await send({ type: 'insightsRows', searchId: 1, rows: [insightsRow(0, { flow: 'Zeta' }), insightsRow(1, { flow: 'alpha' }), insightsRow(2, { flow: 'Mid' }), insightsRow(3, { flow: 'Beta' })] });
+      await page.waitForTimeout(50);
+      assert.deepEqual((await visibleRows()).map((r) => r[2]), ['alpha', 'Beta', 'Mid', 'Zeta']);
+      assert.equal(await page.locator('.result-row.selected').count(), 2);
+    });
+
+    const failed = (problem: InsightsProblem) => send({ type: 'insightsStatus', status: { searchId: 1, phase: problem.kind === 'noResults' ? 'Complete' : problem.kind === 'cancelled' ? 'Cancelled' : 'Failed', logGroup: '/aws/connect/acme-support', contacts: 0, lines: 0, problem } });
+
+    it('shows the service\'s words beside the query when it is malformed, the part it points at marked, and Edit query', async () => {
+      const query = 'fields @timestamp | dedup ContactId';
+      await send({ type: 'insightsInit', heading: { ...heading, template: 'Custom query', query }, timeZone: 'utc' });
+      await failed({
+        kind: 'malformedQuery',
+        title: 'CloudWatch Logs Insights could not run the query',
+        message: 'CloudWatch Logs Insights could not run the query: unexpected symbol found dedup at line 1 and position 20',
+        fix: 'Edit the query where the service points, and run it again.',
+        queryError: { message: `unexpected symbol found dedup ${hostile}`, startCharOffset: 20, endCharOffset: 25 },
+        actions: ['editQuery'],
+      });
+      assert.equal(await page.locator('.insights-query-error').textContent(), `CloudWatch Logs Insights: unexpected symbol found dedup ${hostile}`);
+      assert.equal(await page.locator('.insights-query mark').textContent(), 'dedup');
+      assert.equal(await page.locator('.insights-query').textContent(), query);
+      assert.equal(await page.locator('img').count(), 0);
+      assert.equal(await page.locator('.problem-title').textContent(), 'CloudWatch Logs Insights could not run the query');
+      await page.locator('.insights-problem').getByRole('button', { name: 'Edit query…' }).click();
+      assert.deepEqual((await posted()).filter((m) => m.type !== 'ready'), [{ type: 'insightsAction', action: 'editQuery' }]);
+    });
+
+    it('says what to do when nothing matched, the log group is missing, access is denied, or the query timed out', async () => {
+      await send({ type: 'insightsInit', heading, timeZone: 'utc' });
+      const cases: [InsightsProblem, RegExp][] = [
+        [{ kind: 'noResults', title: 'No contacts found', message: 'No flow-log line in /aws/connect/acme-support matched the query.', fix: 'Widen the time range or edit the query.', actions: ['editQuery'] }, /No contacts found.*matched the query.*Widen the time range.*Edit query…/],
+        [{ kind: 'noLogGroup', title: 'The flow-log group does not exist', message: 'The log group /aws/connect/acme-sales was not found.', fix: 'Turn on "Enable flow logs".', actions: ['flowLogSettings', 'rerun'] }, /does not exist.*Enable flow logs.*Open the flow-log group setting.*Run again/],
+        [{ kind: 'accessDenied', title: 'No permission to query the flow logs', message: 'Profile local is not allowed to call logs:StartQuery on the log group /aws/connect/acme-support.', fix: 'Grant logs:StartQuery and logs:GetQueryResults on arn:aws:logs:us-east-1:123456789012:log-group:/aws/connect/acme-support.', actions: ['rerun'] }, /No permission.*logs:StartQuery on the log group.*logs:GetQueryResults on arn:aws:logs:.*Run again/],
+        [{ kind: 'timeout', title: 'The query timed out', message: 'The Logs Insights query ran out of time.', fix: 'Query a shorter time range.', actions: ['rerun', 'editQuery'] }, /timed out.*shorter time range.*Run again/],
+      ];
+      for (const [problem, expected] of cases) {
+        await failed(problem);
+        assert.match((await page.locator('.insights-problem').innerText()).replace(/\s+/g, ' '), expected);
+        assert.equal(await page.locator('.insights-problem').getAttribute('data-kind'), problem.kind);
+      }
+      await page.getByRole('button', { name: 'Run again' }).click();
+      assert.deepEqual((await posted()).filter((m) => m.type !== 'ready'), [{ type: 'insightsAction', action: 'rerun' }]);
+    });
   });
 });

@@ -1,6 +1,8 @@
 // The search panel's page: criteria, the count, the actions on the selection, the results table.
-// Talks to the host only through src/protocol/searchMessages.ts. Text only: every value from the
-// service (names, IDs, messages) is set with textContent or as an option's text.
+// Or, for Find Contacts in Flow Logs, the query in place of the criteria and its contacts in the
+// same table (insightsView.ts). Talks to the host only through src/protocol/searchMessages.ts.
+// Text only: every value from the service (names, IDs, messages) is set with textContent or as an
+// option's text.
 import './search.css';
 import {
   channels,
@@ -18,9 +20,13 @@ import {
   type PresetId,
   type TimestampType,
 } from '../../src/contact/searchWindows';
+import type { SearchRow } from '../../src/contact/searchRows';
 import { parseSearchHostMessage, type NamedOption, type SearchStatus, type SearchWebviewMessage } from '../../src/protocol/searchMessages';
+import type { InsightsTableRow } from '../../src/timeline/insightsRows';
 import { el } from '../dom';
-import { ResultsTable } from './resultsTable';
+import { insightsTableColumns, searchTableColumns } from './columns';
+import { insightsCountText, insightsStatusText, InsightsView } from './insightsView';
+import { ResultsTable, type ResultsActions } from './resultsTable';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 const api = acquireVsCodeApi();
@@ -167,23 +173,28 @@ const actionButton = (text: string, titleText: string) => {
 };
 const compareButton = actionButton('Compare', 'Compare the two selected contacts');
 const pinButton = actionButton('Pin', 'Pin the selected contacts in the explorer');
+const copyButton = actionButton('Copy IDs', 'Copy the selected contacts\' IDs, one a line');
 const csvButton = actionButton('Export CSV…', 'Export every contact of this search as CSV (the result columns)');
 const jsonlButton = actionButton('Export JSON Lines…', 'Export every contact of this search, one full DescribeContact record per line');
 let selection: string[] = [];
 const updateActions = () => {
   compareButton.disabled = selection.length !== 2;
-  pinButton.disabled = selection.length === 0;
+  pinButton.disabled = copyButton.disabled = selection.length === 0;
   csvButton.disabled = jsonlButton.disabled = table.size === 0;
 };
-const table = new ResultsTable({
-  open: (row) => post({ type: 'open', contactId: row.id }),
-  selectionChanged: (ids) => {
-    selection = ids;
-    updateActions();
-  },
-});
+function tableActions<R extends { id: string }>(): ResultsActions<R> {
+  return {
+    open: (row) => post({ type: 'open', contactId: row.id }),
+    selectionChanged: (ids) => {
+      selection = ids;
+      updateActions();
+    },
+  };
+}
+const table = new ResultsTable<SearchRow>(searchTableColumns, tableActions());
 compareButton.addEventListener('click', () => selection.length === 2 && post({ type: 'compare', contactIds: [selection[0], selection[1]] }));
 pinButton.addEventListener('click', () => selection.length > 0 && post({ type: 'pin', contactIds: selection }));
+copyButton.addEventListener('click', () => selection.length > 0 && post({ type: 'copyIds', contactIds: selection }));
 csvButton.addEventListener('click', () => post({ type: 'export', format: 'csv' }));
 jsonlButton.addEventListener('click', () => post({ type: 'export', format: 'jsonl' }));
 
@@ -191,6 +202,23 @@ const toolbar = el('div', 'results-toolbar');
 toolbar.append(statusLine, actions);
 app.append(title, form, toolbar, table.element);
 updateActions();
+
+// ---- Find Contacts in Flow Logs: the same page with the query in place of the criteria ----
+let insights: { view: InsightsView; table: ResultsTable<InsightsTableRow>; searchId: number } | undefined;
+
+function showInsights(): NonNullable<typeof insights> {
+  if (insights) return insights;
+  const view = new InsightsView(post);
+  const rows = new ResultsTable<InsightsTableRow>(insightsTableColumns, tableActions(), 'Contacts found in the flow logs');
+  // Export re-runs a search's criteria; a query's contacts have none.
+  csvButton.hidden = jsonlButton.hidden = true;
+  form.hidden = true;
+  form.replaceWith(view.element);
+  table.element.replaceWith(rows.element);
+  toolbar.after(view.problemElement);
+  insights = { view, table: rows, searchId: -1 };
+  return insights;
+}
 
 // ---- criteria in and out ----
 const selectedValues = (s: HTMLSelectElement) => [...s.selectedOptions].map((o) => o.value);
@@ -311,8 +339,39 @@ window.addEventListener('message', (event: MessageEvent) => {
       showStatus(m.status);
       return;
     case 'names':
-      table.setNames(m.queues, m.agents);
+      table.update((r) => {
+        if (r.queueId && m.queues[r.queueId] !== undefined) r.queueName = m.queues[r.queueId];
+        if (r.agentId && m.agents[r.agentId] !== undefined) r.agentName = m.agents[r.agentId];
+      });
       return;
+    case 'insightsInit': {
+      const i = showInsights();
+      title.textContent = i.view.title(m.heading);
+      i.table.timeZone = m.timeZone;
+      i.view.showHeading(m.heading);
+      countText.textContent = '';
+      statusNote.textContent = '';
+      return;
+    }
+    case 'insightsRows': {
+      const i = showInsights();
+      i.searchId = m.searchId;
+      i.table.replace(m.rows);
+      return;
+    }
+    case 'insightsStatus': {
+      const i = showInsights();
+      if (m.status.searchId !== i.searchId) {
+        i.table.replace([]);
+        i.searchId = m.status.searchId;
+      }
+      i.view.showStatus(m.status);
+      app.classList.toggle('searching', ['Starting', 'Scheduled', 'Running'].includes(m.status.phase));
+      countText.textContent = insightsCountText(m.status);
+      statusNote.textContent = insightsStatusText(m.status);
+      statusNote.classList.toggle('error', m.status.phase === 'Failed');
+      return;
+    }
     case 'fieldErrors':
       showFieldErrors(m.errors);
       return;

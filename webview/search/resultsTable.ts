@@ -1,42 +1,58 @@
-// The search results: a virtualised, sortable table (only the rows in view exist, so 10,000 rows
+// The contacts found: a virtualised, sortable table (only the rows in view exist, so 10,000 rows
 // cost what 30 do). A click selects and opens the contact; Ctrl/Cmd+click and Shift+click select
-// several (for compare, pin). Every value is set as text.
-import { formatTimestamp, type TimeZoneChoice } from '../../src/contact/format';
-import { agentText, formatDuration, queueText, searchColumns, sortedOrder, type SearchColumn, type SearchRow } from '../../src/contact/searchRows';
+// several (for compare, pin, copy). Every value is set as text. Its columns are given
+// (columns.ts): the search's, or Find Contacts in Flow Logs'.
+import type { TimeZoneChoice } from '../../src/contact/format';
+import { sortedOrderBy } from '../../src/contact/searchRows';
 import { el } from '../dom';
 
 const rowHeight = 24;
 const overscan = 10;
 
-export interface ResultsActions {
-  open(row: SearchRow): void;
+export interface ResultsActions<R> {
+  open(row: R): void;
   selectionChanged(ids: string[]): void;
 }
 
-export class ResultsTable {
+/** One column: its header, its CSS width (a grid track), its text and its sort key. */
+export interface TableColumn<R> {
+  id: string;
+  label: string;
+  width: string;
+  text(row: R, timeZone: TimeZoneChoice): string;
+  /** The cell's tooltip, when it says more than the text. */
+  title?(row: R): string;
+  sortKey(row: R): string | number;
+  /** The first sort is newest or longest first. */
+  descendingFirst?: boolean;
+}
+
+export class ResultsTable<R extends { id: string }> {
   readonly element: HTMLDivElement;
   private readonly scroller: HTMLDivElement;
   private readonly spacer: HTMLDivElement;
   private readonly body: HTMLDivElement;
-  private readonly headers = new Map<SearchColumn, HTMLButtonElement>();
-  private rows: SearchRow[] = [];
+  private readonly headers = new Map<string, HTMLButtonElement>();
+  private rows: R[] = [];
   /** Row indexes in display order; undefined: the service's order. */
   private order: Uint32Array | undefined;
-  private sort: { column: SearchColumn; descending: boolean } | undefined;
+  private sort: { column: TableColumn<R>; descending: boolean } | undefined;
   private readonly selected = new Set<string>();
   private anchor = -1;
   private frame = 0;
   private resortTimer: ReturnType<typeof setTimeout> | undefined;
   timeZone: TimeZoneChoice = 'local';
 
-  constructor(private readonly actions: ResultsActions) {
+  constructor(private readonly columns: readonly TableColumn<R>[], private readonly actions: ResultsActions<R>, label = 'Contacts found') {
     this.element = el('div', 'results');
     this.element.setAttribute('role', 'grid');
-    this.element.setAttribute('aria-label', 'Contacts found');
+    this.element.setAttribute('aria-label', label);
     this.element.setAttribute('aria-multiselectable', 'true');
+    // The grid's tracks from the columns (CSSOM, which the CSP allows).
+    this.element.style.setProperty('--result-columns', columns.map((c) => c.width).join(' '));
     const head = el('div', 'results-head');
     head.setAttribute('role', 'row');
-    for (const c of searchColumns) {
+    for (const c of columns) {
       const cell = el('div', `cell col-${c.id}`);
       cell.setAttribute('role', 'columnheader');
       const button = el('button', 'sort-button', c.label);
@@ -71,7 +87,26 @@ export class ResultsTable {
     this.schedule();
   }
 
-  append(rows: SearchRow[]): void {
+  /** The rows in the service's order, replacing those shown; the selection keeps the contacts still there. */
+  replace(rows: R[]): void {
+    this.rows = rows.slice();
+    this.order = undefined;
+    const ids = new Set(rows.map((r) => r.id));
+    const before = this.selected.size;
+    for (const id of [...this.selected]) if (!ids.has(id)) this.selected.delete(id);
+    if (this.selected.size !== before) this.actions.selectionChanged([...this.selected]);
+    if (this.anchor >= rows.length) this.anchor = -1;
+    if (this.sort) this.applySort();
+    else this.schedule();
+  }
+
+  /** Changes rows in place (names found later), then redraws. */
+  update(change: (row: R) => void): void {
+    for (const r of this.rows) change(r);
+    this.schedule();
+  }
+
+  append(rows: R[]): void {
     for (const r of rows) this.rows.push(r);
     if (this.sort) {
       // Re-sorting on every page would cost a sort per page: once the pages pause.
@@ -81,17 +116,11 @@ export class ResultsTable {
     this.schedule();
   }
 
-  setNames(queues: Record<string, string>, agents: Record<string, string>): void {
-    for (const r of this.rows) {
-      if (r.queueId && queues[r.queueId] !== undefined) r.queueName = queues[r.queueId];
-      if (r.agentId && agents[r.agentId] !== undefined) r.agentName = agents[r.agentId];
-    }
-    this.schedule();
-  }
-
   /** Sorts by a column (again: the other way); returns how long the sort took, in ms. */
-  sortBy(column: SearchColumn): number {
-    this.sort = this.sort?.column === column ? { column, descending: !this.sort.descending } : { column, descending: column === 'initiated' || column === 'duration' };
+  sortBy(columnId: string): number {
+    const column = this.columns.find((c) => c.id === columnId);
+    if (!column) return 0;
+    this.sort = this.sort?.column === column ? { column, descending: !this.sort.descending } : { column, descending: column.descendingFirst === true };
     const started = performance.now();
     this.applySort();
     return performance.now() - started;
@@ -99,16 +128,17 @@ export class ResultsTable {
 
   private applySort(): void {
     if (!this.sort) return;
-    this.order = sortedOrder(this.rows, this.sort.column, this.sort.descending);
+    const { column, descending } = this.sort;
+    this.order = sortedOrderBy(this.rows, (r) => column.sortKey(r), descending);
     for (const [id, button] of this.headers) {
       const cell = button.parentElement as HTMLElement;
-      cell.setAttribute('aria-sort', this.sort.column === id ? (this.sort.descending ? 'descending' : 'ascending') : 'none');
-      button.dataset.sort = this.sort.column === id ? (this.sort.descending ? 'desc' : 'asc') : '';
+      cell.setAttribute('aria-sort', column.id === id ? (descending ? 'descending' : 'ascending') : 'none');
+      button.dataset.sort = column.id === id ? (descending ? 'desc' : 'asc') : '';
     }
     this.render();
   }
 
-  private rowAt(i: number): SearchRow {
+  private rowAt(i: number): R {
     return this.rows[this.order && i < this.order.length ? this.order[i] : i];
   }
 
@@ -133,7 +163,7 @@ export class ResultsTable {
     this.body.replaceChildren(...out);
   }
 
-  private rowElement(r: SearchRow, index: number): HTMLElement {
+  private rowElement(r: R, index: number): HTMLElement {
     const row = el('div', 'result-row');
     row.setAttribute('role', 'row');
     row.setAttribute('aria-rowindex', String(index + 2));
@@ -141,26 +171,18 @@ export class ResultsTable {
     const selected = this.selected.has(r.id);
     row.setAttribute('aria-selected', String(selected));
     if (selected) row.classList.add('selected');
-    const cells: [SearchColumn, string][] = [
-      ['channel', r.channel],
-      ['initiated', r.initiated ? formatTimestamp(r.initiated, this.timeZone) : ''],
-      ['duration', formatDuration(r.durationSeconds)],
-      ['queue', queueText(r)],
-      ['agent', agentText(r)],
-      ['initiationMethod', r.initiationMethod],
-      ['id', r.id],
-    ];
-    for (const [id, text] of cells) {
-      const cell = el('div', `cell col-${id}`, text);
+    for (const c of this.columns) {
+      const text = c.text(r, this.timeZone);
+      const cell = el('div', `cell col-${c.id}`, text);
       cell.setAttribute('role', 'gridcell');
-      cell.title = text;
+      cell.title = c.title?.(r) ?? text;
       row.append(cell);
     }
     row.addEventListener('click', (e) => this.click(index, r, e));
     return row;
   }
 
-  private click(index: number, r: SearchRow, e: MouseEvent): void {
+  private click(index: number, r: R, e: MouseEvent): void {
     if (e.shiftKey && this.anchor >= 0) {
       const [a, b] = this.anchor < index ? [this.anchor, index] : [index, this.anchor];
       for (let i = a; i <= b; i++) this.selected.add(this.rowAt(i).id);
