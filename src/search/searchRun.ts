@@ -12,6 +12,11 @@ export interface SearchPage {
   total: number;
   /** Every window has been counted: `total` is the search's total. */
   totalComplete: boolean;
+  /**
+   * Contacts of this page dropped because the window before already listed them (on the instant two
+   * windows share): both windows' TotalCount counted them, the search has them once.
+   */
+  repeats: number;
   /** Said once, with the first page: the range was moved to the look-back. */
   note?: string;
 }
@@ -65,14 +70,34 @@ export async function* searchPages(search: SearchPageFn, instanceId: string, cri
         total += count;
         first = false;
       }
+      const repeats = page.contacts.filter((c) => previous.has(c.id)).length;
       const contacts = page.contacts.filter((c) => !previous.has(c.id) && !seen.has(c.id));
       for (const c of contacts) seen.add(c.id);
       token = page.nextToken;
       if (token !== undefined && tokens.has(token)) token = undefined; // a repeated token would loop forever
       if (token !== undefined) tokens.add(token);
-      yield { contacts, total, totalComplete: windows.length === 0, ...(note ? { note } : {}) };
+      yield { contacts, total, totalComplete: windows.length === 0, repeats, ...(note ? { note } : {}) };
       note = undefined;
     } while (token);
     if (!first) previous = seen;
   }
+}
+
+/**
+ * The search's total before any row is read: each window's TotalCount from a one-row page (one call
+ * per 8 weeks of range). Undefined when the service sends no TotalCount. A window past 10,000
+ * results is not halved here: its TotalCount still counts every match. Contacts on the instant two
+ * windows share are counted twice; searchPages says how many (`repeats`) as it drops them.
+ */
+export async function countSearch(search: SearchPageFn, instanceId: string, criteria: ContactSearchCriteria, now: number, signal?: AbortSignal): Promise<number | undefined> {
+  const range = resolveRange(criteria.range, now);
+  if ('field' in range) throw new Error(range.message);
+  let total = 0;
+  for (const w of splitRange(range.start, range.end, criteria.sortOrder)) {
+    signal?.throwIfAborted();
+    const page = await search(windowQuery(instanceId, criteria, w, 1), signal);
+    if (page.totalCount === undefined) return undefined;
+    total += page.totalCount;
+  }
+  return total;
 }
