@@ -6,8 +6,8 @@
 //   half-written last line is cut off and written again. Each line goes to the file in one write.
 // - Memory stays flat: pages are read as they are written; only contact IDs are kept (to skip), and
 //   the IDs of contacts the service no longer finds.
-// - The progress says the search's true total from the start: each window is counted first (one
-//   one-row SearchContacts call per 8 weeks), not summed as the windows are reached.
+// - The progress says the search's true total from the first line: every window's first page (and
+//   so its TotalCount) is read before any row is written, not summed as the windows are reached.
 // - Every call goes through the request scheduler at background priority (the caller's functions
 //   pass it): a person's own lookups go first, and several describes wait in line at once so the
 //   export uses whatever budget is left. A call the service throttled or failed is tried again
@@ -22,7 +22,7 @@ import { csvLine } from '../contact/csvCells';
 import { ResumeScanner, type ExportFormat, type ResumeState } from '../contact/exportResume';
 import { csvCellsOf, csvHeader, toSearchRow } from '../contact/searchRows';
 import type { ContactSearchCriteria } from '../contact/searchWindows';
-import { countSearch, searchPages, type SearchPageFn } from './searchRun';
+import { searchPages, type SearchPageFn } from './searchRun';
 
 export interface ExportProgress {
   written: number;
@@ -98,21 +98,20 @@ export async function exportContacts(o: ExportOptions): Promise<ExportResult> {
   const result: ExportResult = { written: 0, skipped: 0, missing: [], repairedBytes: existing?.droppedBytes ?? 0, resumed: (existing?.ids.size ?? 0) > 0 };
   const retry = <T>(what: () => Promise<T>) => withRetries(what, o.signal, o.retryDelayMs ?? defaultDelay, o.maxTries ?? 12);
   const search: SearchPageFn = (query, signal) => retry(() => o.search(query, signal));
-  // Counted before the first line, so the notification's "of N" is the truth from the start.
-  const counted = await countSearch(search, o.instanceId, o.criteria, o.now, o.signal);
-  let total = counted;
+  let total: number | undefined;
+  let totalComplete = false;
   let started: number | undefined;
   const progress = () => o.onProgress?.({
-    written: result.written, skipped: result.skipped, missing: result.missing.length, total, totalComplete: counted !== undefined,
+    written: result.written, skipped: result.skipped, missing: result.missing.length, total, totalComplete,
     elapsedMs: started === undefined ? 0 : performance.now() - started,
   });
   const handle = await open(o.file, 'a');
   try {
     if (o.format === 'csv' && !existing?.headerPresent) await writeWhole(handle, csvLine(csvHeader));
-    for await (const page of searchPages(search, o.instanceId, o.criteria, o.now, o.signal)) {
+    for await (const page of searchPages(search, o.instanceId, o.criteria, o.now, o.signal, { countFirst: true })) {
       started ??= performance.now();
-      // A contact on the instant two windows share was counted by both.
-      total = counted === undefined ? page.total : total! - page.repeats;
+      total = page.total;
+      totalComplete = page.totalComplete;
       const fresh: ContactSummary[] = [];
       for (const c of page.contacts) {
         if (done.has(c.id)) result.skipped++;

@@ -28,14 +28,17 @@ function contactId(i: number): string {
   return `e0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 }
 
-/** `count` contacts copied from the sample voice contact, spread over the last 70 days. */
+/**
+ * `count` contacts copied from the sample voice contact, spread over the last 70 days; contact 0 on
+ * the instant the two windows share, so both windows' TotalCount count it and both searches list it.
+ */
 function writeContacts(dir: string): void {
   const base = loadSampleContact(sampleIds.voice);
   const instanceDir = join(dir, sampleIds.instanceA);
   mkdirSync(instanceDir, { recursive: true });
   for (let i = 0; i < count; i++) {
     const id = contactId(i);
-    const initiated = (now - 70 * 86400_000) / 1000 + Math.floor((i * 70 * 86400) / count) + 1;
+    const initiated = i === 0 ? (now - 14 * 86400_000) / 1000 : (now - 70 * 86400_000) / 1000 + Math.floor((i * 70 * 86400) / count) + 1;
     const contact = { ...base, Id: id, Arn: `arn:aws:connect:${localRegion}:123456789012:instance/${sampleIds.instanceA}/contact/${id}`, InitialContactId: undefined, PreviousContactId: undefined, RelatedContactId: undefined, InitiationTimestamp: initiated, DisconnectTimestamp: initiated + 120, Attributes: { Note: i % 7 === 0 ? '=HYPERLINK("http://x")' : `n${i}` } };
     writeFileSync(join(instanceDir, `${id}.json`), JSON.stringify({ Contact: contact }));
   }
