@@ -2,6 +2,7 @@
 // endpoint throttles 5% of requests, fails 1% with HTTP 500 (its seeded fault rates) and resets one connection. The
 // file holds every contact exactly once; cancelled half-way and resumed, still exactly once.
 import * as assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,7 +157,15 @@ describe('Export against the local endpoint under faults', function () {
     const file = join(dir, 'all.jsonl');
     const before = endpoint.requests.length;
     const reports: ExportProgress[] = [];
-    const result = await exportContacts(options(file, 'jsonl', new AbortController().signal, (p) => reports.push(p)));
+    const signal = new AbortController().signal;
+    // Memory stays flat: what each call hangs on the export's one signal goes with the call.
+    let listeners = 0;
+    const result = await exportContacts(options(file, 'jsonl', signal, (p) => {
+      reports.push(p);
+      listeners = Math.max(listeners, getEventListeners(signal, 'abort').length);
+    }));
+    assert.ok(listeners <= 3 * 8, `${listeners} abort listeners at once for 8 describes in flight`);
+    assert.equal(getEventListeners(signal, 'abort').length, 0);
     assert.equal(result.written, count);
     assert.deepEqual(result.missing, []);
     assertExactlyOnce(idsInJsonl(file));
