@@ -170,6 +170,8 @@ export class SearchFeature implements vscode.Disposable {
         async (progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
+          // Until every window's first page is in (one call per 8 weeks of range).
+          progress.report({ message: vscode.l10n.t('counting the contacts…') });
           let shownPercent = 0;
           return exportContacts({
             file: uri.fsPath,
