@@ -103,23 +103,3 @@ function concat(parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
-
-/** Export progress as the notification says it: count, rate and time left. */
-export function exportProgressText(p: { written: number; skipped: number; total?: number; elapsedMs: number }): string {
-  const rate = p.elapsedMs > 0 ? (p.written * 1000) / p.elapsedMs : 0;
-  const done = p.written + p.skipped;
-  const parts = [p.total !== undefined ? `${done.toLocaleString('en-US')} of ${Math.max(p.total, done).toLocaleString('en-US')}` : done.toLocaleString('en-US')];
-  if (p.skipped > 0) parts.push(`${p.skipped.toLocaleString('en-US')} already in the file`);
-  if (rate > 0) parts.push(`${rate < 10 ? rate.toFixed(1) : Math.round(rate)}/s`);
-  if (rate > 0 && p.total !== undefined) {
-    const left = Math.max(0, p.total - done) / rate;
-    parts.push(`${formatSeconds(left)} left`);
-  }
-  return parts.join(' · ');
-}
-
-function formatSeconds(s: number): string {
-  if (s < 60) return `${Math.ceil(s)} s`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
-  return `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`;
-}

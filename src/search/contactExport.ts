@@ -4,7 +4,10 @@
 //
 // - Resumable: the file is read back first (exportResume.ts); contacts in it are skipped, and a
 //   half-written last line is cut off and written again. Each line goes to the file in one write.
-// - Memory stays flat: pages are read as they are written; only contact IDs are kept (to skip).
+// - Memory stays flat: pages are read as they are written; only contact IDs are kept (to skip), and
+//   the IDs of contacts the service no longer finds.
+// - The progress says the search's true total from the first line: every window's first page (and
+//   so its TotalCount) is read before any row is written, not summed as the windows are reached.
 // - Every call goes through the request scheduler at background priority (the caller's functions
 //   pass it): a person's own lookups go first, and several describes wait in line at once so the
 //   export uses whatever budget is left. A call the service throttled or failed is tried again
@@ -23,10 +26,15 @@ import { searchPages, type SearchPageFn } from './searchRun';
 
 export interface ExportProgress {
   written: number;
+  /** Contacts already in the file. */
   skipped: number;
-  /** Contacts the search counted so far. */
+  /** Contacts the search listed that DescribeContact no longer finds. */
+  missing: number;
+  /** Contacts the search holds (undefined when the service sends no TotalCount). */
   total?: number;
+  /** `total` is the whole search's, not the windows' read so far. */
   totalComplete: boolean;
+  /** Since the first page came back (the scan of an existing file and the count are not writing time). */
   elapsedMs: number;
 }
 
@@ -84,20 +92,24 @@ export async function readExisting(file: string, format: ExportFormat): Promise<
 }
 
 export async function exportContacts(o: ExportOptions): Promise<ExportResult> {
-  const started = performance.now();
   const existing = await readExisting(o.file, o.format);
   if (existing && existing.droppedBytes > 0) await truncate(o.file, existing.keepBytes);
   const done = existing?.ids ?? new Set<string>();
   const result: ExportResult = { written: 0, skipped: 0, missing: [], repairedBytes: existing?.droppedBytes ?? 0, resumed: (existing?.ids.size ?? 0) > 0 };
-  const handle = await open(o.file, 'a');
+  const retry = <T>(what: () => Promise<T>) => withRetries(what, o.signal, o.retryDelayMs ?? defaultDelay, o.maxTries ?? 12);
+  const search: SearchPageFn = (query, signal) => retry(() => o.search(query, signal));
   let total: number | undefined;
   let totalComplete = false;
-  const progress = () => o.onProgress?.({ written: result.written, skipped: result.skipped, total, totalComplete, elapsedMs: performance.now() - started });
-  const retry = <T>(what: () => Promise<T>) => withRetries(what, o.signal, o.retryDelayMs ?? defaultDelay, o.maxTries ?? 12);
+  let started: number | undefined;
+  const progress = () => o.onProgress?.({
+    written: result.written, skipped: result.skipped, missing: result.missing.length, total, totalComplete,
+    elapsedMs: started === undefined ? 0 : performance.now() - started,
+  });
+  const handle = await open(o.file, 'a');
   try {
     if (o.format === 'csv' && !existing?.headerPresent) await writeWhole(handle, csvLine(csvHeader));
-    const search: SearchPageFn = (query, signal) => retry(() => o.search(query, signal));
-    for await (const page of searchPages(search, o.instanceId, o.criteria, o.now, o.signal)) {
+    for await (const page of searchPages(search, o.instanceId, o.criteria, o.now, o.signal, { countFirst: true })) {
+      started ??= performance.now();
       total = page.total;
       totalComplete = page.totalComplete;
       const fresh: ContactSummary[] = [];
@@ -108,20 +120,24 @@ export async function exportContacts(o: ExportOptions): Promise<ExportResult> {
           fresh.push(c);
         }
       }
+      if (fresh.length < page.contacts.length) progress();
       if (o.format === 'csv') {
         for (const c of fresh) {
           const names = o.names ? await retry(() => o.names!(c, o.signal)) : {};
           await writeWhole(handle, csvLine(csvCellsOf(toSearchRow(c, names))));
           result.written++;
+          progress();
         }
       } else {
         await describeAll(fresh, o, retry, async (line) => {
           await writeWhole(handle, line);
           result.written++;
           progress();
-        }, (id) => result.missing.push(id));
+        }, (id) => {
+          result.missing.push(id);
+          progress();
+        });
       }
-      progress();
     }
   } finally {
     await handle.close();
@@ -140,9 +156,10 @@ async function describeAll(
   const describe = o.describe;
   if (!describe) throw new Error('A JSON Lines export needs DescribeContact.');
   let next = 0;
+  let stopped = false;
   let writes = Promise.resolve();
   const worker = async () => {
-    while (next < contacts.length) {
+    while (!stopped && next < contacts.length) {
       const c = contacts[next++];
       let doc: ContactDocument;
       try {
@@ -152,6 +169,7 @@ async function describeAll(
           missing(c.id);
           continue;
         }
+        stopped = true;
         throw error;
       }
       // One line, one write; writes in turn so two lines never interleave.
@@ -160,8 +178,11 @@ async function describeAll(
       await writes;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 8, contacts.length)) }, worker));
+  // Every worker settles before the error is thrown: no line is written after the file is closed.
+  const settled = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(o.concurrency ?? 8, contacts.length)) }, worker));
   await writes;
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 async function withRetries<T>(what: () => Promise<T>, signal: AbortSignal, delay: (attempt: number) => number, maxTries: number): Promise<T> {

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ConnectService } from '../aws/connectService';
 import type { AccountTarget, ContactRef } from '../aws/types';
-import { exportProgressText, NotAnExportError } from '../contact/exportResume';
+import { NotAnExportError } from '../contact/exportResume';
+import { exportCancelledText, exportProgressText, exportSummaryText, type ExportCounts } from '../contact/exportText';
 import { defaultCriteria, parseCriteria, presets, validateCriteria, type ContactSearchCriteria } from '../contact/searchWindows';
 import type { ResourceNames } from '../story/resourceNames';
 import { connectExportCalls, exportContacts, type ExportResult } from './contactExport';
@@ -47,8 +48,8 @@ function readArgs(arg: unknown, account: AccountTarget): CommandArgs {
 
 export class SearchFeature implements vscode.Disposable {
   private readonly panels = new Set<SearchPanel>();
-  /** The last export's result (the tests read it). */
-  lastExport?: ExportResult & { file: string };
+  /** The last export: its result and what the person read (the tests read it). */
+  lastExport?: { file: string; counts: ExportCounts; firstProgress?: string; lastProgress?: string; message: string };
 
   constructor(private readonly deps: SearchFeatureDeps) {}
 
@@ -170,13 +171,17 @@ export class SearchFeature implements vscode.Disposable {
     const names = this.deps.names;
     const label = path.basename(uri.fsPath);
     const started = Date.now();
-    let lastWritten = 0;
+    let counts: ExportCounts = { written: 0, skipped: 0, missing: 0 };
+    let firstProgress: string | undefined;
+    let lastProgress: string | undefined;
     try {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting contacts to {0}', label), cancellable: true },
         async (progress, token) => {
           const controller = new AbortController();
           token.onCancellationRequested(() => controller.abort());
+          // Until every window's first page is in (one call per 8 weeks of range).
+          progress.report({ message: vscode.l10n.t('counting the contacts…') });
           let shownPercent = 0;
           return exportContacts({
             file: uri.fsPath,
@@ -191,18 +196,20 @@ export class SearchFeature implements vscode.Disposable {
               agent: c.agentId ? (await names.describe(target, 'user', c.agentId, { signal, priority: 'background' }).catch(() => undefined))?.name.name : undefined,
             }),
             onProgress: (p) => {
-              lastWritten = p.written;
-              const percent = p.total ? Math.min(100, ((p.written + p.skipped) * 100) / p.total) : 0;
-              progress.report({ message: exportProgressText(p), increment: Math.max(0, percent - shownPercent) });
+              counts = { written: p.written, skipped: p.skipped, missing: p.missing };
+              const percent = p.total ? Math.min(100, ((p.written + p.skipped + p.missing) * 100) / p.total) : 0;
+              lastProgress = exportProgressText(p);
+              firstProgress ??= lastProgress;
+              progress.report({ message: lastProgress, increment: Math.max(0, percent - shownPercent) });
               shownPercent = Math.max(shownPercent, percent);
             },
           });
         },
       );
-      this.lastExport = { ...result, file: uri.fsPath };
-      const missing = result.missing.length ? vscode.l10n.t(' {0} contacts the search listed no longer exist.', result.missing.length) : '';
-      const resumed = result.skipped ? vscode.l10n.t(' ({0} were already in the file.)', result.skipped) : '';
-      void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: exported {0} contacts to {1}.{2}{3}', result.written, label, resumed, missing), vscode.l10n.t('Open')).then((choice) => {
+      counts = { written: result.written, skipped: result.skipped, missing: result.missing.length };
+      const message = vscode.l10n.t('Amazon Connect: {0}', exportSummaryText(counts, label));
+      this.lastExport = { file: uri.fsPath, counts, firstProgress, lastProgress, message };
+      void vscode.window.showInformationMessage(message, vscode.l10n.t('Open')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('vscode.open', uri);
       });
       return result;
@@ -210,7 +217,9 @@ export class SearchFeature implements vscode.Disposable {
       if (error instanceof NotAnExportError) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Amazon Connect: {0} was not resumed: {1} Choose another file.', label, error.message));
       } else if ((error instanceof Error && (error.name === 'AbortError' || /cancel/i.test(error.message)))) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Amazon Connect: export cancelled after {0} contacts. Export again to {1} to resume where it stopped.', lastWritten, label));
+        const message = vscode.l10n.t('Amazon Connect: {0}', exportCancelledText(counts, label));
+        this.lastExport = { file: uri.fsPath, counts, firstProgress, lastProgress, message };
+        void vscode.window.showInformationMessage(message);
       } else {
         this.deps.showError(error);
       }

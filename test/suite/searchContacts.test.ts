@@ -38,6 +38,16 @@ describe('Search Contacts and Export Contacts', function () {
     assert.deepEqual(panel.lastFieldErrors, [{ field: 'range', message: 'The end must be after the start.' }]);
   });
 
+  it('shows the service\'s own message beside the attributes when the service refuses them', async () => {
+    // Nothing here checks a value's length (at most 100 characters, botocore's model): the service does.
+    const refused: ContactSearchCriteria = { ...defaultCriteria(), range: { kind: 'preset', preset: '7d' }, attributes: [{ key: 'Tier', values: ['x'.repeat(101)] }] };
+    const panel = await vscode.commands.executeCommand<SearchPanel>('connectContacts.searchContacts', { ...target, criteria: refused });
+    const status = await waitFor('the search to end', () => (panel.lastStatus && !panel.lastStatus.running ? panel.lastStatus : undefined));
+    assert.match(status.error ?? '', /Member must have length less than or equal to 100/);
+    assert.deepEqual(panel.lastFieldErrors.map((e) => e.field), ['attributes']);
+    assert.match(panel.lastFieldErrors[0].message, /searchCriteria\.searchableContactAttributes\.criteria\.1\.values\.member' failed to satisfy constraint: Member must have length less than or equal to 100/);
+  });
+
   it('exports JSON Lines with each contact once, and a second export to the file resumes it', async () => {
     const file = join(env.workspaceFolder, 'search-export.jsonl');
     rmSync(file, { force: true });
@@ -51,6 +61,26 @@ describe('Search Contacts and Export Contacts', function () {
     const again = await vscode.commands.executeCommand<ExportResult>('connectContacts.exportContacts', args);
     assert.deepEqual([again.written, again.skipped], [0, first.written]);
     assert.equal(readFileSync(file, 'utf8').trimEnd().split('\n').length, first.written);
+    rmSync(file, { force: true });
+  });
+
+  it('shows the export against the search\'s true total from the first contact, and closes with what happened', async () => {
+    // Two years are 14 windows of 8 weeks, and the sample contacts span two of them: a total summed
+    // as the windows are reached read "1 of 9" for 11 contacts.
+    const file = join(env.workspaceFolder, 'search-export-progress.jsonl');
+    rmSync(file, { force: true });
+    const args = { ...target, criteria: twoYears, format: 'jsonl', file };
+    const first = await vscode.commands.executeCommand<ExportResult>('connectContacts.exportContacts', args);
+    const search = (await extensionApi()).services.search;
+    const total = first.written;
+    assert.ok(total >= 5, `exported ${total}`);
+    assert.match(search.lastExport?.firstProgress ?? '', new RegExp(`^1 of ${total}( ·|$)`));
+    assert.match(search.lastExport?.lastProgress ?? '', new RegExp(`^${total} of ${total}( ·|$)`));
+    assert.equal(search.lastExport?.message, `Amazon Connect: Exported ${total} contacts to search-export-progress.jsonl.`);
+
+    await vscode.commands.executeCommand<ExportResult>('connectContacts.exportContacts', args);
+    assert.match(search.lastExport?.lastProgress ?? '', new RegExp(`^${total} of ${total} · ${total} already in the file`));
+    assert.equal(search.lastExport?.message, `Amazon Connect: Exported 0 contacts to search-export-progress.jsonl. ${total} contacts were in the file already.`);
     rmSync(file, { force: true });
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { csvLine } from '../../../src/contact/csvCells';
-import { exportProgressText, NotAnExportError, ResumeScanner, scanExport } from '../../../src/contact/exportResume';
+import { NotAnExportError, ResumeScanner, scanExport } from '../../../src/contact/exportResume';
 import { csvHeader } from '../../../src/contact/searchRows';
 
 const jsonLine = (id: string) => `${JSON.stringify({ Contact: { Id: id, Channel: 'VOICE' } })}\n`;
@@ -36,10 +36,5 @@ describe('export resume', () => {
     assert.throws(() => scanExport('csv', Buffer.from('name,phone\r\nx,y\r\n')), NotAnExportError);
     assert.throws(() => scanExport('jsonl', Buffer.from('hello\n')), /Line 1 is not a DescribeContact record/);
     assert.equal(scanExport('jsonl', Buffer.alloc(0)).keepBytes, 0);
-  });
-
-  it('says count, rate and time left', () => {
-    assert.equal(exportProgressText({ written: 100, skipped: 0, total: 1100, elapsedMs: 10_000 }), '100 of 1,100 · 10/s · 1 min 40 s left');
-    assert.equal(exportProgressText({ written: 10, skipped: 50, total: 70, elapsedMs: 5_000 }), '60 of 70 · 50 already in the file · 2.0/s · 5 s left');
   });
 });
