@@ -223,6 +223,8 @@ export async function runTimelineRender(opts: { distDir: string; chromiumPath: s
     timeZone: 'utc',
   };
   const timelineJson = JSON.stringify({ type: 'timeline', contactId, timeline: packTimeline(state) } satisfies HostMessage);
+  // The plain table is sent the rows as they are, objects, as a page without the panel's packing would be.
+  const tableJson = JSON.stringify({ type: 'timeline', contactId, timeline: state });
   const results: TimelineRenderResults = { events: state.rows.length, panel: [], table: [], filter: [], tableFilter: [], filterKey: opts.filterKey, pageErrors: [] };
   let browser: Browser | undefined;
   try {
@@ -254,7 +256,7 @@ export async function runTimelineRender(opts: { distDir: string; chromiumPath: s
           await page.close();
         } else {
           const page = await open('/table');
-          results.table.push(await page.evaluate<TimedSample>(`window.__timeline.renderTable(${JSON.stringify(timelineJson)})`));
+          results.table.push(await page.evaluate<TimedSample>(`window.__timeline.renderTable(${JSON.stringify(tableJson)})`));
           await page.focus('#filter');
           await page.evaluate('window.__timeline.armTableFilter()');
           await page.keyboard.press(opts.filterKey);
