@@ -69,6 +69,7 @@ export class EventsTable {
   private frame = 0;
   private rendered = { from: -1, to: -1 };
   private haystackTimer: ReturnType<typeof setTimeout> | undefined;
+  private haystackFrame = 0;
   private listsFilled = false;
 
   constructor(private readonly actions: EventsTableActions) {
@@ -126,14 +127,18 @@ export class EventsTable {
     this.rows = rows;
     this.timeZone = timeZone;
     if (!sameRows) {
-      // Built after the first paint (or by the first keystroke, if sooner): the rows show first.
+      // Built as soon as the rows are painted (or by the first keystroke, if sooner): the rows
+      // show first, and a keystroke soon after finds the lower-cased text ready.
       this.haystacks = [];
       this.listsFilled = false;
+      cancelAnimationFrame(this.haystackFrame);
       clearTimeout(this.haystackTimer);
-      this.haystackTimer = setTimeout(() => {
-        this.ensureLists();
-        this.ensureHaystacks();
-      }, 50);
+      this.haystackFrame = requestAnimationFrame(() => {
+        this.haystackTimer = setTimeout(() => {
+          this.ensureLists();
+          this.ensureHaystacks();
+        }, 0);
+      });
     }
     this.applyFilter();
   }
