@@ -7,7 +7,6 @@
 // Then one sort of those rows in the search panel's results table (dist/search.js in headless
 // Chromium, the host played by window messages), each column in turn, against sorting the same
 // rows as a plain array by the same keys in the same page.
-import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser } from 'playwright-core';
@@ -19,6 +18,7 @@ import { makeNonce, renderPanelHtml } from '../src/panel/webviewHtml';
 import type { SearchHostMessage } from '../src/protocol/searchMessages';
 import { searchPages } from '../src/search/searchRun';
 import { startEndpointProcess } from './endpointProcess';
+import { awsCli } from './awsCli';
 import { discardingLogger, fixtureEnv, localProfile, localRegion, sampleIds } from './localAccount';
 import { startPanelServer } from './panelServer';
 
@@ -47,21 +47,9 @@ export interface SearchFetchResults {
   names: { queues: Record<string, string>; agents: Record<string, string> };
 }
 
-function cli(args: string[]): Promise<{ ms: number; rows: number }> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn('aws', args, { env: fixtureEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - t0;
-      if (code !== 0) return reject(new Error(`aws ${args.slice(0, 2).join(' ')}: ${err.trim().split('\n').pop() ?? code}`));
-      resolve({ ms, rows: (JSON.parse(out) as { Contacts?: unknown[] }).Contacts?.length ?? 0 });
-    });
-  });
+async function cli(args: string[]): Promise<{ ms: number; rows: number }> {
+  const r = await awsCli<{ Contacts?: unknown[] }>(args);
+  return { ms: r.ms, rows: r.output.Contacts?.length ?? 0 };
 }
 
 export async function runSearchFetch(benchDir: string): Promise<SearchFetchResults> {

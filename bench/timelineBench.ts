@@ -4,7 +4,6 @@
 // itself); then, in headless Chromium, the Timeline's first render and one filter keystroke in
 // the real panel against the same events as rows of a plain <table> in the same page and styles.
 // Runs interleaved; every time taken in the page with performance.now() after layout.
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { FlowLogService } from '../src/aws/flowLogService';
@@ -18,6 +17,7 @@ import { loadSampleContacts } from '../test/endpoint/sampleData';
 import { flowLogIds } from '../test/endpoint/sampleIds';
 import { sampleSources } from '../test/webview/fixtures/timeline';
 import { fromWireJson } from '../src/contact/contactDocument';
+import { awsCli } from './awsCli';
 import { discardingLogger, endpointUrl, fixtureEnv, localProfile, localRegion, sampleIds, transport } from './localAccount';
 import { renderPanelHtml } from '../src/panel/webviewHtml';
 import { panelPageOptions } from '../test/webview/panelServer';
@@ -43,22 +43,9 @@ export interface TimelineRenderResults {
   pageErrors: string[];
 }
 
-/** Runs the AWS CLI to its end; resolves with its wall time and the events it printed. */
-function cli(args: string[]): Promise<{ ms: number; events: number }> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn('aws', args, { env: fixtureEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - t0;
-      if (code !== 0) return reject(new Error(`aws ${args.slice(0, 2).join(' ')}: ${err.trim().split('\n').pop() ?? code}`));
-      resolve({ ms, events: (JSON.parse(out) as { events?: unknown[] }).events?.length ?? 0 });
-    });
-  });
+async function cli(args: string[]): Promise<{ ms: number; events: number }> {
+  const r = await awsCli<{ events?: unknown[] }>(args);
+  return { ms: r.ms, events: r.output.events?.length ?? 0 };
 }
 
 /** The long chat as the endpoint serves it (its times rebased like the server's). */
