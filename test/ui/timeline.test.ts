@@ -86,6 +86,9 @@ describe('the Timeline of a contact', () => {
     await eventsCount().filter({ hasText: /^[\d,]+ of 5,013 events$/ }).waitFor();
     await timeline().locator('.events-filter').fill('');
     await workbench.screenshot('timeline-long-chat-dark');
+    await workbench.setTheme('light');
+    await workbench.screenshot('timeline-long-chat-light');
+    await workbench.setTheme('dark');
   });
 
   it('says the instance has no flow-log group and how to turn flow logging on', async () => {
