@@ -14,7 +14,8 @@ import { ConnectService } from '../src/aws/connectService';
 import { defaultTransport, type SearchContactsQuery } from '../src/aws/types';
 import { searchColumns, toSearchRow, type SearchRow } from '../src/contact/searchRows';
 import { defaultCriteria, type ContactSearchCriteria } from '../src/contact/searchWindows';
-import { makeNonce, renderPanelHtml } from '../src/panel/webviewHtml';
+import { renderPanelHtml } from '../src/panel/webviewHtml';
+import { panelPageOptions } from '../test/webview/panelServer';
 import type { SearchHostMessage } from '../src/protocol/searchMessages';
 import { searchPages } from '../src/search/searchRun';
 import { startEndpointProcess } from './endpointProcess';
@@ -194,7 +195,7 @@ export async function runSearchSort(opts: { distDir: string; chromiumPath: strin
   const server = await startPanelServer(opts.distDir, {
     '/search': {
       contentType: 'text/html; charset=utf-8',
-      body: (origin) => renderPanelHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/search.js`, styleUri: `${origin}/dist/search.css`, codiconUri: `${origin}/dist/codicons/codicon.css`, title: 'Search Contacts' }),
+      body: (origin) => renderPanelHtml(panelPageOptions(origin, 'Search Contacts', 'search')),
     },
   });
   // What the panel posts: the rows a page at a time (100, as SearchContacts pages them), the count, the names.

@@ -19,7 +19,7 @@ import {
   type TimeZoneChoice,
   type WebviewMessage,
 } from '../protocol/messages';
-import { makeNonce, renderPanelHtml } from './webviewHtml';
+import { bundlePageOptions, renderPanelHtml } from './webviewHtml';
 
 /** Scripts on; local resources limited to the built assets. For new and restored panels alike. */
 export function contactPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -113,14 +113,7 @@ export class ContactPanel {
     webviewPanel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'connect.svg');
     this.setTitle();
     const webview = webviewPanel.webview;
-    webview.html = renderPanelHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
-      codiconUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
-      title: webviewPanel.title,
-    });
+    webview.html = renderPanelHtml(bundlePageOptions('webview', webview.cspSource, (file) => webview.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(), webviewPanel.title));
     this.disposables.push(
       webview.onDidReceiveMessage((raw) => {
         const message = parseWebviewMessage(raw);

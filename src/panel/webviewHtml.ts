@@ -19,6 +19,21 @@ export interface PanelHtmlOptions {
   title: string;
 }
 
+/** The two webview bundles in dist/: the contact panel and the search panel. */
+export type WebviewBundle = 'webview' | 'search';
+
+/** A bundle's page: `distUri` turns a path under dist/ into a URI the page may load. */
+export function bundlePageOptions(bundle: WebviewBundle, cspSource: string, distUri: (file: string) => string, title: string): PanelHtmlOptions {
+  return {
+    cspSource,
+    nonce: makeNonce(),
+    scriptUri: distUri(`${bundle}.js`),
+    styleUri: distUri(`${bundle}.css`),
+    codiconUri: distUri('codicons/codicon.css'),
+    title,
+  };
+}
+
 const htmlEscapes: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

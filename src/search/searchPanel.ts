@@ -8,7 +8,7 @@ import { ConnectServiceError } from '../aws/connectServiceError';
 import type { AccountTarget, ContactRef, ContactSummary, NamedResourceSummary, SearchContactsPage, SearchContactsQuery } from '../aws/types';
 import { toSearchRow } from '../contact/searchRows';
 import { defaultCriteria, fieldOfServiceMessage, validateCriteria, type ContactSearchCriteria, type FieldMessage } from '../contact/searchWindows';
-import { makeNonce, renderPanelHtml } from '../panel/webviewHtml';
+import { bundlePageOptions, renderPanelHtml } from '../panel/webviewHtml';
 import {
   parseSearchWebviewMessage,
   type InsightsAction,
@@ -96,14 +96,7 @@ export class SearchPanel implements vscode.Disposable {
       localResourceRoots: [dist],
     });
     const w = this.panel.webview;
-    w.html = renderPanelHtml({
-      cspSource: w.cspSource,
-      nonce: makeNonce(),
-      scriptUri: w.asWebviewUri(vscode.Uri.joinPath(dist, 'search.js')).toString(),
-      styleUri: w.asWebviewUri(vscode.Uri.joinPath(dist, 'search.css')).toString(),
-      codiconUri: w.asWebviewUri(vscode.Uri.joinPath(dist, 'codicons', 'codicon.css')).toString(),
-      title: 'Search Contacts',
-    });
+    w.html = renderPanelHtml(bundlePageOptions('search', w.cspSource, (file) => w.asWebviewUri(vscode.Uri.joinPath(dist, file)).toString(), 'Search Contacts'));
     this.disposables.push(
       w.onDidReceiveMessage((raw) => {
         const message = parseSearchWebviewMessage(raw);

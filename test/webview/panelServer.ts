@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { makeNonce, renderPanelHtml, type PanelHtmlOptions } from '../../src/panel/webviewHtml';
+import { bundlePageOptions, renderPanelHtml, type PanelHtmlOptions, type WebviewBundle } from '../../src/panel/webviewHtml';
 
 export interface PanelServer {
   origin: string;
@@ -35,15 +35,8 @@ const contentTypes: Record<string, string> = {
 };
 
 /** The panel page's options as this server serves them (a fresh nonce each call). */
-export function panelPageOptions(origin: string, title: string): PanelHtmlOptions {
-  return {
-    cspSource: origin,
-    nonce: makeNonce(),
-    scriptUri: `${origin}/dist/webview.js`,
-    styleUri: `${origin}/dist/webview.css`,
-    codiconUri: `${origin}/dist/codicons/codicon.css`,
-    title,
-  };
+export function panelPageOptions(origin: string, title: string, bundle: WebviewBundle = 'webview'): PanelHtmlOptions {
+  return bundlePageOptions(bundle, origin, (file) => `${origin}/dist/${file}`, title);
 }
 
 export async function startPanelServer(opts: PanelServerOptions): Promise<PanelServer> {

@@ -3,13 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { makeNonce, renderPanelHtml } from '../../src/panel/webviewHtml';
+import { renderPanelHtml } from '../../src/panel/webviewHtml';
 import type { SearchRow } from '../../src/contact/searchRows';
 import { defaultCriteria } from '../../src/contact/searchWindows';
 import type { InsightsHeading, InsightsProblem, SearchHostMessage, SearchWebviewMessage } from '../../src/protocol/searchMessages';
 import type { InsightsTableRow } from '../../src/timeline/insightsRows';
 import { launchBrowser, repoRoot } from './harness';
-import { startPanelServer, type PanelServer } from './panelServer';
+import { panelPageOptions, startPanelServer, type PanelServer } from './panelServer';
 
 function stub(): void {
   const g = globalThis as unknown as Record<string, unknown> & { document: { addEventListener(t: string, f: (e: Record<string, unknown>) => void): void } };
@@ -72,7 +72,7 @@ describe('Search panel webview', function () {
       routes: {
         '/search': {
           contentType: 'text/html; charset=utf-8',
-          body: (origin) => renderPanelHtml({ cspSource: origin, nonce: makeNonce(), scriptUri: `${origin}/dist/search.js`, styleUri: `${origin}/dist/search.css`, codiconUri: `${origin}/dist/codicons/codicon.css`, title: 'Search Contacts' }),
+          body: (origin) => renderPanelHtml(panelPageOptions(origin, 'Search Contacts', 'search')),
         },
       },
     });
