@@ -327,6 +327,8 @@ function setTimeZone(next: TimeZoneChoice): void {
   saver.schedule();
   if (!ref || !contact) return;
   header.show(ref, summary(contact, next), fetchedAt ? { fetchedAt, origin, timeZone: next } : undefined);
+  // The header is rebuilt from the summary, which has IDs only: the story's names go back on.
+  headerNames();
   overview.setTimeZone(next);
   timeline.setTimeZone(next);
   tree.setTree(buildTree(contact, next, Date.now()), Date.now(), { sameShape: true });

@@ -112,7 +112,7 @@ export class TreeView {
     this.rows.clear();
     if (opts.sameShape && previousCount === n) {
       // The same document redrawn (time zone): indices are stable, keep expansion and focus.
-      if (this.filterResult) this.filterResult = runFilter(this.flat, this.filterResult.needle);
+      if (this.filterResult) this.refilter();
     } else {
       this.expanded = new Uint8Array(n);
       if (opts.expandedKeys) {
@@ -166,6 +166,22 @@ export class TreeView {
       if (first >= 0) this.focusedNode = first;
       else if (this.focusedNode >= 0 && !result.shown[this.focusedNode]) this.focusedNode = -1;
     }
+  }
+
+  /**
+   * The same filter over values written anew (another time zone): what matches changes. Where a
+   * section's having matches below changed, it opens or closes as for a filter typed afresh; the
+   * sections the person opened or closed under the filter otherwise stay as they were.
+   */
+  private refilter(): void {
+    if (!this.filterResult) return;
+    const before = this.filterResult.hasMatchBelow;
+    this.filterResult = runFilter(this.flat, this.filterResult.needle);
+    const after = this.filterResult.hasMatchBelow;
+    const expanded = this.filterExpanded;
+    if (expanded) for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) expanded[i] = after[i];
+    // A focused field that no longer matches is hidden: the focus goes to the first match, as in applyFilter.
+    if (this.focusedNode >= 0 && !this.filterResult.shown[this.focusedNode]) this.focusedNode = this.filterResult.match.indexOf(1);
   }
 
   private revealInUserExpansion(node: number): void {

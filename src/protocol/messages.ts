@@ -110,12 +110,19 @@ export const isTimeZone = (v: unknown): v is TimeZoneChoice => v === 'local' || 
 const isId = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{1,256}$/.test(v);
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 256;
 
+/** A key in a path: an attribute's name can be 32,767 characters (AttributeName in Connect's model). */
+const maxKeyLength = 32_767;
+/** The keys of one path together: room for the longest key twice over. */
+const maxPathLength = 64 * 1024;
+
 function isPath(value: unknown): value is PathSegment[] {
-  return (
-    Array.isArray(value) &&
-    value.length <= 256 &&
-    value.every((s) => (typeof s === 'string' && s.length <= 1024) || (Number.isInteger(s) && (s as number) >= 0))
-  );
+  if (!Array.isArray(value) || value.length > 256) return false;
+  let length = 0;
+  for (const s of value) {
+    if (typeof s === 'string' && s.length <= maxKeyLength) length += s.length;
+    else if (!(Number.isInteger(s) && (s as number) >= 0)) return false;
+  }
+  return length <= maxPathLength;
 }
 
 /** The contact a panel is for: two IDs, a region and a profile name; nothing else is kept. */
@@ -201,7 +208,7 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
   }
 }
 
-/** Validates a message from the webview; anything malformed becomes undefined and is dropped. */
+/** Validates a message from the webview; anything malformed becomes undefined and is dropped (a selection: none). */
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   if (!isRecord(raw)) return undefined;
   const m = raw;
@@ -220,7 +227,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'setTimeZone':
       return isTimeZone(m.timeZone) ? { type: 'setTimeZone', timeZone: m.timeZone } : undefined;
     case 'selection':
-      return m.path === null || isPath(m.path) ? { type: 'selection', path: m.path } : undefined;
+      // A focused row whose path is refused is no selection: dropped, the row focused before would
+      // stay the host's selection, and a keybinding would act on that.
+      return { type: 'selection', path: isPath(m.path) ? m.path : null };
     case 'copyText':
       return typeof m.text === 'string' && m.text.length <= maxCopyText && typeof m.what === 'string' && m.what.length <= 128
         ? { type: 'copyText', text: m.text, what: m.what }

@@ -8,8 +8,9 @@ import type { ContactRef } from '../../src/aws/types';
 import { formatCliJson, type ContactDocument } from '../../src/contact/contactDocument';
 import { buildFieldTree } from '../../src/contact/fieldTree';
 import type { FieldNode } from '../../src/contact/fieldNode';
+import { toJmesPath } from '../../src/contact/paths';
 import { sampleIds } from '../endpoint/sampleIds';
-import { extensionApi } from './extensionApi';
+import { extensionApi, waitFor } from './extensionApi';
 import { readTestEnv } from './testEnv';
 
 function leaves(node: FieldNode): FieldNode[] {
@@ -21,6 +22,23 @@ function leaves(node: FieldNode): FieldNode[] {
     else if (!n.children) out.push(n);
   }
   return out;
+}
+
+/**
+ * A contact panel's webview as the host sees it, played by the test: `post` delivers what the page
+ * would post (a webview in the workbench cannot be made to post from here).
+ */
+function playedWebviewPanel(): { webviewPanel: vscode.WebviewPanel; post(message: unknown): void } {
+  const received = new vscode.EventEmitter<unknown>();
+  const disposed = new vscode.EventEmitter<void>();
+  const webview = { options: {}, html: '', cspSource: 'vscode-webview:', asWebviewUri: (uri: vscode.Uri) => uri, onDidReceiveMessage: received.event, postMessage: () => Promise.resolve(true) };
+  const webviewPanel: vscode.WebviewPanel = {
+    viewType: 'connectContacts.contact', title: '', webview, options: {}, viewColumn: vscode.ViewColumn.One, active: true, visible: true,
+    onDidDispose: disposed.event, onDidChangeViewState: new vscode.EventEmitter<vscode.WebviewPanelOnDidChangeViewStateEvent>().event,
+    reveal: () => undefined,
+    dispose: () => disposed.fire(),
+  };
+  return { webviewPanel, post: (m) => received.fire(m) };
 }
 
 // A command can return nothing: the result is T or undefined.
@@ -119,6 +137,38 @@ describe('Copy fields into the editor', function () {
     const b = { ref, path: ['Contact', 'InitiationMethod'] };
     await run('copyValue', a, [a, b]);
     assert.equal(await vscode.env.clipboard.readText(), `Contact.Channel: ${doc.Contact.Channel as string}\nContact.InitiationMethod: ${doc.Contact.InitiationMethod as string}`);
+  });
+
+  it('the panel\'s copy keybindings copy the focused field, even under a 32,767-character attribute key; a path refused copies nothing', async () => {
+    const api = await extensionApi();
+    const panelRef = { ...ref, contactId: sampleIds.callback };
+    const played = playedWebviewPanel();
+    try {
+      await api.panels.deserializeWebviewPanel(played.webviewPanel, { ref: panelRef });
+      const panel = api.panels.find(panelRef);
+      assert.ok(panel, 'no panel');
+      const fetched = await waitFor('the contact', () => panel.doc);
+      // AttributeName's maximum in Connect's model.
+      const longKey = 'k'.repeat(32_767);
+      panel.update({ Contact: { ...fetched.Contact, Attributes: { ...(fetched.Contact.Attributes as object), [longKey]: 'the long key\'s value' } } });
+      played.post({ type: 'ready' });
+      played.post({ type: 'selection', path: ['Contact', 'Channel'] });
+      played.post({ type: 'selection', path: ['Contact', 'Attributes', longKey] });
+      const clipboardIs = (text: string) => waitFor(`the clipboard to hold ${text.slice(0, 40)}`, async () => (await vscode.env.clipboard.readText()) === text, 5000);
+      // The keybindings' argument (package.json): they act on the row the webview last said is focused.
+      await run('copyValue', { source: 'panel' });
+      await clipboardIs('the long key\'s value');
+      await run('copyPath', { source: 'panel' });
+      await clipboardIs(toJmesPath(['Contact', 'Attributes', longKey]));
+
+      played.post({ type: 'selection', path: ['Contact', 'Attributes', 'k'.repeat(32_768)] });
+      await vscode.env.clipboard.writeText('untouched');
+      await run('copyValue', { source: 'panel' });
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(await vscode.env.clipboard.readText(), 'untouched', 'the field focused before is not copied');
+    } finally {
+      played.webviewPanel.dispose();
+    }
   });
 
   it('Copy as JSON over the same field of two contacts keeps each contact\'s value, by contact ID', async () => {

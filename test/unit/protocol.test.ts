@@ -28,6 +28,25 @@ describe('parseWebviewMessage', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'selection', path: null }), { type: 'selection', path: null });
   });
 
+  it('accepts an attribute key of 32,767 characters (AttributeName\'s maximum in the Connect model) in a row action and a selection', () => {
+    const path = ['Contact', 'Attributes', 'k'.repeat(32_767)];
+    assert.deepEqual(parseWebviewMessage({ type: 'rowAction', action: 'copyValue', path }), { type: 'rowAction', action: 'copyValue', path });
+    assert.deepEqual(parseWebviewMessage({ type: 'selection', path }), { type: 'selection', path });
+  });
+
+  // Dropping it would leave the field focused before as the selection, and a keybinding would copy that.
+  const unusableSelections: [string, unknown][] = [
+    ['without a path', { type: 'selection' }],
+    ['whose path is text', { type: 'selection', path: 'Contact.Id' }],
+    ['with a negative index', { type: 'selection', path: ['Contact', -1] }],
+    ['with a 32,768-character segment', { type: 'selection', path: ['Contact', 'Attributes', 'k'.repeat(32_768)] }],
+  ];
+  for (const [name, raw] of unusableSelections) {
+    it(`reads a selection ${name} as no selection`, () => {
+      assert.deepEqual(parseWebviewMessage(raw), { type: 'selection', path: null });
+    });
+  }
+
   const malformed: [string, unknown][] = [
     ['undefined', undefined],
     ['null', null],
@@ -41,9 +60,6 @@ describe('parseWebviewMessage', () => {
     ['a type of the wrong case', { type: 'Ready' }],
     ['a non-string type', { type: 1 }],
     ['a host message type', { type: 'contact', ref, contact: { Contact: {} } }],
-    ['a selection without a path', { type: 'selection' }],
-    ['a selection whose path is text', { type: 'selection', path: 'Contact.Id' }],
-    ['a selection with a negative index', { type: 'selection', path: ['Contact', -1] }],
     // rowAction
     ['rowAction without an action', { type: 'rowAction', path: ['Contact'] }],
     ['rowAction with an unknown action', { type: 'rowAction', action: 'deleteContact', path: ['Contact'] }],
@@ -59,7 +75,8 @@ describe('parseWebviewMessage', () => {
     ['rowAction with a NaN index', { type: 'rowAction', action: 'copyValue', path: ['Contact', 'Recordings', NaN] }],
     ['rowAction with an infinite index', { type: 'rowAction', action: 'copyValue', path: ['Contact', 'Recordings', Infinity] }],
     ['rowAction with 257 segments', { type: 'rowAction', action: 'copyValue', path: Array(257).fill('a') }],
-    ['rowAction with a 1025-character segment', { type: 'rowAction', action: 'copyValue', path: ['Contact', 'x'.repeat(1025)] }],
+    ['rowAction with a 32,768-character segment', { type: 'rowAction', action: 'copyValue', path: ['Contact', 'x'.repeat(32_768)] }],
+    ['rowAction with a path of more than 65,536 characters', { type: 'rowAction', action: 'copyValue', path: ['Contact', 'x'.repeat(32_767), 'y'.repeat(32_767), 'z'.repeat(3)] }],
     // openContact
     ['openContact without an ID', { type: 'openContact' }],
     ['openContact with a number', { type: 'openContact', contactId: 12345 }],

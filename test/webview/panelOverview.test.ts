@@ -587,6 +587,21 @@ describe('contact panel webview: names in the header', function () {
     await panel.send(contactMessage(sampleIds.maximal, { timeZone: 'utc' }));
     await fact('Queue').filter({ hasText: 'Escalations' }).waitFor();
   });
+
+  it('keeps the names in the header across a time-zone switch, from the toolbar and from the host', async () => {
+    const { panel } = suite;
+    const page = panel.page;
+    await panel.send(contactMessage(sampleIds.maximal, { timeZone: 'utc' }));
+    await panel.send(storyMessage(maximalStory()));
+    const facts = () => page.locator('.header-facts .fact dd').allTextContents();
+    const named = await facts();
+    assert.deepEqual(named.slice(0, 2), ['Escalations', 'jdoe']);
+    await page.locator('vscode-button.tz-toggle').click();
+    await panel.waitForPosted({ type: 'setTimeZone', timeZone: 'local' });
+    assert.deepEqual(await facts(), named);
+    await panel.send({ type: 'timeZone', timeZone: 'utc' });
+    assert.deepEqual(await facts(), named);
+  });
 });
 
 describe('contact panel webview: hostile story text', function () {

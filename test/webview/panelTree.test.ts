@@ -4,7 +4,7 @@ import docsJson from '../../src/contact/describeContactDocs.json';
 import type { FieldDocsTable } from '../../src/contact/fieldDocs';
 import { buildFieldTree } from '../../src/contact/fieldTree';
 import { contactMessage, sampleDocument, sampleIds } from './fixtures/samples';
-import { panelSuite } from './harness';
+import { panelSuite, type PanelPage } from './harness';
 
 describe('contact panel webview: field tree', function () {
   this.timeout(30000);
@@ -176,6 +176,24 @@ describe('contact panel webview: field tree', function () {
       1 + Object.keys(sampleDocument(sampleIds.voice).Contact).length,
       'clearing the filter brings back the tree as it was',
     );
+  });
+
+  it('opens the ancestors of every match after a time-zone switch changes what matches, as a filter typed afresh does', async () => {
+    // Tall enough to draw every row the filter shows.
+    const viewport = { width: 1000, height: 4000 };
+    const showUtc = async (p: PanelPage, tz: 'local' | 'utc') => {
+      await p.send(contactMessage(sampleIds.maximal, { timeZone: tz }));
+      await p.page.locator('vscode-text-field.filter input').fill('utc');
+    };
+    const switched = await suite.open({ viewport });
+    await showUtc(switched, 'local');
+    assert.equal(await switched.page.locator('.match-count').textContent(), '1 match');
+    await switched.send({ type: 'timeZone', timeZone: 'utc' });
+    const fresh = await suite.open({ viewport });
+    await showUtc(fresh, 'utc');
+    assert.equal(await switched.page.locator('.match-count').textContent(), '38 matches');
+    const shape = async (p: PanelPage) => (await p.rows()).map((r) => `${r.path.join('.')} ${String(r.expanded)}`);
+    assert.deepEqual(await shape(switched), await shape(fresh));
   });
 
   it('shows the contents of a matching section when it is opened', async () => {

@@ -172,6 +172,53 @@ describe('Search panel webview', function () {
     assert.equal((await visibleRows())[0][2], '0:49');
   });
 
+  // The host sends each name once per panel: rows of later pages and searches come with IDs only.
+  it('shows queue and agent names on rows that arrive after the names: later pages and the next search', async () => {
+    await send({ type: 'init', title: 'acme-support', criteria: defaultCriteria(), timeZone: 'utc' });
+    await send({ type: 'rows', searchId: 1, rows: [row(0), row(1), row(2)] });
+    await send({ type: 'names', queues: { q0: 'Billing', q1: 'Sales', q2: 'Support' }, agents: { a0: 'jdoe', a1: 'asmith', a2: 'bkim' } });
+    await send({ type: 'rows', searchId: 1, rows: [row(3), row(4)] });
+    await page.waitForTimeout(50);
+    assert.deepEqual((await visibleRows()).map((r) => [r[3], r[4]]), [['Billing', 'jdoe'], ['Sales', 'asmith'], ['Support', 'bkim'], ['Billing', 'a3'], ['Sales', 'jdoe']]);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await send({ type: 'rows', searchId: 2, rows: [row(5)] });
+    await page.waitForTimeout(50);
+    assert.deepEqual((await visibleRows()).map((r) => [r[3], r[4]]), [['Support', 'asmith']]);
+  });
+
+  it('Enter, the arrows and Shift+click act on the contact clicked, after a sort and as pages arrive', async () => {
+    // Durations 0–4 s: sorted by duration (longest first) the clicked …00 is the last row.
+    await send({ type: 'rows', searchId: 1, rows: [0, 1, 2, 3, 4].map((i) => row(i)) });
+    await page.waitForTimeout(50);
+    const selectedIds = () => page.evaluate<string[]>(`[...document.querySelectorAll('.result-row.selected')].map((r) => r.dataset.contactId)`);
+    const opened = async () => (await posted()).filter((m) => m.type === 'open').map((m) => (m as { contactId: string }).contactId);
+    await page.locator('.result-row').nth(0).click();
+    await page.locator('.sort-button', { hasText: 'Duration' }).click();
+    assert.deepEqual((await visibleRows()).map((r) => r[2]), ['0:04', '0:03', '0:02', '0:01', '0:00']);
+    assert.deepEqual(await selectedIds(), [row(0).id]);
+    // A page arriving re-sorts the table (a longer contact comes first).
+    await send({ type: 'rows', searchId: 1, rows: [row(5)] });
+    await page.waitForTimeout(200);
+    assert.equal((await visibleRows())[0][2], '0:05');
+    await page.locator('.results-scroller').focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await opened(), [row(0).id, row(0).id]);
+    await page.keyboard.press('ArrowUp');
+    assert.deepEqual(await selectedIds(), [row(1).id]);
+    // Shift+click from …01 (the focus now) to …03: …03, …02 and …01.
+    await page.locator('.result-row', { hasText: row(3).id }).click({ modifiers: ['Shift'] });
+    assert.deepEqual((await selectedIds()).sort(), [row(1).id, row(2).id, row(3).id]);
+  });
+
+  it('keeps the sort when names arrive: a table sorted by queue is in the order of the names shown', async () => {
+    await send({ type: 'rows', searchId: 1, rows: [row(0), row(1), row(2)] });
+    await page.locator('.sort-button', { hasText: 'Queue' }).click();
+    await send({ type: 'names', queues: { q0: 'Zeta', q1: 'Alpha', q2: 'Mid' }, agents: {} });
+    await page.waitForTimeout(50);
+    assert.deepEqual((await visibleRows()).map((r) => r[3]), ['Alpha', 'Mid', 'Zeta']);
+    assert.equal(await page.locator('.results-head .col-queue').getAttribute('aria-sort'), 'ascending');
+  });
+
   describe('Find Contacts in Flow Logs in the same table', () => {
     const hostile = '<img src=x onerror=alert(1)>';
 
@@ -233,6 +280,18 @@ describe('Search panel webview', function () {
       await page.waitForTimeout(50);
       assert.deepEqual((await visibleRows()).map((r) => r[2]), ['alpha', 'Beta', 'Mid', 'Zeta']);
       assert.equal(await page.locator('.result-row.selected').count(), 2);
+    });
+
+    it('opens the contact clicked on Enter after a poll put another contact above it', async () => {
+      await send({ type: 'insightsInit', heading, timeZone: 'utc' });
+      await send({ type: 'insightsRows', searchId: 1, rows: [insightsRow(1), insightsRow(2)] });
+      await page.waitForTimeout(50);
+      await page.locator('.result-row').nth(0).click();
+      await send({ type: 'insightsRows', searchId: 1, rows: [insightsRow(0), insightsRow(1), insightsRow(2)] });
+      await page.waitForTimeout(50);
+      await page.locator('.results-scroller').focus();
+      await page.keyboard.press('Enter');
+      assert.deepEqual((await posted()).filter((m) => m.type === 'open'), [{ type: 'open', contactId: insightsRow(1).id }, { type: 'open', contactId: insightsRow(1).id }]);
     });
 
     const failed = (problem: InsightsProblem) => send({ type: 'insightsStatus', status: { searchId: 1, phase: problem.kind === 'noResults' ? 'Complete' : problem.kind === 'cancelled' ? 'Cancelled' : 'Failed', logGroup: '/aws/connect/acme-support', contacts: 0, lines: 0, problem } });

@@ -301,6 +301,16 @@ function showStatus(s: SearchStatus): void {
 }
 
 let currentSearch = -1;
+/**
+ * Every queue and agent name the host has sent. It sends each once per panel, and the rows of later
+ * pages and searches carry only IDs: the names are put on them here.
+ */
+const names = { queues: new Map<string, string>(), agents: new Map<string, string>() };
+function nameRow(r: SearchRow): void {
+  r.queueName = names.queues.get(r.queueId) ?? r.queueName;
+  r.agentName = names.agents.get(r.agentId) ?? r.agentName;
+}
+
 form.addEventListener('submit', (e) => {
   e.preventDefault();
   table.clear();
@@ -329,6 +339,7 @@ window.addEventListener('message', (event: MessageEvent) => {
         if (currentSearch !== -1) table.clear();
         currentSearch = m.searchId;
       }
+      m.rows.forEach(nameRow);
       table.append(m.rows);
       return;
     case 'status':
@@ -339,10 +350,9 @@ window.addEventListener('message', (event: MessageEvent) => {
       showStatus(m.status);
       return;
     case 'names':
-      table.update((r) => {
-        if (r.queueId && m.queues[r.queueId] !== undefined) r.queueName = m.queues[r.queueId];
-        if (r.agentId && m.agents[r.agentId] !== undefined) r.agentName = m.agents[r.agentId];
-      });
+      for (const [id, name] of Object.entries(m.queues)) names.queues.set(id, name);
+      for (const [id, name] of Object.entries(m.agents)) names.agents.set(id, name);
+      table.update(nameRow);
       return;
     case 'insightsInit': {
       const i = showInsights();

@@ -38,7 +38,11 @@ export class ResultsTable<R extends { id: string }> {
   private order: Uint32Array | undefined;
   private sort: { column: TableColumn<R>; descending: boolean } | undefined;
   private readonly selected = new Set<string>();
-  private anchor = -1;
+  /**
+   * The row the keys and Shift+click start from, as a contact ID: sorts, pages and polls move rows,
+   * and a position would then name another contact.
+   */
+  private anchor: string | undefined;
   private frame = 0;
   private resortTimer: ReturnType<typeof setTimeout> | undefined;
   timeZone: TimeZoneChoice = 'local';
@@ -82,7 +86,7 @@ export class ResultsTable<R extends { id: string }> {
     this.rows = [];
     this.order = undefined;
     this.selected.clear();
-    this.anchor = -1;
+    this.anchor = undefined;
     this.actions.selectionChanged([]);
     this.schedule();
   }
@@ -95,15 +99,16 @@ export class ResultsTable<R extends { id: string }> {
     const before = this.selected.size;
     for (const id of [...this.selected]) if (!ids.has(id)) this.selected.delete(id);
     if (this.selected.size !== before) this.actions.selectionChanged([...this.selected]);
-    if (this.anchor >= rows.length) this.anchor = -1;
+    if (this.anchor !== undefined && !ids.has(this.anchor)) this.anchor = undefined;
     if (this.sort) this.applySort();
     else this.schedule();
   }
 
-  /** Changes rows in place (names found later), then redraws. */
+  /** Changes rows in place (names found later), then redraws, sorted again: the sort key may be what changed. */
   update(change: (row: R) => void): void {
     for (const r of this.rows) change(r);
-    this.schedule();
+    if (this.sort) this.applySort();
+    else this.schedule();
   }
 
   append(rows: R[]): void {
@@ -142,6 +147,13 @@ export class ResultsTable<R extends { id: string }> {
     return this.rows[this.order && i < this.order.length ? this.order[i] : i];
   }
 
+  /** Where a contact is shown now (display position), or -1. A scan: once per key or click. */
+  private positionOf(id: string | undefined): number {
+    if (id === undefined) return -1;
+    for (let i = 0; i < this.rows.length; i++) if (this.rowAt(i).id === id) return i;
+    return -1;
+  }
+
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -178,22 +190,24 @@ export class ResultsTable<R extends { id: string }> {
       cell.title = c.title?.(r) ?? text;
       row.append(cell);
     }
-    row.addEventListener('click', (e) => this.click(index, r, e));
+    row.addEventListener('click', (e) => this.click(r, e));
     return row;
   }
 
-  private click(index: number, r: R, e: MouseEvent): void {
-    if (e.shiftKey && this.anchor >= 0) {
-      const [a, b] = this.anchor < index ? [this.anchor, index] : [index, this.anchor];
+  private click(r: R, e: MouseEvent): void {
+    const from = e.shiftKey ? this.positionOf(this.anchor) : -1;
+    if (from >= 0) {
+      const to = this.positionOf(r.id);
+      const [a, b] = from < to ? [from, to] : [to, from];
       for (let i = a; i <= b; i++) this.selected.add(this.rowAt(i).id);
     } else if (e.ctrlKey || e.metaKey) {
       if (this.selected.has(r.id)) this.selected.delete(r.id);
       else this.selected.add(r.id);
-      this.anchor = index;
+      this.anchor = r.id;
     } else {
       this.selected.clear();
       this.selected.add(r.id);
-      this.anchor = index;
+      this.anchor = r.id;
       this.actions.open(r);
     }
     this.actions.selectionChanged([...this.selected]);
@@ -201,12 +215,13 @@ export class ResultsTable<R extends { id: string }> {
   }
 
   private key(e: KeyboardEvent): void {
-    if (e.key === 'Enter' && this.anchor >= 0 && this.anchor < this.rows.length) this.actions.open(this.rowAt(this.anchor));
+    const at = this.positionOf(this.anchor);
+    if (e.key === 'Enter' && at >= 0) this.actions.open(this.rowAt(at));
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
     e.preventDefault();
-    const next = Math.max(0, Math.min(this.rows.length - 1, this.anchor + (e.key === 'ArrowDown' ? 1 : -1)));
+    const next = Math.max(0, Math.min(this.rows.length - 1, at + (e.key === 'ArrowDown' ? 1 : -1)));
     if (next < 0 || next >= this.rows.length) return;
-    this.anchor = next;
+    this.anchor = this.rowAt(next).id;
     if (!e.shiftKey) this.selected.clear();
     this.selected.add(this.rowAt(next).id);
     const top = next * rowHeight;
