@@ -22,7 +22,7 @@ import { affectsAccount, affectsTimeZone, readConfig } from './config';
 import { ContactDocumentProvider, contactDocumentScheme } from './copy/contactDocuments';
 import { CopyCommands } from './copy/copyCommands';
 import { ContactDocumentCache } from './describe/contactDocumentCache';
-import { DescribeContactFlow, describeArgsFromUri, type DescribeResult } from './describe/describeContact';
+import { DescribeContactFlow, describeArgsFromUri, profileForLink, type DescribeResult } from './describe/describeContact';
 import { InstanceDirectory } from './describe/instanceDirectory';
 import { CompareContacts } from './editor/compareContacts';
 import { ContactHoverCards } from './editor/contactHoverCards';
@@ -60,8 +60,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const view = new ExplorerView(() => load().explorer.provider);
   const treeView = vscode.window.createTreeView(contactsViewId, { treeDataProvider: view, dragAndDropController: view, canSelectMany: true, showCollapseAll: true });
   context.subscriptions.push(view, treeView);
-  // Open as JSON / YAML: read-only, in memory; a document VS Code asks for again is fetched again.
-  const documents = new ContactDocumentProvider((ref) => load().stores.contacts.get(ref));
+  // Open as JSON / YAML: read-only, in memory; a document VS Code asks for again is fetched again,
+  // with the profile its address names only once the person agrees (as for a vscode:// link).
+  const documents = new ContactDocumentProvider(
+    (ref) => load().stores.contacts.get(ref),
+    (ref) => profileForLink({ profile: ref.profile, region: ref.region, instanceId: ref.instanceId, contactId: ref.contactId }, accounts.profileName()),
+  );
   context.subscriptions.push(documents, vscode.workspace.registerTextDocumentContentProvider(contactDocumentScheme, documents));
   const load = (): Features => {
     if (features) return features;

@@ -15,9 +15,9 @@ import { connectError, toConnectError, type ConnectServiceError, type ErrorConte
 import { ProfileCatalog } from './profiles';
 import { redact, redactUrlUserInfo } from './redact';
 import { isValidRegionName } from './region';
-import { budgetKey, RequestScheduler, type BudgetState, type RequestOutcome } from './scheduler';
+import { budgetKey, priorityNow, RequestScheduler, type BudgetState, type RequestOutcome } from './scheduler';
 import { loadSdk, type Sdk } from './sdkLoader';
-import type { AccountTarget, AwsService, CallLogger, RequestBudget, RequestPriority, TransportSettings } from './types';
+import type { AccountTarget, AwsService, CallLogger, RaisablePriority, RequestBudget, RequestPriority, TransportSettings } from './types';
 
 export interface AwsCallerOptions {
   env?: NodeJS.ProcessEnv;
@@ -57,7 +57,7 @@ export interface AwsCallRequest {
   target: AccountTarget;
   makeCommand: (sdk: Sdk) => unknown;
   signal?: AbortSignal;
-  priority: RequestPriority;
+  priority: RequestPriority | RaisablePriority;
   /** This service's rate and burst for the target's profile and region, read for this call. */
   budget: RequestBudget;
 }
@@ -215,7 +215,7 @@ export class AwsCaller {
    * Each attempt waits here for its service·profile·region budget (a retry keeps its first place in
    * line), then tells the scheduler how the service answered: a 429 slows the budget, an answer recovers it.
    */
-  private gate(service: AwsService, operation: string, target: AccountTarget, budget: RequestBudget, priority: RequestPriority, signal?: AbortSignal) {
+  private gate(service: AwsService, operation: string, target: AccountTarget, budget: RequestBudget, priority: RequestPriority | RaisablePriority, signal?: AbortSignal) {
     const logger = this.options.logger;
     const key = budgetKey(service, target.profile, target.region);
     // Connect's lines read as before; another service's budget says which it is.
@@ -229,7 +229,7 @@ export class AwsCaller {
       const { state } = grant;
       const slowed = state.requestsPerSecond < state.configured.requestsPerSecond;
       if (grant.waitedMs >= 1) {
-        logger?.trace(`${operation} waited ${Math.round(grant.waitedMs)} ms for ${which} (profile ${target.profile}, ${priority}` +
+        logger?.trace(`${operation} waited ${Math.round(grant.waitedMs)} ms for ${which} (profile ${target.profile}, ${priorityNow(priority)}` +
           `${attempt > 1 ? `, attempt ${attempt}` : ''}, ${grant.queuedAhead} ahead; ${perSecond(state.requestsPerSecond)}${slowed ? ` of ${perSecond(state.configured.requestsPerSecond)} after throttling` : ''})`);
       }
       let outcome: RequestOutcome = 'answered';

@@ -16,6 +16,7 @@ import type {
   ContactSummary,
   InstanceSummary,
   NamedResourceSummary,
+  RaisablePriority,
   RequestBudget,
   RequestPriority,
   SearchContactsPage,
@@ -329,7 +330,7 @@ export class ConnectService {
     page: (token: string | undefined) => { ctx: CallContext; make: (sdk: Sdk) => unknown },
     target: AccountTarget,
     signal: AbortSignal | undefined,
-    priority: RequestPriority,
+    priority: RequestPriority | RaisablePriority,
   ): Promise<T[]> {
     const all: T[] = [];
     const seen = new Set<string>();
@@ -369,7 +370,7 @@ export class ConnectService {
     target: AccountTarget,
     makeCommand: (sdk: Sdk) => unknown,
     signal: AbortSignal | undefined,
-    priority: RequestPriority,
+    priority: RequestPriority | RaisablePriority,
   ): Promise<AwsCallResult> {
     const budget = this.options.requestBudget?.() ?? unlimitedBudget;
     return this.caller.call({ service: 'connect', ctx, target, makeCommand, signal, priority, budget });

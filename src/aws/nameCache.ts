@@ -1,8 +1,10 @@
 // Names of queues, users, hierarchy groups, routing profiles, flows and instances, cached in memory
 // per profile·region·instance so a second contact in the same queue costs no DescribeQueue call.
-// One call per name at a time (callers asking together share it); a failure is not kept (the
-// next panel asks again); entries expire after a while (renames happen) and Refresh clears them.
-// Nothing here is written to disk.
+// One call per name at a time (callers asking together share it, at the most urgent of their
+// priorities); a failure is not kept (the next panel asks again); entries expire after a while
+// (renames happen) and Refresh clears them. Nothing here is written to disk.
+import { SharedPriority } from './scheduler';
+import type { RaisablePriority, RequestPriority } from './types';
 
 export interface NameCacheOptions {
   /** How long a name is kept, in ms (default 15 minutes). */
@@ -21,6 +23,8 @@ interface Entry<T> {
   settledAt?: number;
   /** Cancels the load when every caller waiting for it has gone (their panels closed). */
   controller: AbortController;
+  /** The load's priority: a more urgent caller joining raises it. */
+  priority: SharedPriority;
   waiting: number;
 }
 
@@ -41,10 +45,12 @@ export class NameCache {
   }
 
   /**
-   * The cached value for `key`, or `load(signal)`'s. A caller's cancellation stops its own wait;
-   * the load itself is cancelled only when no caller waits for it any more.
+   * The cached value for `key`, or `load(signal, priority)`'s. A caller's cancellation stops its
+   * own wait; the load itself is cancelled only when no caller waits for it any more. A caller
+   * more urgent than the load's raises it (a panel joining the explorer's background load would
+   * otherwise wait behind every background label).
    */
-  get<T>(key: string, load: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  get<T>(key: string, load: (signal: AbortSignal, priority: RaisablePriority) => Promise<T>, signal?: AbortSignal, priority: RequestPriority = 'visible'): Promise<T> {
     const now = this.now();
     let entry = this.entries.get(key) as Entry<T> | undefined;
     if (entry && entry.settledAt !== undefined && now - entry.settledAt > this.ttlMs) {
@@ -54,7 +60,8 @@ export class NameCache {
     if (!entry) {
       this.misses += 1;
       const controller = new AbortController();
-      const created: Entry<T> = { value: load(controller.signal), controller, waiting: 0 };
+      const shared = new SharedPriority(priority);
+      const created: Entry<T> = { value: load(controller.signal, shared), controller, priority: shared, waiting: 0 };
       entry = created;
       this.entries.set(key, created);
       created.value.then(
@@ -74,6 +81,7 @@ export class NameCache {
       this.entries.set(key, entry);
     }
     if (entry.settledAt !== undefined) return entry.value;
+    entry.priority.join(priority);
     if (!signal) {
       entry.waiting += 1; // a caller that cannot cancel keeps the load alive
       return entry.value;

@@ -5,10 +5,45 @@
 // best-practices-connect-apis.html; adminguide/amazon-connect-service-limits.html).
 // Pure: time comes from an injectable clock, so tests run on a fake one without sleeping.
 import { connectError } from './errors';
-import type { RequestBudget, RequestPriority } from './types';
+import type { RaisablePriority, RequestBudget, RequestPriority } from './types';
 
 /** Dequeue order: a later priority is served only when every earlier one is empty. */
 export const priorities: readonly RequestPriority[] = ['interactive', 'visible', 'background'];
+
+/** The priority a request has now. */
+export function priorityNow(priority: RequestPriority | RaisablePriority): RequestPriority {
+  return typeof priority === 'string' ? priority : priority.current;
+}
+
+/**
+ * The priority of one request several callers wait for (a name the explorer's labels and a panel
+ * both ask for): the most urgent of theirs. A caller joining while the request is queued moves it
+ * up its queues; one leaving does not move it down (others may still be waiting).
+ */
+export class SharedPriority implements RaisablePriority {
+  private level: RequestPriority;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(first: RequestPriority) {
+    this.level = first;
+  }
+
+  get current(): RequestPriority {
+    return this.level;
+  }
+
+  /** Another caller waits at `priority`: raises the request to it if that is more urgent. */
+  join(priority: RequestPriority): void {
+    if (priorities.indexOf(priority) >= priorities.indexOf(this.level)) return;
+    this.level = priority;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  onRaise(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
 
 /** A throttled answer multiplies the rate by this... */
 export const slowdownFactor = 0.5;
@@ -69,7 +104,8 @@ export interface AcquireRequest {
   key: string;
   /** Read by the caller for each request, so a settings change applies to the next one. */
   budget: RequestBudget;
-  priority: RequestPriority;
+  /** A raisable one moves up the queues when it rises while the request waits. */
+  priority: RequestPriority | RaisablePriority;
   signal?: AbortSignal;
   /** Named in the Cancelled error. */
   operation: string;
@@ -151,34 +187,50 @@ export class RequestScheduler {
     if (!Number.isFinite(b.rate)) return Promise.resolve(this.makeGrant(b, order, 0, 0));
 
     return new Promise<Grant>((resolve, reject) => {
-      const queue = b.queues[request.priority];
-      const ahead = priorities.slice(0, priorities.indexOf(request.priority)).reduce((n, p) => n + b.queues[p].length, 0);
-      let at = queue.findIndex((w) => w.order > order);
-      if (at < 0) at = queue.length;
+      const priority = priorityNow(request.priority);
+      const ahead = priorities.slice(0, priorities.indexOf(priority)).reduce((n, p) => n + b.queues[p].length, 0);
+      let stopRaise = () => {};
       const onAbort = () => {
+        stopRaise();
+        const queue = b.queues[waiter.priority];
         const i = queue.indexOf(waiter);
         if (i >= 0) queue.splice(i, 1);
         if (this.isIdle(b)) this.stopTimer(b);
         reject(cancelled());
       };
       const waiter: Waiter = {
-        priority: request.priority,
+        priority,
         order,
         queuedAt: this.clock.now(),
-        queuedAhead: ahead + at,
+        queuedAhead: 0,
         grant: () => {
+          stopRaise();
           request.signal?.removeEventListener('abort', onAbort);
           resolve(this.makeGrant(b, order, this.clock.now() - waiter.queuedAt, waiter.queuedAhead));
         },
         cancel: () => {
+          stopRaise();
           request.signal?.removeEventListener('abort', onAbort);
           reject(cancelled());
         },
       };
-      queue.splice(at, 0, waiter);
+      waiter.queuedAhead = ahead + enqueue(b.queues[priority], waiter);
       request.signal?.addEventListener('abort', onAbort, { once: true });
+      const raisable = request.priority;
+      if (typeof raisable !== 'string') stopRaise = raisable.onRaise(() => this.raise(b, waiter, raisable.current));
       this.pump(b);
     });
+  }
+
+  /** A queued request whose priority rose: into the new line at its place by order, then what the tokens allow. */
+  private raise(b: Bucket, waiter: Waiter, priority: RequestPriority): void {
+    const from = b.queues[waiter.priority];
+    const i = from.indexOf(waiter);
+    if (i < 0 || priority === waiter.priority) return;
+    from.splice(i, 1);
+    waiter.priority = priority;
+    enqueue(b.queues[priority], waiter);
+    this.pump(b);
   }
 
   /** The bucket as it is now (for logs and tests); undefined before its first request. */
@@ -322,4 +374,12 @@ export class RequestScheduler {
       queued: { interactive: b.queues.interactive.length, visible: b.queues.visible.length, background: b.queues.background.length },
     };
   }
+}
+
+/** Puts `waiter` in `queue` by order (a retry keeps its place in line); returns how many are ahead of it there. */
+function enqueue(queue: Waiter[], waiter: Waiter): number {
+  let at = queue.findIndex((w) => w.order > waiter.order);
+  if (at < 0) at = queue.length;
+  queue.splice(at, 0, waiter);
+  return at;
 }

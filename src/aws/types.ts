@@ -47,10 +47,21 @@ export interface RequestBudget {
   burst: number;
 }
 
+/**
+ * A priority that may rise while its request waits in the scheduler's queue: a name loading in
+ * the background for the explorer's labels that a panel on screen then asks for too
+ * (SharedPriority in scheduler.ts).
+ */
+export interface RaisablePriority {
+  readonly current: RequestPriority;
+  /** Calls `listener` each time `current` rises; returns what stops that. */
+  onRaise(listener: () => void): () => void;
+}
+
 /** Options after a ConnectService method's positional arguments. */
 export interface CallOptions {
   /** Each method has a default: what a person waits for is 'interactive', listings are 'background'. */
-  priority?: RequestPriority;
+  priority?: RequestPriority | RaisablePriority;
 }
 
 export type ProfileKind = 'static' | 'sso' | 'assume-role' | 'credential-process' | 'unknown';

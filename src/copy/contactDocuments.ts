@@ -5,6 +5,8 @@
 // (profile, region, instance, contact), so a document VS Code asks for again (reopened, restored)
 // is fetched again, never read from a file. Compare Contacts' documents are these too; its reduced
 // form (`form=reduced`: the always-differing values left out) is the same contact, shown otherwise.
+// Any such address can be asked for (a link in a file, `vscode.open`), so one not held that names
+// a profile other than the active one is asked about first, as a `vscode://` link is.
 import * as vscode from 'vscode';
 import type { ContactRef } from '../aws/types';
 import { leaveOutAlwaysDiffering } from '../contact/alwaysDiffering';
@@ -57,6 +59,16 @@ function documentText(doc: ContactDocument, format: DocumentFormat, form: Docume
   return contactAsText(form === 'reduced' ? leaveOutAlwaysDiffering(doc).doc : doc, format);
 }
 
+/** What a document shows when the person declined its address's profile: why it is empty. JSON, so valid YAML too. */
+function notFetchedText(ref: ContactRef): string {
+  const why = vscode.l10n.t(
+    'Nothing was fetched: this address asks to read contact {0} with the AWS profile "{1}", which is not your active profile, and that was declined. Close this document and open the address again to be asked again.',
+    ref.contactId,
+    ref.profile,
+  );
+  return `${JSON.stringify({ notFetched: why }, null, 2)}\n`;
+}
+
 export class ContactDocumentProvider implements vscode.TextDocumentContentProvider, vscode.Disposable {
   /** The text of each open document, by URI: in memory only, dropped when the document closes. */
   private readonly texts = new Map<string, string>();
@@ -67,6 +79,8 @@ export class ContactDocumentProvider implements vscode.TextDocumentContentProvid
   constructor(
     /** The contact for a document VS Code asks for while we hold no text (reopened, restored). */
     private readonly fetch: (ref: ContactRef) => Promise<ContactDocument>,
+    /** The profile to fetch such a document with (the modal when it names another); undefined when declined. */
+    private readonly profileFor: (ref: ContactRef) => Promise<string | undefined>,
   ) {
     this.subscriptions = [
       this.changed,
@@ -107,7 +121,10 @@ export class ContactDocumentProvider implements vscode.TextDocumentContentProvid
     if (held !== undefined) return held;
     const parsed = parseContactDocumentUri(uri);
     if (!parsed) throw new Error(`Amazon Connect: ${uri.path} names no contact.`);
-    const text = documentText(await this.fetch(parsed.ref), parsed.format, parsed.form);
+    const profile = await this.profileFor(parsed.ref);
+    // Not held: the next time VS Code asks for this address, the person is asked again.
+    if (profile === undefined) return notFetchedText(parsed.ref);
+    const text = documentText(await this.fetch({ ...parsed.ref, profile }), parsed.format, parsed.form);
     this.texts.set(key, text);
     return text;
   }

@@ -11,7 +11,7 @@ import { openContactPanel, type ContactPanels } from '../panel/contactPanels';
 import type { ContactDocumentCache } from './contactDocumentCache';
 import { DescribePrompts } from './describePrompts';
 import type { InstanceDirectory } from './instanceDirectory';
-import { linkProfileQuestion, type LinkProfileQuestion } from './linkProfile';
+import { linkProfileQuestion, type LinkArgs, type LinkProfileQuestion } from './linkProfile';
 
 /** What Describe Contact uses; its prompts (describePrompts.ts) are handed the same. */
 export interface DescribeDeps {
@@ -73,6 +73,18 @@ export type ConfirmLinkProfile = (question: LinkProfileQuestion) => Thenable<str
 const confirmInModal: ConfirmLinkProfile = (q) =>
   vscode.window.showWarningMessage(q.message, { modal: true, detail: q.detail }, q.useLinkProfile, q.useActiveProfile);
 
+/**
+ * The profile a link, or a `connect-contact:` document's address, may use: the active one, or the
+ * one it names once the person says so in the modal; undefined when they dismiss the modal.
+ */
+export async function profileForLink(args: LinkArgs, activeProfile: string, confirm: ConfirmLinkProfile = confirmInModal): Promise<string | undefined> {
+  const question = linkProfileQuestion(args, activeProfile);
+  if (!question) return activeProfile;
+  const choice = await confirm(question);
+  if (choice === undefined) return undefined;
+  return choice === question.useLinkProfile ? (args.profile ?? activeProfile) : activeProfile;
+}
+
 export class DescribeContactFlow {
   constructor(private readonly deps: DescribeDeps) {}
 
@@ -131,14 +143,8 @@ export class DescribeContactFlow {
    * a sign-in) is asked about in a modal that names the profile, region, instance and contact.
    */
   async runFromLink(args: DescribeArgs): Promise<DescribeResult | undefined> {
-    const active = this.deps.accounts.profileName();
-    const question = linkProfileQuestion(args, active);
-    let profile = active;
-    if (question) {
-      const choice = await (this.deps.confirmLinkProfile ?? confirmInModal)(question);
-      if (choice === undefined) return undefined;
-      profile = choice === question.useLinkProfile ? args.profile! : active;
-    }
+    const profile = await profileForLink(args, this.deps.accounts.profileName(), this.deps.confirmLinkProfile);
+    if (profile === undefined) return undefined;
     return this.run({ ...args, profile });
   }
 

@@ -87,7 +87,7 @@ export class SearchFeature implements vscode.Disposable {
     const panel = new SearchPanel(target, {
       extensionUri: this.deps.extensionUri,
       timeZone: this.deps.timeZone,
-      search: (t, query, signal) => this.deps.connect().searchContacts(t, query, signal, { priority: 'interactive' }),
+      search: (t, query, signal, priority) => this.deps.connect().searchContacts(t, query, signal, { priority }),
       listQueues: (t) => this.deps.connect().listQueues(t, t.instanceId),
       listUsers: (t) => this.deps.connect().listUsers(t, t.instanceId),
       name: async (t, kind, id, signal) => (await this.deps.names.describe(t, kind, id, { signal, priority: 'visible' })).name.name,

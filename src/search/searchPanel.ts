@@ -5,7 +5,7 @@
 // InsightsJob runs the query and says what to show; the panel carries it to the same table.
 import * as vscode from 'vscode';
 import { ConnectServiceError } from '../aws/connectServiceError';
-import type { AccountTarget, ContactRef, ContactSummary, NamedResourceSummary, SearchContactsPage, SearchContactsQuery } from '../aws/types';
+import type { AccountTarget, ContactRef, ContactSummary, NamedResourceSummary, RequestPriority, SearchContactsPage, SearchContactsQuery } from '../aws/types';
 import { toSearchRow } from '../contact/searchRows';
 import { defaultCriteria, fieldOfServiceMessage, validateCriteria, type ContactSearchCriteria, type FieldMessage } from '../contact/searchWindows';
 import { bundlePageOptions, renderPanelHtml } from '../panel/webviewHtml';
@@ -19,7 +19,7 @@ import {
   type SearchWebviewMessage,
 } from '../protocol/searchMessages';
 import type { InsightsTableRow } from '../timeline/insightsRows';
-import { searchPages } from './searchRun';
+import { watchedSearchPages } from './searchRun';
 
 export const searchPanelViewType = 'connectContacts.search';
 
@@ -28,7 +28,8 @@ export type SearchTarget = AccountTarget & { instanceId: string };
 export interface SearchPanelDeps {
   extensionUri: vscode.Uri;
   timeZone: () => 'local' | 'utc';
-  search: (target: SearchTarget, query: SearchContactsQuery, signal: AbortSignal) => Promise<SearchContactsPage>;
+  /** One SearchContacts page, at the priority watchedSearchPages gives it. */
+  search: (target: SearchTarget, query: SearchContactsQuery, signal: AbortSignal, priority: RequestPriority) => Promise<SearchContactsPage>;
   listQueues: (target: SearchTarget) => Promise<NamedResourceSummary[]>;
   listUsers: (target: SearchTarget) => Promise<NamedResourceSummary[]>;
   /** A queue's or user's name (cached), at 'visible' priority. */
@@ -265,7 +266,7 @@ export class SearchPanel implements vscode.Disposable {
     this.post({ type: 'status', status });
     try {
       let batch: ContactSummary[] = [];
-      for await (const page of searchPages((q, s) => this.deps.search(this.target, q, s ?? controller.signal), this.target.instanceId, criteria, Date.now(), controller.signal)) {
+      for await (const page of watchedSearchPages((q, s, priority) => this.deps.search(this.target, q, s ?? controller.signal, priority), this.target.instanceId, criteria, Date.now(), controller.signal)) {
         loaded += page.contacts.length;
         batch.push(...page.contacts);
         status = { searchId, loaded, total: page.total, totalComplete: page.totalComplete, running: true, ...(page.note ? { note: page.note } : status.note ? { note: status.note } : {}) };

@@ -1,10 +1,12 @@
 // One search as a person sees it: the criteria's whole range, page by page, across as many
 // SearchContacts windows as the service's limits need (src/contact/searchWindows.ts). No vscode:
 // the panel and the export both read it, and the tests drive it against the local endpoint.
-import type { ContactSummary, SearchContactsPage, SearchContactsQuery } from '../aws/types';
+import type { ContactSummary, RequestPriority, SearchContactsPage, SearchContactsQuery } from '../aws/types';
 import { halveWindow, resolveRange, searchLimits, splitRange, type ContactSearchCriteria, type SearchWindow, type TimestampType } from '../contact/searchWindows';
 
 export type SearchPageFn = (query: SearchContactsQuery, signal?: AbortSignal) => Promise<SearchContactsPage>;
+/** One page, asked at the priority the search's progress calls for. */
+export type PrioritisedSearchPageFn = (query: SearchContactsQuery, signal: AbortSignal | undefined, priority: RequestPriority) => Promise<SearchContactsPage>;
 
 export interface SearchPage {
   contacts: ContactSummary[];
@@ -126,4 +128,19 @@ export async function* searchPages(search: SearchPageFn, instanceId: string, cri
 function timestampOf(c: ContactSummary, type: TimestampType): number | undefined {
   const iso = { INITIATION_TIMESTAMP: c.initiationTimestamp, SCHEDULED_TIMESTAMP: c.scheduledTimestamp, CONNECTED_TO_AGENT_TIMESTAMP: c.connectedToAgentTimestamp, DISCONNECT_TIMESTAMP: c.disconnectTimestamp }[type];
   return iso === undefined ? undefined : Date.parse(iso);
+}
+
+/**
+ * A search a person watches (the panel): its pages until the first rows are what they wait for
+ * ('interactive'); the rest fill in at 'visible'. The scheduler serves strictly by priority, so a
+ * search of a hundred pages at 'interactive' left a contact panel opened meanwhile no token for
+ * its details for most of a minute; at 'visible' the two take turns in order of asking, and the
+ * search still goes ahead of an export's and the explorer's 'background' calls.
+ */
+export async function* watchedSearchPages(search: PrioritisedSearchPageFn, instanceId: string, criteria: ContactSearchCriteria, now: number, signal?: AbortSignal): AsyncGenerator<SearchPage> {
+  let priority: RequestPriority = 'interactive';
+  for await (const page of searchPages((query, s) => search(query, s, priority), instanceId, criteria, now, signal)) {
+    if (page.contacts.length > 0) priority = 'visible';
+    yield page;
+  }
 }

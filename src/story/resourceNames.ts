@@ -23,12 +23,12 @@ export class ResourceNames {
 
   /** The resource's name (cached); a user's also names its routing profile and group. */
   describe(scope: InstanceScope, kind: ResourceKind, id: string, options: { signal?: AbortSignal; priority?: RequestPriority } = {}): Promise<DescribedResource> {
-    return this.cache.get(keyOf(scope, kind, id), (signal) => this.connect().describeResource(scope, scope.instanceId, kind, id, signal, { priority: options.priority ?? 'visible' }), options.signal);
+    return this.cache.get(keyOf(scope, kind, id), (signal, priority) => this.connect().describeResource(scope, scope.instanceId, kind, id, signal, { priority }), options.signal, options.priority ?? 'visible');
   }
 
   /** The instance's alias and access URL (cached); a hover card asks at background priority. */
   instance(scope: InstanceScope, signal?: AbortSignal, priority?: RequestPriority): Promise<InstanceDetails> {
-    return this.cache.get(keyOf(scope, 'instance'), (s) => this.connect().describeInstance(scope, scope.instanceId, s, priority ? { priority } : undefined), signal);
+    return this.cache.get(keyOf(scope, 'instance'), (s, p) => this.connect().describeInstance(scope, scope.instanceId, s, { priority: p }), signal, priority ?? 'visible');
   }
 
   /** A name already known, without a call: for labels drawn now. */

@@ -2,8 +2,8 @@
 // queued, slowdown on throttling and recovery after answers. No real time passes.
 import * as assert from 'node:assert/strict';
 import { ConnectServiceError } from '../../../src/aws/errors';
-import { budgetKey, minimumRate, RequestScheduler, unlimitedBudget, type Grant } from '../../../src/aws/scheduler';
-import type { RequestBudget, RequestPriority } from '../../../src/aws/types';
+import { budgetKey, minimumRate, RequestScheduler, SharedPriority, unlimitedBudget, type Grant } from '../../../src/aws/scheduler';
+import type { RaisablePriority, RequestBudget, RequestPriority } from '../../../src/aws/types';
 import { FakeClock, settle } from './fakeClock';
 
 const key = budgetKey('connect', 'dev', 'us-east-1');
@@ -20,7 +20,7 @@ function harness(budget: RequestBudget = serviceDefault) {
   const scheduler = new RequestScheduler({ clock, arrivalMarginMs: 0, interactiveReserve: 0 });
   const granted: Granted[] = [];
   const failed: { label: string; error: unknown; at: number }[] = [];
-  const request = (label: string, priority: RequestPriority = 'background', extra: { signal?: AbortSignal; budget?: RequestBudget; key?: string; order?: number } = {}) =>
+  const request = (label: string, priority: RequestPriority | RaisablePriority = 'background', extra: { signal?: AbortSignal; budget?: RequestBudget; key?: string; order?: number } = {}) =>
     scheduler.acquire({ key: extra.key ?? key, budget: extra.budget ?? budget, priority, signal: extra.signal, operation: 'SearchContacts', order: extra.order }).then(
       (grant) => {
         granted.push({ label, at: clock.now(), grant });
@@ -138,6 +138,44 @@ describe('RequestScheduler', () => {
       await h.clock.advance(10_000);
       assert.equal(h.granted.length, 21);
       assert.deepEqual(h.labels().filter((l) => l.startsWith('search')), Array.from({ length: 20 }, (_, i) => `search${i + 1}`));
+    });
+
+    it('moves a queued request up when a more urgent caller joins it, never down', async () => {
+      const h = harness({ requestsPerSecond: 1, burst: 1 });
+      void h.request('first');
+      for (let i = 1; i <= 3; i++) void h.request(`label${i}`, 'background');
+      // A name the explorer's labels load in the background...
+      const shared = new SharedPriority('background');
+      void h.request('name', shared);
+      void h.request('v1', 'visible');
+      await settle();
+      assert.deepEqual(h.scheduler.snapshot(key)?.queued, { interactive: 0, visible: 1, background: 4 });
+      // ...that a panel on screen asks for too.
+      shared.join('visible');
+      shared.join('background');
+      assert.equal(shared.current, 'visible');
+      assert.deepEqual(h.scheduler.snapshot(key)?.queued, { interactive: 0, visible: 2, background: 3 });
+      await h.clock.advance(5_000);
+      // In its new line by when it was first asked: ahead of the visible request asked after it.
+      assert.deepEqual(h.granted.map((g) => [g.label, g.at]), [['first', 0], ['name', 1000], ['v1', 2000], ['label1', 3000], ['label2', 4000], ['label3', 5000]]);
+      shared.join('interactive');
+      await h.clock.advance(1_000);
+      assert.equal(h.granted.length, 6, 'raising a granted request changes nothing');
+    });
+
+    it('cancels a raised request from the line it moved to', async () => {
+      const h = harness({ requestsPerSecond: 1, burst: 1 });
+      void h.request('first');
+      const shared = new SharedPriority('background');
+      const controller = new AbortController();
+      void h.request('name', shared, { signal: controller.signal });
+      await settle();
+      shared.join('interactive');
+      controller.abort();
+      await settle();
+      assert.equal((h.failed[0]?.error as ConnectServiceError).kind, 'Cancelled');
+      assert.deepEqual(h.scheduler.snapshot(key)?.queued, { interactive: 0, visible: 0, background: 0 });
+      assert.equal(h.clock.pendingTimers(), 0);
     });
 
     it('puts a retry back in its first place in line', async () => {

@@ -48,7 +48,7 @@ describe('the instance directory of Describe Contact', () => {
   });
 
   it('lists at the priority of a person waiting', async () => {
-    let priority: string | undefined;
+    let priority: unknown;
     const directory = new InstanceDirectory(() => ({ listInstances: (_t, _s, _p, options) => ((priority = options?.priority), Promise.resolve(instances)) }), new MemoryMemento());
     await directory.list(account);
     assert.equal(priority, 'interactive');

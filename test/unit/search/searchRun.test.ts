@@ -2,9 +2,11 @@
 // pages, TotalCount of every match, rows stop at 10,000): the total a person reads against the
 // contacts actually listed, across windows that share an instant and a window that is halved.
 import * as assert from 'node:assert/strict';
-import type { SearchContactsPage, SearchContactsQuery } from '../../../src/aws/types';
+import { budgetKey, RequestScheduler } from '../../../src/aws/scheduler';
+import type { RequestPriority, SearchContactsPage, SearchContactsQuery } from '../../../src/aws/types';
 import { defaultCriteria, searchLimits, type ContactSearchCriteria, type SortOrder } from '../../../src/contact/searchWindows';
-import { searchPages, type SearchPage } from '../../../src/search/searchRun';
+import { searchPages, watchedSearchPages, type PrioritisedSearchPageFn, type SearchPage } from '../../../src/search/searchRun';
+import { FakeClock } from '../aws/fakeClock';
 
 const now = Date.parse('2026-11-30T00:00:00Z');
 const day = 86400_000;
@@ -87,5 +89,57 @@ describe('searchPages: the total against the contacts listed', () => {
     assert.equal(new Set(ids).size, 10_060);
     assert.equal(ids.length, 10_060);
     for (const p of pages) assert.equal(p.total, 10_060);
+  });
+});
+
+describe('watchedSearchPages: a long search and a contact panel opened meanwhile', () => {
+  it('gives the panel its details within seconds while the search reads its hundred pages', async () => {
+    // The production scheduler (arrival margin, interactive reserve) at Connect's default budget,
+    // on a fake clock; each SearchContacts answer takes 300 ms. 10,900 contacts: 110 pages.
+    const clock = new FakeClock();
+    const scheduler = new RequestScheduler({ clock });
+    const budget = { requestsPerSecond: 2, burst: 5 };
+    const key = budgetKey('connect', 'dev', 'us-east-1');
+    const { search } = inMemorySearch(Array.from({ length: 10_900 }, (_, i) => now - 70 * day + 1000 + i * 500_000));
+    const asked: RequestPriority[] = [];
+    const paced: PrioritisedSearchPageFn = async (query, signal, priority) => {
+      asked.push(priority);
+      const grant = await scheduler.acquire({ key, budget, priority, signal, operation: 'SearchContacts' });
+      await new Promise<void>((resolve) => clock.later(resolve, 300));
+      grant.settle('answered');
+      return search(query);
+    };
+    let rows = 0;
+    let firstRowsAt: number | undefined;
+    let searchDoneAt: number | undefined;
+    const run = (async () => {
+      for await (const page of watchedSearchPages(paced, 'i', criteriaFor('DESCENDING'), now)) {
+        rows += page.contacts.length;
+        if (rows > 0) firstRowsAt ??= clock.now();
+      }
+      searchDoneAt = clock.now();
+    })();
+
+    await clock.advance(5_000);
+    // The person opens a contact from the results: its panel asks names, attributes and the chain.
+    const details: Record<string, number> = {};
+    for (const operation of ['DescribeQueue', 'DescribeUser', 'GetContactAttributes', 'ListAssociatedContacts']) {
+      void scheduler.acquire({ key, budget, priority: 'visible', operation }).then((grant) => {
+        details[operation] = clock.now();
+        grant.settle('answered');
+      });
+    }
+    await clock.advance(120_000);
+    await run;
+
+    assert.equal(Object.keys(details).length, 4);
+    const late = Object.entries(details).filter(([, at]) => at > 8_000).map(([op, at]) => `${op} at ${(at / 1000).toFixed(1)} s`);
+    assert.deepEqual(late, [], 'the panel asked at 5 s: its details are granted within 3 s');
+    assert.equal(firstRowsAt, 300, 'the first page the person waits for goes at once');
+    assert.equal(asked[0], 'interactive');
+    assert.ok(asked.slice(1).every((p) => p === 'visible'), `later pages at ${[...new Set(asked.slice(1))].join(', ')}`);
+    assert.equal(rows, 10_900, 'the search still reads every contact');
+    // Taking turns costs the search only the panel's four calls (2 s at 2/s).
+    assert.ok(searchDoneAt! < (asked.length / 2 + 3) * 1000, `the search ended at ${searchDoneAt} ms`);
   });
 });
