@@ -110,23 +110,44 @@ function attemptsText(n: number | undefined): string {
   return n === undefined ? '' : n === 1 ? ' (1 attempt)' : ` (${n} attempts)`;
 }
 
-/** `DescribeContact` → the thing it names, for "was not found" messages. */
-function notFoundMessage(ctx: ErrorContext): string {
+/** What each Describe call of a named resource looks up, for "was not found" messages. */
+const describedResources: Record<string, string> = {
+  DescribeQueue: 'queue',
+  DescribeUser: 'user',
+  DescribeUserHierarchyGroup: 'hierarchy group',
+  DescribeRoutingProfile: 'routing profile',
+  DescribeContactFlow: 'flow',
+};
+
+/**
+ * What was not found, and what to do about it. Only a call about one contact speaks of the contacts'
+ * 24-month retention; an instance-wide call (a search, a listing) names the instance, a Describe of a
+ * queue or user names that.
+ */
+function notFoundFacts(ctx: ErrorContext): { message: string; hint: string } {
   const where = [ctx.region, ctx.profile ? `profile ${ctx.profile}` : undefined].filter(Boolean).join(', ');
   const suffix = where ? ` (${where})` : '';
   if (ctx.service === 'logs') {
-    return ctx.logGroup ? `The log group ${ctx.logGroup} does not exist${suffix}.` : `CloudWatch Logs could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
+    return {
+      message: ctx.logGroup ? `The log group ${ctx.logGroup} does not exist${suffix}.` : `CloudWatch Logs could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`,
+      hint: logGroupMissingHint(ctx.logGroup),
+    };
   }
-  switch (ctx.operation) {
-    case 'DescribeContact':
-    case 'GetContactAttributes':
-      return `Contact ${ctx.contactId ?? ''} was not found in instance ${ctx.instanceId ?? ''}${suffix}.`.replace(/\s+/g, ' ');
-    case 'DescribeInstance':
-    case 'SearchContacts':
-      return `Instance ${ctx.instanceId ?? ''} was not found${suffix}.`.replace(/\s+/g, ' ');
-    default:
-      return `Amazon Connect could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
+  if (ctx.contactId) {
+    return {
+      message: `Contact ${ctx.contactId} was not found in instance ${ctx.instanceId ?? ''}${suffix}. Contacts are kept for 24 months; check the instance ID and region.`.replace(/\s+/g, ' '),
+      hint: 'A contact is only found through its own instance, in that instance\'s region.',
+    };
   }
+  const resource = ctx.operation ? describedResources[ctx.operation] : undefined;
+  if (resource && ctx.instanceId) {
+    const what = ctx.resourceId ? `${resource.charAt(0).toUpperCase()}${resource.slice(1)} ${ctx.resourceId}` : `The ${resource}`;
+    return { message: `${what} was not found in instance ${ctx.instanceId}${suffix}.`, hint: 'It may have been deleted from the instance since.' };
+  }
+  if (ctx.instanceId) {
+    return { message: `Instance ${ctx.instanceId} was not found${suffix}; check the instance ID and region.`, hint: 'An instance is only found in its own region, with a profile of its account.' };
+  }
+  return { message: `Amazon Connect could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`, hint: 'Check the IDs and the region.' };
 }
 
 /** What to do about a missing log group: Connect's flow logs, a Lambda function's, or an override. */
@@ -164,9 +185,10 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   // Logs names the resource too: a policy may allow the action on some log groups only.
   const onResource = service === 'logs' && ctx.logGroup ? ` on the log group ${ctx.logGroup}` : '';
   const grantOn = ctx.resourceArn ? ` on ${ctx.resourceArn}` : '';
-  const notFound = (): ConnectServiceError => service === 'logs'
-    ? make('NotFound', notFoundMessage(ctx), logGroupMissingHint(ctx.logGroup))
-    : make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
+  const notFound = (): ConnectServiceError => {
+    const { message, hint } = notFoundFacts({ ...ctx, service });
+    return make('NotFound', message, hint);
+  };
   const ssoLogin = ssoLoginCommand(profile);
 
   // Cancelled by the user (or by closing the panel).

@@ -49,9 +49,40 @@ describe('error mapping: service errors', () => {
     assert.ok(e instanceof Error);
   });
 
-  it('ResourceNotFound on DescribeInstance names the instance', () => {
-    const e = toConnectError(serviceError('ResourceNotFoundException', 404), { ...ctx, operation: 'DescribeInstance' });
-    assert.equal(e.message, 'Instance inst-1 was not found (eu-west-2, profile dev). Contacts are kept for 24 months; check the instance ID and region. (Request ID: req-123)');
+  it('ResourceNotFound on an instance-wide call names the instance, not the contacts\' retention', () => {
+    const notFound = serviceError('ResourceNotFoundException', 404, 'Instance not found');
+    for (const operation of ['DescribeInstance', 'SearchContacts', 'ListQueues', 'ListUsers']) {
+      const e = toConnectError(notFound, { ...ctx, operation, contactId: undefined });
+      assert.equal(e.kind, 'NotFound');
+      assert.equal(e.message, 'Instance inst-1 was not found (eu-west-2, profile dev); check the instance ID and region. (Request ID: req-123)', operation);
+      assert.equal(e.info.hint, "An instance is only found in its own region, with a profile of its account.", operation);
+    }
+  });
+
+  it('ResourceNotFound on a queue, user, group, routing profile or flow names it and its instance', () => {
+    const notFound = serviceError('ResourceNotFoundException', 404, 'Queue not found');
+    const cases: [string, string][] = [
+      ['DescribeQueue', 'Queue q-1'],
+      ['DescribeUser', 'User q-1'],
+      ['DescribeUserHierarchyGroup', 'Hierarchy group q-1'],
+      ['DescribeRoutingProfile', 'Routing profile q-1'],
+      ['DescribeContactFlow', 'Flow q-1'],
+    ];
+    for (const [operation, what] of cases) {
+      const e = toConnectError(notFound, { ...ctx, operation, contactId: undefined, resourceId: 'q-1' });
+      assert.equal(e.message, `${what} was not found in instance inst-1 (eu-west-2, profile dev). (Request ID: req-123)`, operation);
+      assert.equal(e.info.hint, 'It may have been deleted from the instance since.', operation);
+      assert.ok(!/24 months|contact/i.test(`${e.message} ${e.info.hint}`), operation);
+    }
+    const unnamed = toConnectError(notFound, { ...ctx, operation: 'DescribeQueue', contactId: undefined });
+    assert.equal(unnamed.message, 'The queue was not found in instance inst-1 (eu-west-2, profile dev). (Request ID: req-123)');
+  });
+
+  it('ResourceNotFound on the other per-contact calls names the contact and the retention', () => {
+    for (const operation of ['GetContactAttributes', 'ListAssociatedContacts', 'ListContactReferences', 'ListContactEvaluations']) {
+      const e = toConnectError(serviceError('ResourceNotFoundException', 404), { ...ctx, operation });
+      assert.equal(e.message, 'Contact contact-1 was not found in instance inst-1 (eu-west-2, profile dev). Contacts are kept for 24 months; check the instance ID and region. (Request ID: req-123)', operation);
+    }
   });
 
   it('AccessDenied names the IAM action and passes on what AWS said', () => {
