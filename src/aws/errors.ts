@@ -82,7 +82,10 @@ const signatureNames = new Set(['InvalidSignatureException', 'SignatureDoesNotMa
 const unknownKeyNames = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
 const expiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const invalidNames = new Set(['InvalidParameterException', 'InvalidRequestException', 'ValidationException', 'BadRequestException', 'SerializationException', 'InvalidContactFlowException', 'ConflictException']);
-const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
+const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
+// Quotas, not rates: Connect's LimitExceededException is "the allowed limit for the resource has been
+// exceeded" (a 429 all the same), Logs' is a limit reached, for StartQuery the queries running at once.
+export const quotaNames: ReadonlySet<string> = new Set(['LimitExceededException', 'ServiceQuotaExceededException']);
 const serverNames = new Set(['InternalServiceException', 'InternalServerException', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 
 /** How messages name each service, its IAM prefix, public host and endpoint settings. */
@@ -224,6 +227,13 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
       return ctx.profileKind === 'sso'
         ? make('SsoTokenExpired', `The SSO credentials for profile ${profile ?? '(default)'} have expired.`, `Run \`${ssoLogin}\` in a terminal, then retry.`)
         : make('NoCredentials', `The credentials of profile ${profile ?? '(default)'} have expired.`, 'Refresh the session token (or run `aws sso login` for SSO profiles), then retry.');
+    }
+    if (quotaNames.has(name)) {
+      if (service === 'logs' && op === 'StartQuery') {
+        return make('QuotaExceeded', `CloudWatch Logs Insights refused to start the query: the account already runs as many queries at once as its quota allows${ctx.region ? ` in ${ctx.region}` : ''}.${serviceDetail(msg)}`, 'Wait for running queries to finish (or stop some in the CloudWatch console), then run the query again. The number of queries at once is a CloudWatch Logs service quota.');
+      }
+      const scope = service === 'connect' ? 'the instance or account' : 'the account';
+      return make('QuotaExceeded', `${words.name} refused ${op ?? 'the request'}: a service quota of ${scope} was reached.${serviceDetail(msg)}`, `Retrying will not help until the usage is back under the quota. The Service Quotas console shows ${words.name}${words.name.endsWith('s') ? "'" : "'s"} quotas and takes requests to raise them.`);
     }
     if (throttleNames.has(name) || f.httpStatus === 429) {
       const n = f.attempts ?? ctx.maxAttempts;

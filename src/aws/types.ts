@@ -69,6 +69,8 @@ export type ConnectErrorKind =
   | 'AccessDenied'
   | 'InvalidInput'
   | 'Throttling'
+  /** A service quota (LimitExceeded, ServiceQuotaExceeded): not a rate, so retrying soon does not help. */
+  | 'QuotaExceeded'
   | 'ServiceError'
   | 'SsoTokenExpired'
   | 'NoCredentials'

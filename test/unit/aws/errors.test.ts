@@ -107,6 +107,16 @@ describe('error mapping: service errors', () => {
     assert.equal(toConnectError(serviceError('TooManyRequestsException', 429), ctx).kind, 'Throttling');
   });
 
+  it('LimitExceeded and ServiceQuotaExceeded are a service quota reached, in AWS\'s words, not throttling', () => {
+    const e = toConnectError(serviceError('LimitExceededException', 429, 'The allowed limit for the resource has been exceeded.', 'req-4', 1), ctx);
+    assert.equal(e.kind, 'QuotaExceeded');
+    assert.equal(e.message, 'Amazon Connect refused DescribeContact: a service quota of the instance or account was reached. AWS said: "The allowed limit for the resource has been exceeded." (Request ID: req-4)');
+    assert.equal(e.info.hint, "Retrying will not help until the usage is back under the quota. The Service Quotas console shows Amazon Connect's quotas and takes requests to raise them.");
+    const quota = toConnectError(serviceError('ServiceQuotaExceededException', 402, 'The service quota has been exceeded.'), ctx);
+    assert.equal(quota.kind, 'QuotaExceeded');
+    assert.match(quota.message, /AWS said: "The service quota has been exceeded\."/);
+  });
+
   it('InternalService and other 5xx are service errors', () => {
     const e = toConnectError(serviceError('InternalServiceException', 500, '', 'req-5', 3), ctx);
     assert.equal(e.kind, 'ServiceError');
