@@ -138,6 +138,8 @@ export class AwsCaller {
       ...ctx,
       profile: target.profile,
       profileKind: cached?.profileEntry?.kind,
+      roleArn: cached?.profileEntry?.roleArn,
+      sourceProfile: cached?.profileEntry?.sourceProfile,
       region: target.region,
       endpoint: wire.endpoint ?? cached?.endpoint,
       maxAttempts: cached?.transport.maxAttempts ?? settings.maxAttempts,

@@ -5,7 +5,7 @@ import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ConnectClient } from '@aws-sdk/client-connect';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import { publicServiceEndpoint, resolveTransport, transportWarnings, type ResolvedTransport } from './endpoint';
-import { connectError, quotaNames } from './errors';
+import { connectError, markCredentialFailure, quotaNames } from './errors';
 import { awsFilePaths, findProfile, hasEnvKeys, type ProfileCatalog, type ProfileEntry } from './profiles';
 import type { Sdk } from './sdkLoader';
 import { shellQuote } from './shellQuote';
@@ -194,7 +194,10 @@ export class ClientCache {
     const knownSecrets = new Set<string>();
     const base = this.credentialsFor(sdk, profile, region, useEnvCredentials);
     const credentials: AwsCredentialIdentityProvider = async (opts) => {
-      const c = await base(opts);
+      // A failure here (STS refusing the role, say) is the credentials', not the called service's.
+      const c = await base(opts).catch((error: unknown) => {
+        throw markCredentialFailure(error);
+      });
       knownSecrets.add(c.secretAccessKey);
       if (c.sessionToken) knownSecrets.add(c.sessionToken);
       return c;

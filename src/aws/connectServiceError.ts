@@ -33,6 +33,9 @@ export interface ErrorContext {
   contactId?: string;
   /** The queue, user, hierarchy group, routing profile or flow a Describe call names. */
   resourceId?: string;
+  /** An assume-role profile's role_arn and source_profile, for a refused role assumption. */
+  roleArn?: string;
+  sourceProfile?: string;
   /** The CloudWatch Logs log group a Logs call read. */
   logGroup?: string;
   /** The resource the IAM action must be allowed on (a log group's ARN), for AccessDenied hints. */

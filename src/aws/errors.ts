@@ -164,6 +164,29 @@ function logGroupMissingHint(logGroup: string | undefined): string {
   return 'Check the log group name (connectContacts.flowLogGroups) and the region.';
 }
 
+// Errors thrown while the credential chain resolved (clientCache marks them). STS's own answer to a
+// role assumption is a service error like Connect's, so without this mark its AccessDenied would
+// name the Connect action that was never sent.
+const credentialFailures = new WeakSet<object>();
+
+/** Marks `error` as raised while resolving credentials (not by the service called); returns it. */
+export function markCredentialFailure(error: unknown): unknown {
+  if (error !== null && typeof error === 'object') credentialFailures.add(error);
+  return error;
+}
+
+/** What a person can act on when STS refused to let the profile assume its role. */
+function roleRefused(ctx: ErrorContext, message: string): { message: string; hint: string } {
+  const action = /not authorized to perform: (sts:\w+)/.exec(message)?.[1] ?? 'sts:AssumeRole';
+  const role = ctx.roleArn ?? /on resource: (arn:\S+)/.exec(message)?.[1];
+  const identity = ctx.sourceProfile ? `the identity of source profile ${ctx.sourceProfile}` : 'its source identity';
+  const profile = ctx.profile ?? '(default)';
+  return {
+    message: `Profile ${profile} could not assume its role${role ? ` ${role}` : ''}: ${identity} is not allowed to call ${action} on it.`,
+    hint: `Ask your AWS administrator to allow ${action} on ${role ?? `the role_arn of profile ${profile}`} for ${identity} (its IAM policy), and to trust that identity in the role's trust policy.`,
+  };
+}
+
 function serviceDetail(message: string): string {
   const m = message.replace(/\n\s*Deserialization error:[\s\S]*$/, '').trim();
   return m && m !== 'UnknownError' && !/^Unknown(Error)?$/.test(m) ? ` AWS said: "${m.length > 300 ? `${m.slice(0, 300)}…` : m}"` : '';
@@ -208,6 +231,12 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
       return make('UnknownProfile', `Profile ${profile ?? ''} is not in the AWS config or credentials file.`.replace(/\s+/g, ' '), 'Pick another profile, or add it with `aws configure --profile NAME`.');
     }
     return make('NoCredentials', `No usable AWS credentials for profile ${profile ?? '(default)'}.${serviceDetail(msg)}`, `Check the profile in your AWS config; \`aws sts get-caller-identity${profile ? ` --profile ${profile}` : ''}\` shows what the CLI finds.`);
+  }
+
+  // STS refused the role assumption (or web identity) the profile's credentials need.
+  if (error !== null && typeof error === 'object' && credentialFailures.has(error) && (accessDeniedNames.has(f.name) || /not authorized to perform: sts:/i.test(msg))) {
+    const refused = roleRefused(ctx, msg);
+    return make('AccessDenied', `${refused.message}${serviceDetail(msg)}`, refused.hint);
   }
 
   // The service answered with an error of its own.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ConnectServiceError, connectError, toConnectError, toErrorInfo, type ErrorContext } from '../../../src/aws/errors';
+import { ConnectServiceError, connectError, markCredentialFailure, toConnectError, toErrorInfo, type ErrorContext } from '../../../src/aws/errors';
 import { redact } from '../../../src/aws/redact';
 
 const secretKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -197,6 +197,27 @@ describe('error mapping: credentials', () => {
     assert.equal(e.kind, 'NoCredentials');
     assert.equal(e.message, 'No usable AWS credentials for profile dev. AWS said: "Could not load credentials from any providers"');
     assert.equal(e.info.hint, 'Check the profile in your AWS config; `aws sts get-caller-identity --profile dev` shows what the CLI finds.');
+  });
+});
+
+describe('error mapping: a refused role assumption', () => {
+  // STS's AccessDenied as the SDK's STS client throws it (awsQuery: the error's Code as its name).
+  const stsDenied = (action: string, role: string) => Object.assign(new Error(`User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ${action} on resource: ${role}`), {
+    name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403, requestId: 'sts-1', attempts: 1 },
+  });
+
+  it('raised while resolving credentials, names the STS action on the role, from the message when the profile is not known', () => {
+    const e = toConnectError(markCredentialFailure(stsDenied('sts:AssumeRole', 'arn:aws:iam::210987654321:role/Reader')), ctx);
+    assert.equal(e.kind, 'AccessDenied');
+    assert.match(e.message, /^Profile dev could not assume its role arn:aws:iam::210987654321:role\/Reader: its source identity is not allowed to call sts:AssumeRole on it\. AWS said: /);
+    assert.equal(e.info.hint, "Ask your AWS administrator to allow sts:AssumeRole on arn:aws:iam::210987654321:role/Reader for its source identity (its IAM policy), and to trust that identity in the role's trust policy.");
+    const web = toConnectError(markCredentialFailure(stsDenied('sts:AssumeRoleWithWebIdentity', 'arn:aws:iam::210987654321:role/Ci')), { ...ctx, roleArn: 'arn:aws:iam::210987654321:role/Ci' });
+    assert.match(web.message, /is not allowed to call sts:AssumeRoleWithWebIdentity on it\./);
+  });
+
+  it('the same words from the called service still name its own action', () => {
+    const e = toConnectError(stsDenied('sts:AssumeRole', 'arn:aws:iam::210987654321:role/Reader'), ctx);
+    assert.match(e.message, /^Profile dev is not allowed to call connect:DescribeContact\./);
   });
 });
 
