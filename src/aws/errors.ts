@@ -341,6 +341,16 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   return make('Unknown', `${op ?? 'The request'} failed: ${msg || name || String(error)}`, 'See the log for details.');
 }
 
+/**
+ * A failure as the log (a file on disk) keeps it: the call, the kind, the HTTP status and the request
+ * ID AWS support asks for. Never the message: the service's words can repeat what the person typed (a
+ * searched attribute value, a Logs Insights query) and so contact data; the person reads them in the UI.
+ */
+export function failureLogLine(info: ConnectErrorInfo, what = 'A request'): string {
+  const facts = [info.kind, info.httpStatus !== undefined ? `HTTP ${info.httpStatus}` : undefined, info.requestId ? `request ID ${info.requestId}` : undefined];
+  return `${info.operation ?? what} failed (${facts.filter(Boolean).join(', ')})`;
+}
+
 /** The user-facing facts of any failure (for callers that show errors, not throw them). */
 export function toErrorInfo(error: unknown, ctx: ErrorContext = {}): ConnectErrorInfo {
   return toConnectError(error, ctx).info;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ConnectServiceError, connectError, markCredentialFailure, toConnectError, toErrorInfo, type ErrorContext } from '../../../src/aws/errors';
+import { ConnectServiceError, connectError, failureLogLine, markCredentialFailure, toConnectError, toErrorInfo, type ErrorContext } from '../../../src/aws/errors';
 import { redact } from '../../../src/aws/redact';
 
 const secretKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -306,6 +306,13 @@ describe('error mapping: redaction and pass-through', () => {
     const text = 'Contact 6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01 in arn:aws:connect:us-east-1:123456789012:instance/11111111-1111-4111-8111-111111111111 (Request ID: 0fa3c8d2-77a1-4f3e-9b1d-2c7e5a9f1b33) AKIAEXAMPLEDEFAULT01';
     assert.equal(redact(text), text);
     assert.equal(redact(`key ${secretKey}.`), 'key [redacted].');
+  });
+
+  it('the log line of a failure holds the call, kind, status and request ID, never what AWS said', () => {
+    const e = toConnectError(serviceError('ValidationException', 400, "Value 'jane.doe@example.com' at 'searchCriteria' failed", 'req-3'), { ...ctx, operation: 'SearchContacts' });
+    assert.match(e.message, /jane\.doe/);
+    assert.equal(failureLogLine(e.info), 'SearchContacts failed (InvalidInput, HTTP 400, request ID req-3)');
+    assert.equal(failureLogLine({ kind: 'InvalidInput', message: 'Contact ID "+1 206 555 0142" is not an ID.' }, 'A command'), 'A command failed (InvalidInput)');
   });
 
   it('an already-mapped error passes through unchanged', () => {
