@@ -11,7 +11,7 @@
 // Each service draws from its own budget (`connect|…`, `logs|…`): their quotas are separate.
 import type { DeserializeHandlerArguments, HandlerExecutionContext, MetadataBearer } from '@smithy/types';
 import { ClientCache, type CachedClient } from './clientCache';
-import { connectError, toConnectError, type ConnectServiceError, type ErrorContext } from './errors';
+import { connectError, failureLogLine, toConnectError, type ConnectServiceError, type ErrorContext } from './errors';
 import { ProfileCatalog } from './profiles';
 import { redact, redactUrlUserInfo } from './redact';
 import { isValidRegionName } from './region';
@@ -138,6 +138,8 @@ export class AwsCaller {
       ...ctx,
       profile: target.profile,
       profileKind: cached?.profileEntry?.kind,
+      roleArn: cached?.profileEntry?.roleArn,
+      sourceProfile: cached?.profileEntry?.sourceProfile,
       region: target.region,
       endpoint: wire.endpoint ?? cached?.endpoint,
       maxAttempts: cached?.transport.maxAttempts ?? settings.maxAttempts,
@@ -189,7 +191,7 @@ export class AwsCaller {
         attempts: wire.attempts || undefined,
         error: mapped.kind,
       });
-      logger?.warn(redact(`${ctx.operation} failed (${mapped.kind}): ${mapped.message}`, cached?.knownSecrets));
+      logger?.warn(failureLogLine(mapped.info));
       throw mapped;
     }
   }

@@ -3,9 +3,9 @@
 // of one profile and region share one credential provider: one SSO or assume-role exchange, not two.
 import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import type { ConnectClient } from '@aws-sdk/client-connect';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2 } from '@smithy/types';
 import { publicServiceEndpoint, resolveTransport, transportWarnings, type ResolvedTransport } from './endpoint';
-import { connectError } from './errors';
+import { connectError, markCredentialFailure, quotaNames } from './errors';
 import { awsFilePaths, findProfile, hasEnvKeys, type ProfileCatalog, type ProfileEntry } from './profiles';
 import type { Sdk } from './sdkLoader';
 import { shellQuote } from './shellQuote';
@@ -88,6 +88,19 @@ function sharedProvider(base: AwsCredentialIdentityProvider): AwsCredentialIdent
       );
     }
     return pending;
+  };
+}
+
+/**
+ * The SDK retries every LimitExceededException (and any 429) as throttling. A quota is not a rate:
+ * no query slot or resource limit frees up in a retry's second, and each retry spends the budget.
+ */
+export function withoutQuotaRetries(strategy: RetryStrategyV2): RetryStrategyV2 {
+  return {
+    acquireInitialRetryToken: (scope) => strategy.acquireInitialRetryToken(scope),
+    // Refusing the token ends the SDK's loop: it throws the service's error as it came.
+    refreshRetryTokenForRetry: (token, info) => (quotaNames.has(info.error?.name ?? '') ? Promise.reject(new Error('A quota error is not retried.')) : strategy.refreshRetryTokenForRetry(token, info)),
+    recordSuccess: (token) => strategy.recordSuccess(token),
   };
 }
 
@@ -181,7 +194,10 @@ export class ClientCache {
     const knownSecrets = new Set<string>();
     const base = this.credentialsFor(sdk, profile, region, useEnvCredentials);
     const credentials: AwsCredentialIdentityProvider = async (opts) => {
-      const c = await base(opts);
+      // A failure here (STS refusing the role, say) is the credentials', not the called service's.
+      const c = await base(opts).catch((error: unknown) => {
+        throw markCredentialFailure(error);
+      });
       knownSecrets.add(c.secretAccessKey);
       if (c.sessionToken) knownSecrets.add(c.sessionToken);
       return c;
@@ -197,9 +213,9 @@ export class ClientCache {
       credentials,
       ...(transport.endpoint ? { endpoint: transport.endpoint.url } : {}),
       requestHandler: buildRequestHandler(sdk, transport),
-      ...(retry !== undefined
-        ? { retryStrategy: new sdk.ConfiguredRetryStrategy(transport.maxAttempts, typeof retry === 'number' ? () => retry : retry) }
-        : { maxAttempts: transport.maxAttempts }),
+      retryStrategy: withoutQuotaRetries(retry !== undefined
+        ? new sdk.ConfiguredRetryStrategy(transport.maxAttempts, typeof retry === 'number' ? () => retry : retry)
+        : new sdk.StandardRetryStrategy(transport.maxAttempts)),
     };
     const client = transport.service === 'logs' ? new sdk.CloudWatchLogsClient(config) : new sdk.ConnectClient(config);
     for (const warning of transportWarnings(transport)) {

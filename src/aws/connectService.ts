@@ -277,7 +277,7 @@ export class ConnectService {
   async describeResource(target: AccountTarget, instanceId: string, kind: Exclude<NamedKind, 'instance'>, id: string, signal?: AbortSignal, options?: CallOptions): Promise<DescribedResource> {
     const operation = describeOperation[kind];
     const { output } = await this.call(
-      { operation, instanceId },
+      { operation, instanceId, resourceId: id },
       target,
       (sdk) => {
         switch (kind) {

@@ -31,6 +31,11 @@ export interface ErrorContext {
   region?: string;
   instanceId?: string;
   contactId?: string;
+  /** The queue, user, hierarchy group, routing profile or flow a Describe call names. */
+  resourceId?: string;
+  /** An assume-role profile's role_arn and source_profile, for a refused role assumption. */
+  roleArn?: string;
+  sourceProfile?: string;
   /** The CloudWatch Logs log group a Logs call read. */
   logGroup?: string;
   /** The resource the IAM action must be allowed on (a log group's ARN), for AccessDenied hints. */

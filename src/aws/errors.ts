@@ -82,7 +82,10 @@ const signatureNames = new Set(['InvalidSignatureException', 'SignatureDoesNotMa
 const unknownKeyNames = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
 const expiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']);
 const invalidNames = new Set(['InvalidParameterException', 'InvalidRequestException', 'ValidationException', 'BadRequestException', 'SerializationException', 'InvalidContactFlowException', 'ConflictException']);
-const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'LimitExceededException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
+const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException', 'RequestThrottled', 'RequestThrottledException', 'SlowDown']);
+// Quotas, not rates: Connect's LimitExceededException is "the allowed limit for the resource has been
+// exceeded" (a 429 all the same), Logs' is a limit reached, for StartQuery the queries running at once.
+export const quotaNames: ReadonlySet<string> = new Set(['LimitExceededException', 'ServiceQuotaExceededException']);
 const serverNames = new Set(['InternalServiceException', 'InternalServerException', 'InternalFailure', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException']);
 
 /** How messages name each service, its IAM prefix, public host and endpoint settings. */
@@ -110,23 +113,44 @@ function attemptsText(n: number | undefined): string {
   return n === undefined ? '' : n === 1 ? ' (1 attempt)' : ` (${n} attempts)`;
 }
 
-/** `DescribeContact` → the thing it names, for "was not found" messages. */
-function notFoundMessage(ctx: ErrorContext): string {
+/** What each Describe call of a named resource looks up, for "was not found" messages. */
+const describedResources: Record<string, string> = {
+  DescribeQueue: 'queue',
+  DescribeUser: 'user',
+  DescribeUserHierarchyGroup: 'hierarchy group',
+  DescribeRoutingProfile: 'routing profile',
+  DescribeContactFlow: 'flow',
+};
+
+/**
+ * What was not found, and what to do about it. Only a call about one contact speaks of the contacts'
+ * 24-month retention; an instance-wide call (a search, a listing) names the instance, a Describe of a
+ * queue or user names that.
+ */
+function notFoundFacts(ctx: ErrorContext): { message: string; hint: string } {
   const where = [ctx.region, ctx.profile ? `profile ${ctx.profile}` : undefined].filter(Boolean).join(', ');
   const suffix = where ? ` (${where})` : '';
   if (ctx.service === 'logs') {
-    return ctx.logGroup ? `The log group ${ctx.logGroup} does not exist${suffix}.` : `CloudWatch Logs could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
+    return {
+      message: ctx.logGroup ? `The log group ${ctx.logGroup} does not exist${suffix}.` : `CloudWatch Logs could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`,
+      hint: logGroupMissingHint(ctx.logGroup),
+    };
   }
-  switch (ctx.operation) {
-    case 'DescribeContact':
-    case 'GetContactAttributes':
-      return `Contact ${ctx.contactId ?? ''} was not found in instance ${ctx.instanceId ?? ''}${suffix}.`.replace(/\s+/g, ' ');
-    case 'DescribeInstance':
-    case 'SearchContacts':
-      return `Instance ${ctx.instanceId ?? ''} was not found${suffix}.`.replace(/\s+/g, ' ');
-    default:
-      return `Amazon Connect could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`;
+  if (ctx.contactId) {
+    return {
+      message: `Contact ${ctx.contactId} was not found in instance ${ctx.instanceId ?? ''}${suffix}. Contacts are kept for 24 months; check the instance ID and region.`.replace(/\s+/g, ' '),
+      hint: 'A contact is only found through its own instance, in that instance\'s region.',
+    };
   }
+  const resource = ctx.operation ? describedResources[ctx.operation] : undefined;
+  if (resource && ctx.instanceId) {
+    const what = ctx.resourceId ? `${resource.charAt(0).toUpperCase()}${resource.slice(1)} ${ctx.resourceId}` : `The ${resource}`;
+    return { message: `${what} was not found in instance ${ctx.instanceId}${suffix}.`, hint: 'It may have been deleted from the instance since.' };
+  }
+  if (ctx.instanceId) {
+    return { message: `Instance ${ctx.instanceId} was not found${suffix}; check the instance ID and region.`, hint: 'An instance is only found in its own region, with a profile of its account.' };
+  }
+  return { message: `Amazon Connect could not find what ${ctx.operation ?? 'the request'} asked for${suffix}.`, hint: 'Check the IDs and the region.' };
 }
 
 /** What to do about a missing log group: Connect's flow logs, a Lambda function's, or an override. */
@@ -138,6 +162,29 @@ function logGroupMissingHint(logGroup: string | undefined): string {
     return 'The function has not logged in this region, or logs to another log group (its logging configuration).';
   }
   return 'Check the log group name (connectContacts.flowLogGroups) and the region.';
+}
+
+// Errors thrown while the credential chain resolved (clientCache marks them). STS's own answer to a
+// role assumption is a service error like Connect's, so without this mark its AccessDenied would
+// name the Connect action that was never sent.
+const credentialFailures = new WeakSet<object>();
+
+/** Marks `error` as raised while resolving credentials (not by the service called); returns it. */
+export function markCredentialFailure(error: unknown): unknown {
+  if (error !== null && typeof error === 'object') credentialFailures.add(error);
+  return error;
+}
+
+/** What a person can act on when STS refused to let the profile assume its role. */
+function roleRefused(ctx: ErrorContext, message: string): { message: string; hint: string } {
+  const action = /not authorized to perform: (sts:\w+)/.exec(message)?.[1] ?? 'sts:AssumeRole';
+  const role = ctx.roleArn ?? /on resource: (arn:\S+)/.exec(message)?.[1];
+  const identity = ctx.sourceProfile ? `the identity of source profile ${ctx.sourceProfile}` : 'its source identity';
+  const profile = ctx.profile ?? '(default)';
+  return {
+    message: `Profile ${profile} could not assume its role${role ? ` ${role}` : ''}: ${identity} is not allowed to call ${action} on it.`,
+    hint: `Ask your AWS administrator to allow ${action} on ${role ?? `the role_arn of profile ${profile}`} for ${identity} (its IAM policy), and to trust that identity in the role's trust policy.`,
+  };
 }
 
 function serviceDetail(message: string): string {
@@ -164,9 +211,10 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
   // Logs names the resource too: a policy may allow the action on some log groups only.
   const onResource = service === 'logs' && ctx.logGroup ? ` on the log group ${ctx.logGroup}` : '';
   const grantOn = ctx.resourceArn ? ` on ${ctx.resourceArn}` : '';
-  const notFound = (): ConnectServiceError => service === 'logs'
-    ? make('NotFound', notFoundMessage(ctx), logGroupMissingHint(ctx.logGroup))
-    : make('NotFound', `${notFoundMessage(ctx)} Contacts are kept for 24 months; check the instance ID and region.`, 'A contact is only found through its own instance, in that instance\'s region.');
+  const notFound = (): ConnectServiceError => {
+    const { message, hint } = notFoundFacts({ ...ctx, service });
+    return make('NotFound', message, hint);
+  };
   const ssoLogin = ssoLoginCommand(profile);
 
   // Cancelled by the user (or by closing the panel).
@@ -183,6 +231,12 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
       return make('UnknownProfile', `Profile ${profile ?? ''} is not in the AWS config or credentials file.`.replace(/\s+/g, ' '), 'Pick another profile, or add it with `aws configure --profile NAME`.');
     }
     return make('NoCredentials', `No usable AWS credentials for profile ${profile ?? '(default)'}.${serviceDetail(msg)}`, `Check the profile in your AWS config; \`aws sts get-caller-identity${profile ? ` --profile ${profile}` : ''}\` shows what the CLI finds.`);
+  }
+
+  // STS refused the role assumption (or web identity) the profile's credentials need.
+  if (error !== null && typeof error === 'object' && credentialFailures.has(error) && (accessDeniedNames.has(f.name) || /not authorized to perform: sts:/i.test(msg))) {
+    const refused = roleRefused(ctx, msg);
+    return make('AccessDenied', `${refused.message}${serviceDetail(msg)}`, refused.hint);
   }
 
   // The service answered with an error of its own.
@@ -202,6 +256,13 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
       return ctx.profileKind === 'sso'
         ? make('SsoTokenExpired', `The SSO credentials for profile ${profile ?? '(default)'} have expired.`, `Run \`${ssoLogin}\` in a terminal, then retry.`)
         : make('NoCredentials', `The credentials of profile ${profile ?? '(default)'} have expired.`, 'Refresh the session token (or run `aws sso login` for SSO profiles), then retry.');
+    }
+    if (quotaNames.has(name)) {
+      if (service === 'logs' && op === 'StartQuery') {
+        return make('QuotaExceeded', `CloudWatch Logs Insights refused to start the query: the account already runs as many queries at once as its quota allows${ctx.region ? ` in ${ctx.region}` : ''}.${serviceDetail(msg)}`, 'Wait for running queries to finish (or stop some in the CloudWatch console), then run the query again. The number of queries at once is a CloudWatch Logs service quota.');
+      }
+      const scope = service === 'connect' ? 'the instance or account' : 'the account';
+      return make('QuotaExceeded', `${words.name} refused ${op ?? 'the request'}: a service quota of ${scope} was reached.${serviceDetail(msg)}`, `Retrying will not help until the usage is back under the quota. The Service Quotas console shows ${words.name}${words.name.endsWith('s') ? "'" : "'s"} quotas and takes requests to raise them.`);
     }
     if (throttleNames.has(name) || f.httpStatus === 429) {
       const n = f.attempts ?? ctx.maxAttempts;
@@ -278,6 +339,16 @@ export function toConnectError(error: unknown, ctx: ErrorContext = {}): ConnectS
     return make('Unknown', `${words.name} returned an error for ${op ?? 'the request'}${f.httpStatus ? ` (HTTP ${f.httpStatus})` : ''}: ${name || 'unknown error'}.${serviceDetail(msg)}`, 'See the log for details.');
   }
   return make('Unknown', `${op ?? 'The request'} failed: ${msg || name || String(error)}`, 'See the log for details.');
+}
+
+/**
+ * A failure as the log (a file on disk) keeps it: the call, the kind, the HTTP status and the request
+ * ID AWS support asks for. Never the message: the service's words can repeat what the person typed (a
+ * searched attribute value, a Logs Insights query) and so contact data; the person reads them in the UI.
+ */
+export function failureLogLine(info: ConnectErrorInfo, what = 'A request'): string {
+  const facts = [info.kind, info.httpStatus !== undefined ? `HTTP ${info.httpStatus}` : undefined, info.requestId ? `request ID ${info.requestId}` : undefined];
+  return `${info.operation ?? what} failed (${facts.filter(Boolean).join(', ')})`;
 }
 
 /** The user-facing facts of any failure (for callers that show errors, not throw them). */

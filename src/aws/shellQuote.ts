@@ -5,7 +5,8 @@ const shellSafe = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
 /** A POSIX-shell word for `value`: bare when only safe characters, else single-quoted. */
 export function shellQuote(value: string): string {
-  if (shellSafe.test(value)) return value;
+  // zsh replaces a word starting with = by a command's path (`=ls` → /usr/bin/ls); ~ is never bare.
+  if (shellSafe.test(value) && !value.startsWith('=')) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

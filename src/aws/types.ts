@@ -80,6 +80,8 @@ export type ConnectErrorKind =
   | 'AccessDenied'
   | 'InvalidInput'
   | 'Throttling'
+  /** A service quota (LimitExceeded, ServiceQuotaExceeded): not a rate, so retrying soon does not help. */
+  | 'QuotaExceeded'
   | 'ServiceError'
   | 'SsoTokenExpired'
   | 'NoCredentials'

@@ -8,6 +8,8 @@ export interface ExportCounts {
   skipped: number;
   /** Listed by the search, no longer found by DescribeContact. */
   missing: number;
+  /** Listed by the search without an ID (a malformed answer), so left out. */
+  withoutId?: number;
 }
 
 /** A rate from under a second of writing says more about the start than about the export. */
@@ -19,10 +21,11 @@ const minRateMs = 1000;
  * the total; the rate is of contacts written, and the time left is what remains at that rate.
  */
 export function exportProgressText(p: ExportCounts & { total?: number; totalComplete?: boolean; elapsedMs: number }): string {
-  const done = p.written + p.skipped + p.missing;
+  const done = p.written + p.skipped + p.missing + (p.withoutId ?? 0);
   const parts = [p.total !== undefined ? `${formatCount(done)} of ${formatCount(Math.max(p.total, done))}${p.totalComplete === false ? '+' : ''}` : formatCount(done)];
   if (p.skipped > 0) parts.push(`${formatCount(p.skipped)} already in the file`);
   if (p.missing > 0) parts.push(`${formatCount(p.missing)} no longer ${p.missing === 1 ? 'exists' : 'exist'}`);
+  if (p.withoutId) parts.push(`${formatCount(p.withoutId)} without an ID`);
   const rate = p.elapsedMs >= minRateMs ? (p.written * 1000) / p.elapsedMs : 0;
   if (rate > 0) {
     parts.push(`${rate < 10 ? rate.toFixed(1) : formatCount(Math.round(rate))}/s`);
@@ -36,6 +39,7 @@ export function exportSummaryText(r: ExportCounts, file: string): string {
   const out = [`Exported ${contacts(r.written)} to ${file}.`];
   if (r.skipped > 0) out.push(`${contacts(r.skipped)} ${r.skipped === 1 ? 'was' : 'were'} in the file already.`);
   if (r.missing > 0) out.push(`${contacts(r.missing)} the search listed no longer ${r.missing === 1 ? 'exists' : 'exist'}.`);
+  if (r.withoutId) out.push(`${contacts(r.withoutId)} the search listed had no ID and ${r.withoutId === 1 ? 'was' : 'were'} left out.`);
   return out.join(' ');
 }
 

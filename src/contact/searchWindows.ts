@@ -5,8 +5,9 @@
 //   data/connect/2017-08-08/service-2.json: SearchContactsRequest.MaxResults → shape MaxResult100,
 //   {"min": 1, "max": 100}).
 // - Searchable contact attributes: at most 15 keys (SearchableContactAttributesCriteriaList, max 15),
-//   at most 20 values each (SearchableContactAttributeValueList, max 20); queues and agents at most
-//   100 each (QueueIdList, AgentResourceIdList, max 100) — the same model.
+//   at most 20 values each (SearchableContactAttributeValueList, max 20), a key of 1–100 characters
+//   (SearchableContactAttributeKey) and values of 0–100 (SearchableContactAttributeValue); queues and
+//   agents at most 100 each (QueueIdList, AgentResourceIdList, max 100) — the same model.
 // - Range per search: 8 weeks; results per search: 10,000; look-back: 2 years. The model's
 //   documentation strings do not state these; the Amazon Connect Administrator Guide does, for
 //   contact search (docs.aws.amazon.com/connect/latest/adminguide/contact-search.html, gathered in
@@ -23,6 +24,8 @@ export const searchLimits = {
   lookBackMs: 2 * 365 * 24 * 3600_000,
   attributeKeys: 15,
   attributeValues: 20,
+  attributeKeyLength: 100,
+  attributeValueLength: 100,
   queues: 100,
   agents: 100,
 } as const;
@@ -139,8 +142,20 @@ export function validateCriteria(c: ContactSearchCriteria, now: number): FieldMe
     if (a.key.trim() === '') out.push({ field: 'attributes', message: 'Each attribute needs a key.' });
     else if (a.values.length === 0) out.push({ field: 'attributes', message: `The attribute "${a.key}" needs at least one value.` });
     else if (a.values.length > searchLimits.attributeValues) out.push({ field: 'attributes', message: `At most ${searchLimits.attributeValues} values for "${a.key}".` });
+    // Checked here, not left to the service: its refusal quotes the value. The message never does.
+    if (characters(a.key) > searchLimits.attributeKeyLength) {
+      out.push({ field: 'attributes', message: `An attribute key is ${characters(a.key)} characters long: keys are at most ${searchLimits.attributeKeyLength}.` });
+    } else {
+      const long = a.values.find((v) => characters(v) > searchLimits.attributeValueLength);
+      if (long !== undefined) out.push({ field: 'attributes', message: `A value of "${a.key}" is ${characters(long)} characters long: values are at most ${searchLimits.attributeValueLength}.` });
+    }
   }
   return out;
+}
+
+/** A length as the model's limits count it (Smithy's length trait: Unicode code points, not UTF-16 units). */
+function characters(text: string): number {
+  return [...text].length;
 }
 
 export interface SearchWindow {

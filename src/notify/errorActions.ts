@@ -48,6 +48,7 @@ export function actionsFor(info: ConnectErrorInfo, context: ActionContext): Erro
     case 'Network':
       return [...retry, 'openSettings', 'showLog'];
     case 'Throttling':
+    case 'QuotaExceeded':
     case 'ServiceError':
     case 'MalformedResponse':
     case 'Unknown':
@@ -69,6 +70,7 @@ export function isRetryable(kind: ConnectErrorKind): boolean {
     case 'Timeout':
     case 'Network':
     case 'Throttling':
+    case 'QuotaExceeded': // not soon, but once queries finish or the quota is raised: the person decides when
     case 'ServiceError':
     case 'MalformedResponse':
     case 'Unknown':
@@ -113,6 +115,7 @@ export function problemWords(kind: ConnectErrorKind): string {
     case 'AccessDenied': return 'access denied';
     case 'InvalidInput': return 'the request was rejected as invalid';
     case 'Throttling': return 'throttled by Amazon Connect';
+    case 'QuotaExceeded': return 'a service quota was reached';
     case 'ServiceError': return 'Amazon Connect had an internal error';
     case 'SsoTokenExpired': return 'the SSO session has expired';
     case 'NoCredentials': return 'no usable AWS credentials';

@@ -1,7 +1,7 @@
 // Each error kind from the core becomes a notification with the actions that fix it; a caller
 // that knows more (Describe Contact knows the ID can be edited) puts its own fixes first.
 import * as vscode from 'vscode';
-import { toErrorInfo } from '../aws/errors';
+import { failureLogLine, toErrorInfo } from '../aws/errors';
 import { ssoLoginCommand } from '../aws/shellQuote';
 import type { ConnectErrorInfo } from '../aws/types';
 import { actionsFor, actionTitles, errorText, type ErrorAction } from './errorActions';
@@ -64,8 +64,9 @@ export function errorReporter(log: vscode.LogOutputChannel): { showError: ShowEr
   const showError: ShowError = (error, actions) => {
     const info = describeError(error);
     if (info.kind === 'Cancelled') return;
-    // Failed calls are already logged by the service with their operation; log only the rest.
-    if (!info.operation) log.error(`${info.kind}: ${errorText(info)}`);
+    // Failed calls are already logged by the service with their operation; log only the rest, and
+    // without the message: it can repeat what the person typed or what a contact holds.
+    if (!info.operation) log.error(failureLogLine(info, 'A command'));
     void showErrorNotification(info, actions, (shown) => {
       shownErrors.push(shown);
       if (shownErrors.length > maxShownErrors) shownErrors.splice(0, shownErrors.length - maxShownErrors);

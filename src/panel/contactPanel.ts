@@ -1,5 +1,6 @@
 // The contact panel: one webview panel per contact, speaking src/protocol.ts.
 import * as vscode from 'vscode';
+import { failureLogLine, toErrorInfo } from '../aws/errors';
 import type { ContactRef } from '../aws/types';
 import type { ContactDocument } from '../contact/contactDocument';
 import type { PathSegment } from '../contact/fieldNode';
@@ -236,7 +237,8 @@ export class ContactPanel {
       if (controller.signal.aborted) return;
       await host.timeline?.(ref, doc, { mode, chain: this.story?.story.chain }, controller.signal, onState);
     })().catch((error: unknown) => {
-      if (!controller.signal.aborted) this.host.log.warn(`Timeline: ${error instanceof Error ? error.message : String(error)}`);
+      // The kind and request ID only: a message can quote a flow-log line or the service's words.
+      if (!controller.signal.aborted) this.host.log.warn(`Timeline: ${failureLogLine(toErrorInfo(error), 'Loading the flow logs')}`);
     });
   }
 

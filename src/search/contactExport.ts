@@ -30,6 +30,8 @@ export interface ExportProgress {
   skipped: number;
   /** Contacts the search listed that DescribeContact no longer finds. */
   missing: number;
+  /** Summaries without an Id, left out. */
+  withoutId: number;
   /** Contacts the search holds (undefined when the service sends no TotalCount). */
   total?: number;
   /** `total` is the whole search's, not the windows' read so far. */
@@ -66,6 +68,8 @@ export interface ExportResult {
   skipped: number;
   /** Contacts the search listed that DescribeContact no longer finds. */
   missing: string[];
+  /** Summaries the search listed without an Id (a malformed answer): left out, as no line could name them. */
+  withoutId: number;
   /** Bytes of a half-written line cut off before resuming. */
   repairedBytes: number;
   resumed: boolean;
@@ -95,14 +99,14 @@ export async function exportContacts(o: ExportOptions): Promise<ExportResult> {
   const existing = await readExisting(o.file, o.format);
   if (existing && existing.droppedBytes > 0) await truncate(o.file, existing.keepBytes);
   const done = existing?.ids ?? new Set<string>();
-  const result: ExportResult = { written: 0, skipped: 0, missing: [], repairedBytes: existing?.droppedBytes ?? 0, resumed: (existing?.ids.size ?? 0) > 0 };
+  const result: ExportResult = { written: 0, skipped: 0, missing: [], withoutId: 0, repairedBytes: existing?.droppedBytes ?? 0, resumed: (existing?.ids.size ?? 0) > 0 };
   const retry = <T>(what: () => Promise<T>) => withRetries(what, o.signal, o.retryDelayMs ?? defaultDelay, o.maxTries ?? 12);
   const search: SearchPageFn = (query, signal) => retry(() => o.search(query, signal));
   let total: number | undefined;
   let totalComplete = false;
   let started: number | undefined;
   const progress = () => o.onProgress?.({
-    written: result.written, skipped: result.skipped, missing: result.missing.length, total, totalComplete,
+    written: result.written, skipped: result.skipped, missing: result.missing.length, withoutId: result.withoutId, total, totalComplete,
     elapsedMs: started === undefined ? 0 : performance.now() - started,
   });
   const handle = await open(o.file, 'a');
@@ -114,7 +118,9 @@ export async function exportContacts(o: ExportOptions): Promise<ExportResult> {
       totalComplete = page.totalComplete;
       const fresh: ContactSummary[] = [];
       for (const c of page.contacts) {
-        if (done.has(c.id)) result.skipped++;
+        // A line with no ID is one the next run cannot resume from (nor DescribeContact ask for).
+        if (c.id.trim() === '') result.withoutId++;
+        else if (done.has(c.id)) result.skipped++;
         else {
           done.add(c.id);
           fresh.push(c);

@@ -196,8 +196,8 @@ export class SearchFeature implements vscode.Disposable {
               agent: c.agentId ? (await names.describe(target, 'user', c.agentId, { signal, priority: 'background' }).catch(() => undefined))?.name.name : undefined,
             }),
             onProgress: (p) => {
-              counts = { written: p.written, skipped: p.skipped, missing: p.missing };
-              const percent = p.total ? Math.min(100, ((p.written + p.skipped + p.missing) * 100) / p.total) : 0;
+              counts = { written: p.written, skipped: p.skipped, missing: p.missing, withoutId: p.withoutId };
+              const percent = p.total ? Math.min(100, ((p.written + p.skipped + p.missing + p.withoutId) * 100) / p.total) : 0;
               lastProgress = exportProgressText(p);
               firstProgress ??= lastProgress;
               progress.report({ message: lastProgress, increment: Math.max(0, percent - shownPercent) });
@@ -206,7 +206,7 @@ export class SearchFeature implements vscode.Disposable {
           });
         },
       );
-      counts = { written: result.written, skipped: result.skipped, missing: result.missing.length };
+      counts = { written: result.written, skipped: result.skipped, missing: result.missing.length, withoutId: result.withoutId };
       const message = vscode.l10n.t('Amazon Connect: {0}', exportSummaryText(counts, label));
       this.lastExport = { file: uri.fsPath, counts, firstProgress, lastProgress, message };
       void vscode.window.showInformationMessage(message, vscode.l10n.t('Open')).then((choice) => {

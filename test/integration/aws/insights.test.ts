@@ -5,13 +5,17 @@ import { AwsCaller } from '../../../src/aws/awsCall';
 import { ConnectService } from '../../../src/aws/connectService';
 import { ConnectServiceError } from '../../../src/aws/errors';
 import { InsightsService } from '../../../src/aws/insightsService';
+import { logsQuotaBudget } from '../../../src/aws/flowLogService';
 import { unlimitedBudget } from '../../../src/aws/scheduler';
 import { defaultTransport, type TransportSettings } from '../../../src/aws/types';
 import { searchFlowLogs } from '../../../src/insights/flowLogSearch';
 import { ResourceNames } from '../../../src/story/resourceNames';
 import { insightsTemplateQuery } from '../../../src/timeline/insightsTemplates';
+import { maxConcurrentQueries } from '../../endpoint/insightsOperations';
 import { localProfile, localRegion } from '../../endpoint/localCredentials';
+import { callLogs } from '../../endpoint/logsClient';
 import { flowLogIds, sampleIds } from '../../endpoint/sampleIds';
+import { startEndpoint } from '../../endpoint/server';
 import { RecordingLogger, useLocalAws } from './awsHome';
 
 const instance = { profile: localProfile, region: localRegion, instanceId: sampleIds.instanceA };
@@ -132,6 +136,38 @@ describe('Logs Insights against the local endpoint', function () {
     assert.match(error.info.queryError.message, /parse/i);
     assert.match(error.message, /^CloudWatch Logs Insights could not run the query: /);
     assert.ok(error.message.includes(error.info.queryError.message));
+  });
+
+  it('too many running queries is the Logs quota, in its own words: sent once, and the Logs budget keeps its rate', async () => {
+    // An endpoint of its own: the queries filling the quota stay running, and would refuse the other tests'.
+    const own = await startEndpoint({ quiet: true });
+    const settings: TransportSettings = { ...defaultTransport, maxAttempts: 3, endpointUrl: own.url, logsEndpointUrl: own.url };
+    const logger = new RecordingLogger();
+    const caller = new AwsCaller({ env: local.home.env, transport: () => settings, retryDelayMs: 20, logger });
+    try {
+      const window = { startTime: startMs / 1000, endTime: endMs / 1000 };
+      for (let i = 0; i < maxConcurrentQueries; i++) {
+        // A second with no lines: each running query costs the endpoint nothing to hold.
+        assert.equal((await callLogs(own.url, 'StartQuery', { logGroupName: flowLogIds.logGroup, startTime: 1, endTime: 2, queryString: 'fields @message' })).status, 200);
+      }
+      const insights = new InsightsService({ caller, requestBudget: () => logsQuotaBudget });
+      const error = await insights.runQuery(instance, { logGroupNames: [flowLogIds.logGroup], queryString: insightsTemplateQuery('errors'), ...window })
+        .then(() => assert.fail('the query started'), (e: unknown) => e);
+      assert.ok(error instanceof ConnectServiceError);
+      assert.equal(error.kind, 'QuotaExceeded');
+      assert.match(error.message, new RegExp(`^CloudWatch Logs Insights refused to start the query: the account already runs as many queries at once as its quota allows in us-east-1\\. AWS said: "Account maximum query concurrency limit of \\[${maxConcurrentQueries}\\] reached\\." \\(Request ID: \\S+\\)$`));
+      assert.equal(error.info.hint, 'Wait for running queries to finish (or stop some in the CloudWatch console), then run the query again. The number of queries at once is a CloudWatch Logs service quota.');
+      assert.ok(!/throttl|maxAttempts/i.test(`${error.message} ${error.info.hint}`), error.message);
+      // Retrying within seconds cannot free a query slot: one request, not the SDK's three.
+      assert.equal(own.requests.filter((r) => r.operation === 'StartQuery' && r.status !== 200).length, 1);
+      assert.deepEqual(logger.entries.map((e) => [e.operation, e.httpStatus, e.error]), [['StartQuery', 400, 'QuotaExceeded']]);
+      const budget = caller.budgets().find((b) => b.key.startsWith('logs|'));
+      assert.ok(budget, caller.budgets().map((b) => b.key).join(', '));
+      assert.equal(budget.requestsPerSecond, logsQuotaBudget.requestsPerSecond, 'not slowed as if throttled');
+    } finally {
+      await caller.dispose();
+      await own.close();
+    }
   });
 
   it('names logs:StartQuery and the log group when denied, and how to turn on flow logs when the group is missing', async () => {

@@ -55,6 +55,19 @@ describe('ConnectService against the local endpoint: operations', function () {
     assert.ok(error.info.requestId);
   });
 
+  it('reports a missing queue as the queue not found, and an unknown instance as the instance, without the contacts\' retention', async () => {
+    const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
+    const queue = await service.describeResource(target, sampleIds.instanceA, 'queue', sampleIds.missingQueue).then(() => assert.fail('expected NotFound'), (e: unknown) => e);
+    assert.ok(queue instanceof ConnectServiceError);
+    assert.equal(queue.kind, 'NotFound');
+    assert.match(queue.message, new RegExp(`^Queue ${sampleIds.missingQueue} was not found in instance ${sampleIds.instanceA} \\(us-east-1, profile local\\)\\. \\(Request ID: \\S+\\)$`));
+    const unknownInstance = 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee';
+    const queues = await service.listQueues(target, unknownInstance).then(() => assert.fail('expected NotFound'), (e: unknown) => e);
+    assert.ok(queues instanceof ConnectServiceError);
+    assert.equal(queues.kind, 'NotFound');
+    assert.match(queues.message, new RegExp(`^Instance ${unknownInstance} was not found \\(us-east-1, profile local\\); check the instance ID and region\\. \\(Request ID: \\S+\\)$`));
+  });
+
   it('lists instances, across pages', async () => {
     const { service } = makeService(local.home, { endpointUrl: local.endpoint.url });
     const all = await service.listInstances(target);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ConnectServiceError, connectError, toConnectError, toErrorInfo, type ErrorContext } from '../../../src/aws/errors';
+import { ConnectServiceError, connectError, failureLogLine, markCredentialFailure, toConnectError, toErrorInfo, type ErrorContext } from '../../../src/aws/errors';
 import { redact } from '../../../src/aws/redact';
 
 const secretKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -49,9 +49,40 @@ describe('error mapping: service errors', () => {
     assert.ok(e instanceof Error);
   });
 
-  it('ResourceNotFound on DescribeInstance names the instance', () => {
-    const e = toConnectError(serviceError('ResourceNotFoundException', 404), { ...ctx, operation: 'DescribeInstance' });
-    assert.equal(e.message, 'Instance inst-1 was not found (eu-west-2, profile dev). Contacts are kept for 24 months; check the instance ID and region. (Request ID: req-123)');
+  it('ResourceNotFound on an instance-wide call names the instance, not the contacts\' retention', () => {
+    const notFound = serviceError('ResourceNotFoundException', 404, 'Instance not found');
+    for (const operation of ['DescribeInstance', 'SearchContacts', 'ListQueues', 'ListUsers']) {
+      const e = toConnectError(notFound, { ...ctx, operation, contactId: undefined });
+      assert.equal(e.kind, 'NotFound');
+      assert.equal(e.message, 'Instance inst-1 was not found (eu-west-2, profile dev); check the instance ID and region. (Request ID: req-123)', operation);
+      assert.equal(e.info.hint, "An instance is only found in its own region, with a profile of its account.", operation);
+    }
+  });
+
+  it('ResourceNotFound on a queue, user, group, routing profile or flow names it and its instance', () => {
+    const notFound = serviceError('ResourceNotFoundException', 404, 'Queue not found');
+    const cases: [string, string][] = [
+      ['DescribeQueue', 'Queue q-1'],
+      ['DescribeUser', 'User q-1'],
+      ['DescribeUserHierarchyGroup', 'Hierarchy group q-1'],
+      ['DescribeRoutingProfile', 'Routing profile q-1'],
+      ['DescribeContactFlow', 'Flow q-1'],
+    ];
+    for (const [operation, what] of cases) {
+      const e = toConnectError(notFound, { ...ctx, operation, contactId: undefined, resourceId: 'q-1' });
+      assert.equal(e.message, `${what} was not found in instance inst-1 (eu-west-2, profile dev). (Request ID: req-123)`, operation);
+      assert.equal(e.info.hint, 'It may have been deleted from the instance since.', operation);
+      assert.ok(!/24 months|contact/i.test(`${e.message} ${e.info.hint}`), operation);
+    }
+    const unnamed = toConnectError(notFound, { ...ctx, operation: 'DescribeQueue', contactId: undefined });
+    assert.equal(unnamed.message, 'The queue was not found in instance inst-1 (eu-west-2, profile dev). (Request ID: req-123)');
+  });
+
+  it('ResourceNotFound on the other per-contact calls names the contact and the retention', () => {
+    for (const operation of ['GetContactAttributes', 'ListAssociatedContacts', 'ListContactReferences', 'ListContactEvaluations']) {
+      const e = toConnectError(serviceError('ResourceNotFoundException', 404), { ...ctx, operation });
+      assert.equal(e.message, 'Contact contact-1 was not found in instance inst-1 (eu-west-2, profile dev). Contacts are kept for 24 months; check the instance ID and region. (Request ID: req-123)', operation);
+    }
   });
 
   it('AccessDenied names the IAM action and passes on what AWS said', () => {
@@ -74,6 +105,16 @@ describe('error mapping: service errors', () => {
     assert.equal(e.message, 'Amazon Connect is throttling DescribeContact: still throttled after 3 attempts. (Request ID: req-9)');
     assert.equal(e.info.hint, 'Wait a moment and retry, or raise connectContacts.maxAttempts to retry longer.');
     assert.equal(toConnectError(serviceError('TooManyRequestsException', 429), ctx).kind, 'Throttling');
+  });
+
+  it('LimitExceeded and ServiceQuotaExceeded are a service quota reached, in AWS\'s words, not throttling', () => {
+    const e = toConnectError(serviceError('LimitExceededException', 429, 'The allowed limit for the resource has been exceeded.', 'req-4', 1), ctx);
+    assert.equal(e.kind, 'QuotaExceeded');
+    assert.equal(e.message, 'Amazon Connect refused DescribeContact: a service quota of the instance or account was reached. AWS said: "The allowed limit for the resource has been exceeded." (Request ID: req-4)');
+    assert.equal(e.info.hint, "Retrying will not help until the usage is back under the quota. The Service Quotas console shows Amazon Connect's quotas and takes requests to raise them.");
+    const quota = toConnectError(serviceError('ServiceQuotaExceededException', 402, 'The service quota has been exceeded.'), ctx);
+    assert.equal(quota.kind, 'QuotaExceeded');
+    assert.match(quota.message, /AWS said: "The service quota has been exceeded\."/);
   });
 
   it('InternalService and other 5xx are service errors', () => {
@@ -156,6 +197,27 @@ describe('error mapping: credentials', () => {
     assert.equal(e.kind, 'NoCredentials');
     assert.equal(e.message, 'No usable AWS credentials for profile dev. AWS said: "Could not load credentials from any providers"');
     assert.equal(e.info.hint, 'Check the profile in your AWS config; `aws sts get-caller-identity --profile dev` shows what the CLI finds.');
+  });
+});
+
+describe('error mapping: a refused role assumption', () => {
+  // STS's AccessDenied as the SDK's STS client throws it (awsQuery: the error's Code as its name).
+  const stsDenied = (action: string, role: string) => Object.assign(new Error(`User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ${action} on resource: ${role}`), {
+    name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403, requestId: 'sts-1', attempts: 1 },
+  });
+
+  it('raised while resolving credentials, names the STS action on the role, from the message when the profile is not known', () => {
+    const e = toConnectError(markCredentialFailure(stsDenied('sts:AssumeRole', 'arn:aws:iam::210987654321:role/Reader')), ctx);
+    assert.equal(e.kind, 'AccessDenied');
+    assert.match(e.message, /^Profile dev could not assume its role arn:aws:iam::210987654321:role\/Reader: its source identity is not allowed to call sts:AssumeRole on it\. AWS said: /);
+    assert.equal(e.info.hint, "Ask your AWS administrator to allow sts:AssumeRole on arn:aws:iam::210987654321:role/Reader for its source identity (its IAM policy), and to trust that identity in the role's trust policy.");
+    const web = toConnectError(markCredentialFailure(stsDenied('sts:AssumeRoleWithWebIdentity', 'arn:aws:iam::210987654321:role/Ci')), { ...ctx, roleArn: 'arn:aws:iam::210987654321:role/Ci' });
+    assert.match(web.message, /is not allowed to call sts:AssumeRoleWithWebIdentity on it\./);
+  });
+
+  it('the same words from the called service still name its own action', () => {
+    const e = toConnectError(stsDenied('sts:AssumeRole', 'arn:aws:iam::210987654321:role/Reader'), ctx);
+    assert.match(e.message, /^Profile dev is not allowed to call connect:DescribeContact\./);
   });
 });
 
@@ -244,6 +306,13 @@ describe('error mapping: redaction and pass-through', () => {
     const text = 'Contact 6f1d2c3b-4a59-4e68-9a7b-8c9d0e1f2a01 in arn:aws:connect:us-east-1:123456789012:instance/11111111-1111-4111-8111-111111111111 (Request ID: 0fa3c8d2-77a1-4f3e-9b1d-2c7e5a9f1b33) AKIAEXAMPLEDEFAULT01';
     assert.equal(redact(text), text);
     assert.equal(redact(`key ${secretKey}.`), 'key [redacted].');
+  });
+
+  it('the log line of a failure holds the call, kind, status and request ID, never what AWS said', () => {
+    const e = toConnectError(serviceError('ValidationException', 400, "Value 'jane.doe@example.com' at 'searchCriteria' failed", 'req-3'), { ...ctx, operation: 'SearchContacts' });
+    assert.match(e.message, /jane\.doe/);
+    assert.equal(failureLogLine(e.info), 'SearchContacts failed (InvalidInput, HTTP 400, request ID req-3)');
+    assert.equal(failureLogLine({ kind: 'InvalidInput', message: 'Contact ID "+1 206 555 0142" is not an ID.' }, 'A command'), 'A command failed (InvalidInput)');
   });
 
   it('an already-mapped error passes through unchanged', () => {

@@ -24,6 +24,17 @@ describe('error mapping: CloudWatch Logs', () => {
     assert.equal(e.info.hint, 'Ask your AWS administrator to grant the IAM action logs:FilterLogEvents on arn:aws:logs:eu-west-2:*:log-group:/aws/connect/centre:* to the role or user behind profile dev.');
   });
 
+  it('LimitExceeded is a Logs quota, not throttling: for StartQuery, too many queries running at once', () => {
+    const start = toConnectError(serviceError('LimitExceededException', 400, 'Account maximum query concurrency limit of [30] reached.'), { ...ctx, operation: 'StartQuery' });
+    assert.equal(start.kind, 'QuotaExceeded');
+    assert.equal(start.message, 'CloudWatch Logs Insights refused to start the query: the account already runs as many queries at once as its quota allows in eu-west-2. AWS said: "Account maximum query concurrency limit of [30] reached." (Request ID: req-9)');
+    assert.equal(start.info.hint, 'Wait for running queries to finish (or stop some in the CloudWatch console), then run the query again. The number of queries at once is a CloudWatch Logs service quota.');
+    const other = toConnectError(serviceError('LimitExceededException', 400, 'Resource limit exceeded.'), ctx);
+    assert.equal(other.kind, 'QuotaExceeded');
+    assert.equal(other.message, 'CloudWatch Logs refused FilterLogEvents: a service quota of the account was reached. AWS said: "Resource limit exceeded." (Request ID: req-9)');
+    assert.equal(other.info.hint, "Retrying will not help until the usage is back under the quota. The Service Quotas console shows CloudWatch Logs' quotas and takes requests to raise them.");
+  });
+
   it('throttling, invalid input, server errors and refused connections name CloudWatch Logs', () => {
     assert.equal(toConnectError(serviceError('ThrottlingException', 400, 'Rate exceeded'), ctx).message, 'CloudWatch Logs is throttling FilterLogEvents: still throttled after 3 attempts. (Request ID: req-9)');
     const invalid = toConnectError(serviceError('InvalidParameterException', 400, 'bad pattern'), ctx);

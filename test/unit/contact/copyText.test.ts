@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { shellQuote } from '../../../src/aws/shellQuote';
 import { buildCliCommand, copyJsonText, copyValueText, pathValueLines } from '../../../src/contact/copyText';
 import { hostileId, leaves, sample } from './samples';
@@ -17,7 +17,11 @@ const tricky = [
   '',
 ];
 
-/** Runs the command in a real POSIX shell with `aws` replaced by printf, returning the words it got. */
+function hasShell(shell: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+}
+
+/** Runs the command in a real shell (sh, bash, zsh) with `aws` replaced by printf, returning the words it got. */
 function shellWords(command: string, shell: string): string[] {
   const script = command.replace(/^aws /, "printf '%s\\0' aws ");
   const out = execFileSync(shell, ['-c', script], { encoding: 'utf8', cwd: '/tmp' });
@@ -119,5 +123,17 @@ describe('copy texts', () => {
     }
     assert.equal(shellQuote('safe-Value_1.2:/@'), 'safe-Value_1.2:/@');
     assert.equal(shellQuote(''), "''");
+  });
+
+  it('quotes a word zsh would expand: a leading = (the path of a command), a leading ~ (a home)', function () {
+    // A profile, region or instance can be any text; zsh (macOS's default shell) runs the pasted command.
+    const expanding = ['=ls', '=', '==x', '=aws', '~', '~root', '~+', '~-'];
+    for (const value of expanding) assert.equal(shellQuote(value), `'${value}'`, value);
+    assert.equal(shellQuote('a=b'), 'a=b', 'an = inside a word is literal in every shell');
+    if (!hasShell('zsh')) this.skip();
+    for (const value of [...expanding, 'a=b', 'key=value=x']) {
+      const words = shellWords(buildCliCommand({ instanceId: value, contactId: 'c', profile: value, region: 'r' }), 'zsh');
+      assert.deepEqual(words, ['aws', 'connect', 'describe-contact', '--instance-id', value, '--contact-id', 'c', '--profile', value, '--region', 'r'], `zsh: ${value}`);
+    }
   });
 });

@@ -12,6 +12,7 @@ describe('Export texts', () => {
     assert.equal(exportProgressText({ written: 10, skipped: 50, missing: 0, total: 70, elapsedMs: 5_000 }), '60 of 70 · 50 already in the file · 2.0/s · 5 s left');
     assert.equal(exportProgressText({ written: 9, skipped: 0, missing: 2, total: 11, elapsedMs: 3_000 }), '11 of 11 · 2 no longer exist · 3.0/s · 0 s left');
     assert.equal(exportProgressText({ written: 10, skipped: 0, missing: 1, total: 11, elapsedMs: 3_000 }), '11 of 11 · 1 no longer exists · 3.3/s · 0 s left');
+    assert.equal(exportProgressText({ written: 9, skipped: 0, missing: 0, withoutId: 2, total: 11, elapsedMs: 3_000 }), '11 of 11 · 2 without an ID · 3.0/s · 0 s left');
   });
 
   it('gives no rate for the first second of writing, when one contact would read as thousands a second', () => {

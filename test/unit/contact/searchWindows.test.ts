@@ -41,6 +41,18 @@ describe('search windows', () => {
     assert.deepEqual(validateCriteria(defaultCriteria(), now), []);
   });
 
+  it('refuses an attribute key or value longer than SearchContacts takes, beside the attributes, without repeating the value', () => {
+    const long = 'customer jane.doe@example.com, phone +1 206 555 0142, ' + 'x'.repeat(60);
+    const c = { ...defaultCriteria(), attributes: [{ key: 'CustomerEmail', values: ['ok', long] }, { key: 'K'.repeat(101), values: ['v'] }] };
+    assert.deepEqual(validateCriteria(c, now), [
+      { field: 'attributes', message: `A value of "CustomerEmail" is ${long.length} characters long: values are at most 100.` },
+      { field: 'attributes', message: 'An attribute key is 101 characters long: keys are at most 100.' },
+    ]);
+    // The limits themselves pass, and an empty value is one the service takes (min 0).
+    const edge = { ...defaultCriteria(), attributes: [{ key: 'K'.repeat(100), values: ['v'.repeat(100), ''] }] };
+    assert.deepEqual(validateCriteria(edge, now), []);
+  });
+
   it('reads the count as a person does', () => {
     assert.equal(progressText(1240, 8512, true), '1,240 of 8,512');
     assert.equal(progressText(1240, 8512, false), '1,240 of 8,512+');
