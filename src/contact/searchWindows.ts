@@ -194,7 +194,16 @@ export function progressText(loaded: number, total: number | undefined, totalCom
   return `${formatCount(loaded)} of ${formatCount(Math.max(total, loaded))}${totalComplete ? '' : '+'}`;
 }
 
-const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= 512);
+const isStringList = (v: unknown, max = 512): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length <= max);
+/**
+ * An attribute's key and values are typed or pasted by the person: this bound only keeps a message
+ * sane. Past the service's 100 characters, validateCriteria says so beside the field; refusing the
+ * message here would drop the search without a word.
+ */
+const maxTypedText = 32_768;
+const isAttribute = (a: unknown): boolean =>
+  typeof a === 'object' && a !== null && typeof (a as { key?: unknown }).key === 'string' &&
+  (a as { key: string }).key.length <= maxTypedText && isStringList((a as { values?: unknown }).values, maxTypedText);
 
 /** Checks criteria from the webview or a command's argument; undefined when malformed. */
 export function parseCriteria(raw: unknown): ContactSearchCriteria | undefined {
@@ -207,7 +216,7 @@ export function parseCriteria(raw: unknown): ContactSearchCriteria | undefined {
   if (!timestampTypes.includes(c.timestamp as TimestampType)) return undefined;
   if (!isStringList(c.channels) || !c.channels.every((x) => channels.includes(x as Channel))) return undefined;
   if (!isStringList(c.initiationMethods) || !isStringList(c.queueIds) || !isStringList(c.agentIds)) return undefined;
-  if (!Array.isArray(c.attributes) || !c.attributes.every((a) => typeof a === 'object' && a !== null && typeof (a as { key?: unknown }).key === 'string' && isStringList((a as { values?: unknown }).values))) return undefined;
+  if (!Array.isArray(c.attributes) || !c.attributes.every(isAttribute)) return undefined;
   if (!matchTypes.includes(c.matchType as MatchType)) return undefined;
   if (c.sortOrder !== 'ASCENDING' && c.sortOrder !== 'DESCENDING') return undefined;
   return {

@@ -63,4 +63,12 @@ describe('search windows', () => {
     assert.equal(parseCriteria({ ...defaultCriteria(), channels: ['FAX'] }), undefined);
     assert.equal(parseCriteria({ ...defaultCriteria(), range: { kind: 'preset', preset: '5y' } }), undefined);
   });
+
+  it('passes a pasted attribute value of any sane length on, for validateCriteria to say what is wrong', () => {
+    const pasted = 'x'.repeat(600);
+    const criteria = parseCriteria({ ...defaultCriteria(), attributes: [{ key: 'Notes', values: [pasted] }] });
+    assert.ok(criteria, 'a 600-character value was refused as malformed: the search would do nothing and say nothing');
+    assert.deepEqual(validateCriteria(criteria, Date.now()), [{ field: 'attributes', message: 'A value of "Notes" is 600 characters long: values are at most 100.' }]);
+    assert.equal(parseCriteria({ ...defaultCriteria(), attributes: [{ key: 'Notes', values: ['x'.repeat(40_000)] }] }), undefined);
+  });
 });
