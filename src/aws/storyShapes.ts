@@ -75,6 +75,7 @@ export function associatedContact(entry: unknown): AssociatedContact | undefined
     contactId,
     initialContactId: str(entry, 'InitialContactId'),
     previousContactId: str(entry, 'PreviousContactId'),
+    relatedContactId: str(entry, 'RelatedContactId'),
     initiationMethod: str(entry, 'InitiationMethod'),
     channel: str(entry, 'Channel'),
     initiatedAt: iso(entry.InitiationTimestamp),

@@ -10,6 +10,8 @@ export interface AssociatedContact {
   contactId: string;
   initialContactId?: string;
   previousContactId?: string;
+  /** The summary carries it too: the walk follows it as it would a described contact's. */
+  relatedContactId?: string;
   initiationMethod?: string;
   channel?: string;
   initiatedAt?: string;
@@ -156,6 +158,7 @@ function contactOfAssociated(entry: AssociatedContact): JsonObject {
   const fields: [string, string | undefined][] = [
     ['InitialContactId', entry.initialContactId],
     ['PreviousContactId', entry.previousContactId],
+    ['RelatedContactId', entry.relatedContactId],
     ['InitiationMethod', entry.initiationMethod],
     ['Channel', entry.channel],
     ['InitiationTimestamp', entry.initiatedAt],

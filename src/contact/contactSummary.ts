@@ -9,7 +9,7 @@ export interface ContactSummary {
   /** Display time in the chosen zone. */
   initiated?: string;
   disconnected?: string;
-  /** Initiated → disconnected, e.g. `4m 12s`. */
+  /** Initiated → disconnected, e.g. `4m 12s`; absent when the disconnect comes first. */
   duration?: string;
   /** Queue name when the document has one, else its ID. */
   queue?: string;
@@ -39,7 +39,8 @@ export function summarizeContact(doc: ContactDocument, opts: { timeZone: TimeZon
     initiationMethod: str(c.InitiationMethod),
     initiated: start && formatTimestamp(start, opts.timeZone),
     disconnected: end && formatTimestamp(end, opts.timeZone),
-    duration: Number.isFinite(elapsed) ? formatDuration(elapsed) : undefined,
+    // Out-of-order times give no duration (the Overview's phases name the bad timestamp), never a negative one.
+    duration: Number.isFinite(elapsed) && elapsed >= 0 ? formatDuration(elapsed) : undefined,
     queue: str(queue?.Name) ?? str(queue?.Id),
     agent: str(agent?.Username) ?? str(agent?.Id),
     disconnectReason: str(c.DisconnectReason),

@@ -1,16 +1,17 @@
-// The phases of one contact (in flow, waiting in queue, ringing, with the agent, on hold,
-// after-contact work), read from the contact's own timestamps. Pure: no clock, so a live
-// contact's open phase has no end and no duration rather than a guess.
+// The phases of one contact (scheduled, in flow, waiting in queue, ringing, with the agent, on
+// hold, after-contact work), read from the contact's own timestamps. Pure: no clock of its own
+// (the caller may pass `now`), so a live contact's open phase has no duration rather than a guess.
 import { isoFromEpochSeconds, type JsonObject, type JsonValue } from './contactDocument';
 import type { PathSegment } from './fieldNode';
 import { formatDuration, formatDurationMillis } from './format';
 
-export type PhaseKind = 'flow' | 'queue' | 'ringing' | 'talking' | 'hold' | 'afterContactWork';
+export type PhaseKind = 'scheduled' | 'flow' | 'queue' | 'ringing' | 'talking' | 'hold' | 'afterContactWork';
 
 export interface ContactPhase {
   kind: PhaseKind;
   /**
-   * What a person reads: "In flow before queue" ("In flow" when never queued, "In flow before
+   * What a person reads: "Scheduled (waiting to start)" (a task whose flow starts at its
+   * ScheduledTimestamp), "In flow before queue" ("In flow" when never queued, "In flow before
    * the agent" or "Dialing" (outbound) when an agent joined without a queue), "Waiting in queue",
    * "Ringing", "With the agent" (", paused 40s" when the agent paused it), "On hold",
    * "After-contact work".
@@ -22,8 +23,8 @@ export interface ContactPhase {
   /** Absent when it cannot be computed; never negative. */
   durationMs?: number;
   /**
-   * Why there is no duration, for a person: "ongoing" (the phase has not ended yet: no end, no
-   * duration), "no EnqueueTimestamp", "DisconnectTimestamp is before InitiationTimestamp".
+   * Why there is no duration, for a person: "ongoing" (the phase has not ended yet: no duration;
+   * no end, except a scheduled wait's, which ends when the task is due), "no EnqueueTimestamp", "DisconnectTimestamp is before InitiationTimestamp".
    */
   problem?: string;
   /** The field this phase is read from (for "jump to field"), e.g. ['Contact','QueueInfo','EnqueueTimestamp']. */
@@ -34,6 +35,13 @@ export interface ContactPhase {
 export const ongoing = 'ongoing';
 
 const outboundMethods = new Set(['OUTBOUND', 'EXTERNAL_OUTBOUND']);
+
+export interface PhaseOptions {
+  /** Epoch ms: tells a task still waiting for its ScheduledTimestamp from one whose flow has started. */
+  now?: number;
+}
+
+const scheduledLabel = 'Scheduled (waiting to start)';
 
 interface Moment {
   field: string;
@@ -85,7 +93,7 @@ function seconds(value: JsonValue | undefined, field: string): { durationMs: num
  * has `problem: 'ongoing'`; missing or out-of-order timestamps give a `problem`, never a negative
  * duration. Hold is the agent-initiated hold total (duration only, no start or end).
  */
-export function contactPhases(contact: JsonObject): ContactPhase[] {
+export function contactPhases(contact: JsonObject, options: PhaseOptions = {}): ContactPhase[] {
   const queueInfo = obj(contact.QueueInfo);
   const agentInfo = obj(contact.AgentInfo);
   const init = moment(contact, ['InitiationTimestamp']);
@@ -100,12 +108,38 @@ export function contactPhases(contact: JsonObject): ContactPhase[] {
   const queued = enqueue !== undefined || (typeof queueInfo?.Id === 'string' && queueInfo.Id !== '');
   const phases: ContactPhase[] = [];
 
-  if (init || enqueue || connected || disconnect) {
+  // A scheduled task's InitiationTimestamp is when the API request arrived; its flow starts at
+  // ScheduledTimestamp (botocore), so the time between is waiting, not time in flow.
+  const scheduled = moment(contact, ['ScheduledTimestamp']);
+  let flowStart = init;
+  let flowStarted = true;
+  if (init && scheduled && scheduled.ms > init.ms) {
+    const firstRouted = Math.min(...[enqueue, ring, connected].map((m) => m?.ms ?? NaN).filter((ms) => !Number.isNaN(ms)));
+    const path = scheduled.path;
+    // Queued or answered before the scheduled time: the schedule did not hold the flow back.
+    if (!(firstRouted < scheduled.ms)) {
+      const routed = Number.isFinite(firstRouted);
+      if (!routed && disconnect && disconnect.ms < scheduled.ms) {
+        // Stopped before it was due: it only ever waited.
+        phases.push({ ...span('scheduled', scheduledLabel, init, disconnect, { path, startField: 'InitiationTimestamp', endField: 'DisconnectTimestamp', open: false }), path });
+        flowStarted = false;
+      } else if (!routed && !disconnect && !(options.now !== undefined && options.now >= scheduled.ms)) {
+        // Not due yet: the wait is the open phase; no flow has run.
+        phases.push({ kind: 'scheduled', label: scheduledLabel, start: init.iso, end: scheduled.iso, problem: ongoing, path });
+        flowStarted = false;
+      } else {
+        phases.push({ ...span('scheduled', scheduledLabel, init, scheduled, { path, startField: 'InitiationTimestamp', endField: 'ScheduledTimestamp', open: false }), path });
+        flowStart = scheduled;
+      }
+    }
+  }
+
+  if (flowStarted && (init || enqueue || connected || disconnect)) {
     const method = typeof contact.InitiationMethod === 'string' ? contact.InitiationMethod : '';
     const flowEnd = queued ? enqueue : (ring ?? connected ?? disconnect);
     const label = queued ? 'In flow before queue' : connected ? (outboundMethods.has(method) ? 'Dialing' : 'In flow before the agent') : 'In flow';
     const endField = queued ? 'EnqueueTimestamp' : 'DisconnectTimestamp';
-    phases.push(span('flow', label, init, flowEnd, { path: ['Contact', 'InitiationTimestamp'], startField: 'InitiationTimestamp', endField, open: live }));
+    phases.push(span('flow', label, flowStart, flowEnd, { path: ['Contact', 'InitiationTimestamp'], startField: 'InitiationTimestamp', endField, open: live }));
   }
 
   if (queued) {

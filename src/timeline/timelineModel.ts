@@ -210,7 +210,7 @@ function milestones(contact: JsonObject, originMs: number): Milestone[] {
 function contactLane(contact: JsonObject, contactId: string, originMs: number, now: number | undefined): ContactLane {
   const bars: PhaseBar[] = [];
   const unplaced: UnplacedPhase[] = [];
-  for (const phase of contactPhases(contact)) {
+  for (const phase of contactPhases(contact, { now })) {
     const start = phase.start !== undefined ? Date.parse(phase.start) : NaN;
     const end = phase.durationMs !== undefined && !Number.isNaN(start) ? start + phase.durationMs : phase.problem === ongoing && now !== undefined ? now : NaN;
     if (!Number.isNaN(start) && !Number.isNaN(end) && end >= start) {

@@ -79,6 +79,14 @@ describe('the contact story against the local endpoint', function () {
     assert.ok(s.names[nameKey('queue', first.queueId)]?.name, 'and named');
   });
 
+  it('follows the RelatedContactId of a contact ListAssociatedContacts lists: the task is in the chain seen from any contact', async () => {
+    const { story } = setup();
+    // From the second contact the maximal contact (RelatedContactId = task) is known only from the list.
+    const s = await story(ref(sampleIds.maximalChain[1]));
+    assert.deepEqual(s.chain?.nodes.map((n) => n.contactId), [...sampleIds.maximalChain, sampleIds.task]);
+    assert.ok(s.chain?.edges.some((e) => e.from === sampleIds.maximal && e.to === sampleIds.task && e.relation === 'related'), JSON.stringify(s.chain?.edges));
+  });
+
   it('lists the evaluations and references, with only the https URL as a link', async () => {
     const { story } = setup();
     const s = await story(ref(sampleIds.maximal));

@@ -230,6 +230,23 @@ describe('contact chain', () => {
     assert.deepEqual(edges(chain), ['c1 -transfer-> c2']);
   });
 
+  it('follows a listed contact’s RelatedContactId: the same chain with the associated list as without', async () => {
+    const next = { Type: 'QUICK_CONNECT', NextContactMetadata: { QuickConnectContactData: { ContactId: 'b', QuickConnectType: 'QUEUE' } } };
+    const a = contact('a', 0, { InitiationMethod: 'INBOUND', InitialContactId: 'a', NextContacts: [next] });
+    const b = contact('b', 5, { InitiationMethod: 'TRANSFER', InitialContactId: 'a', PreviousContactId: 'a', RelatedContactId: 'c' });
+    const c = contact('c', 11, { InitiationMethod: 'API', Channel: 'TASK' });
+    const listed: AssociatedContact[] = [
+      { contactId: 'a', initialContactId: 'a', initiationMethod: 'INBOUND', channel: 'VOICE', initiatedAt: a.InitiationTimestamp as string },
+      { contactId: 'b', initialContactId: 'a', previousContactId: 'a', relatedContactId: 'c', initiationMethod: 'TRANSFER', channel: 'VOICE', initiatedAt: b.InitiationTimestamp as string },
+    ];
+    const without = await walkChain({ start: a, describe: directory([a, b, c]).describe });
+    const withList = await walkChain({ start: a, describe: directory([a, b, c]).describe, associated: () => Promise.resolve(listed) });
+    for (const chain of [without, withList]) {
+      assert.deepEqual(ids(chain), ['a', 'b', 'c']);
+      assert.deepEqual(edges(chain), ['a -transfer-> b', 'b -related-> c']);
+    }
+  });
+
   it('has no duplicate nodes or edges when links repeat', async () => {
     const next = (id: string): JsonObject => ({ Type: 'QUICK_CONNECT', NextContactMetadata: { QuickConnectContactData: { ContactId: id, QuickConnectType: 'USER' } } });
     const start = contact('a', 0, { InitialContactId: 'a', RelatedContactId: 'b', NextContacts: [next('b'), next('b'), next('a')] });

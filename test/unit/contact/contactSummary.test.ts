@@ -19,6 +19,13 @@ describe('contact summary', () => {
     });
   });
 
+  it('gives no duration when the disconnect is before the initiation, never a negative one', () => {
+    const s = summarizeContact({ Contact: { Id: 'x', InitiationTimestamp: '2024-01-01T10:00:00Z', DisconnectTimestamp: '2024-01-01T09:59:00Z' } }, { timeZone: 'utc' });
+    assert.deepEqual(s, { contactId: 'x', initiated: '2024-01-01 10:00:00 UTC', disconnected: '2024-01-01 09:59:00 UTC' });
+    const instant = summarizeContact({ Contact: { InitiationTimestamp: '2024-01-01T10:00:00Z', DisconnectTimestamp: '2024-01-01T10:00:00Z' } }, { timeZone: 'utc' });
+    assert.equal(instant.duration, '0s');
+  });
+
   it('prefers a queue name and agent username when the document has them', () => {
     const s = summarizeContact({ Contact: { QueueInfo: { Id: 'q', Name: 'Billing' }, AgentInfo: { Id: 'a', Username: 'jdoe' } } }, { timeZone: 'utc' });
     assert.equal(s.queue, 'Billing');

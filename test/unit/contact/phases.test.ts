@@ -4,7 +4,7 @@ import type { PathSegment } from '../../../src/contact/fieldNode';
 import { contactPhases, formatDurationMs, type ContactPhase } from '../../../src/contact/phases';
 import { sample, sampleFiles } from './samples';
 
-const kindOrder = ['flow', 'queue', 'ringing', 'talking', 'hold', 'afterContactWork'];
+const kindOrder = ['scheduled', 'flow', 'queue', 'ringing', 'talking', 'hold', 'afterContactWork'];
 
 function at(doc: JsonObject, path: PathSegment[]): JsonValue | undefined {
   let value: JsonValue | undefined = doc;
@@ -97,13 +97,34 @@ describe('contact phases', () => {
   });
 
   it('marks the open phase of a live contact as ongoing, with no end', () => {
-    const task = contactPhases(sample('14c2d1e0-f50e-4d13-8f2a-9b0c1d2e3f14').Contact);
-    assert.deepEqual(task.map(read), ['In flow: ongoing']);
-    assert.equal(task[0].end, undefined);
+    // A live task scheduled two hours after its request, seen after it was due.
+    const task = contactPhases(sample('14c2d1e0-f50e-4d13-8f2a-9b0c1d2e3f14').Contact, { now: Date.parse('2026-11-30T12:00:00Z') });
+    assert.deepEqual(task.map(read), ['Scheduled (waiting to start): 2h 00m 00s', 'In flow: ongoing']);
+    assert.equal(task[1].end, undefined);
     const queued = contactPhases(sample('7a2e3d4c-5b6a-4f79-8b8c-9d0e1f2a3b04').Contact);
     assert.deepEqual(queued.map(read), ['In flow before queue: 3.100s', 'Waiting in queue: ongoing']);
     const talking = contactPhases(contact({ InitiationTimestamp: 100, QueueInfo: { EnqueueTimestamp: 101 }, AgentInfo: { ConnectedToAgentTimestamp: 110 } }));
     assert.deepEqual(talking.map(read), ['In flow before queue: 1s', 'Waiting in queue: 9s', 'With the agent: ongoing']);
+  });
+
+  it('shows a scheduled task\'s wait before its flow, not days in flow', () => {
+    const task = { Channel: 'TASK', InitiationMethod: 'API', InitiationTimestamp: '2026-11-16T09:00:00Z', ScheduledTimestamp: '2026-11-20T09:00:00Z' };
+    const done = contactPhases({ ...task, QueueInfo: { Id: 'q', EnqueueTimestamp: '2026-11-20T09:00:03Z' }, AgentInfo: { ConnectedToAgentTimestamp: '2026-11-20T09:10:00Z' }, DisconnectTimestamp: '2026-11-20T09:20:00Z' });
+    assert.deepEqual(done.map(read), ['Scheduled (waiting to start): 4d 00h 00m 00s', 'In flow before queue: 3s', 'Waiting in queue: 9m 57s', 'With the agent: 10m 00s']);
+    assert.deepEqual(done[0].path, ['Contact', 'ScheduledTimestamp']);
+    assert.equal(done[1].start, '2026-11-20T09:00:00Z');
+    // Not due yet: the wait is the open phase, and no flow has run.
+    for (const now of [undefined, Date.parse('2026-11-18T12:00:00Z')]) {
+      const waiting = contactPhases(task, { now });
+      assert.deepEqual(waiting.map(read), ['Scheduled (waiting to start): ongoing']);
+      assert.equal(waiting[0].end, '2026-11-20T09:00:00Z');
+    }
+    // Due and not yet queued: the flow is what is open.
+    assert.deepEqual(contactPhases(task, { now: Date.parse('2026-11-20T09:00:01Z') }).map(read), ['Scheduled (waiting to start): 4d 00h 00m 00s', 'In flow: ongoing']);
+    // Stopped before it was due: it only waited.
+    assert.deepEqual(contactPhases({ ...task, DisconnectTimestamp: '2026-11-17T09:00:00Z' }).map(read), ['Scheduled (waiting to start): 1d 00h 00m 00s']);
+    // Queued before the scheduled time: the schedule held nothing back.
+    assert.deepEqual(contactPhases({ ...task, QueueInfo: { EnqueueTimestamp: '2026-11-16T09:00:03Z' } }).map(read), ['In flow before queue: 3s', 'Waiting in queue: ongoing']);
   });
 
   it('reads after-contact work from its duration when it has no timestamps', () => {

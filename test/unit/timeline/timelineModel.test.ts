@@ -90,6 +90,15 @@ describe('Timeline model', () => {
     assert.equal(model.summary, 'Voice contact, 3m 20s from initiation to disconnect. Phases: In flow before queue 20s, Waiting in queue 30s, With the agent 2m 30s, After-contact work 30s. 7 flow blocks in 2 flows, 1 error. 2 Lambda calls, 1 failed.');
   });
 
+  it('draws a scheduled task\'s wait apart from its flow, and a task not yet due as waiting', () => {
+    const task: JsonObject = { Id: 't', Channel: 'TASK', InitiationMethod: 'API', InitiationTimestamp: '2026-11-16T09:00:00Z', ScheduledTimestamp: '2026-11-20T09:00:00Z' };
+    const ran = buildTimeline({ ...task, QueueInfo: { Id: 'q', EnqueueTimestamp: '2026-11-20T09:00:03Z' }, AgentInfo: { Id: 'a', ConnectedToAgentTimestamp: '2026-11-20T09:10:00Z' }, DisconnectTimestamp: '2026-11-20T09:20:00Z' }, []);
+    assert.equal(ran.summary, 'Task contact, 4d 00h 20m 00s from initiation to disconnect. Phases: Scheduled (waiting to start) 4d 00h 00m 00s, In flow before queue 3s, Waiting in queue 9m 57s, With the agent 10m 00s. No flow-log events.');
+    const due = buildTimeline(task, [], { now: Date.parse('2026-11-18T09:00:00Z') });
+    assert.equal(due.summary, 'Task contact, not disconnected yet. Phases: Scheduled (waiting to start) (ongoing). No flow-log events.');
+    assert.deepEqual((due.groups[0].lanes[0] as ContactLane).bars.map((b) => [b.kind, b.t0, b.t1, b.ongoing]), [['scheduled', 0, 2 * 86_400_000, true]]);
+  });
+
   it('ends a live contact\'s open phase at now, and leaves it unplaced without a clock', () => {
     const live: JsonObject = { Id: 'c-2', Channel: 'CHAT', InitiationTimestamp: iso(0), QueueInfo: { EnqueueTimestamp: iso(10) } };
     const withNow = buildTimeline(live, [], { now: t0 + 40_000 }).groups[0].lanes[0] as ContactLane;
