@@ -247,6 +247,15 @@ export class ExplorerModel {
       if (i.status) node.status = i.status;
       nodes.push(node);
     }
+    // Without a listing (an expired token, throttling, a missing permission), the instances of this
+    // profile·region's lookups and pins still show: those contacts are stored here and open without it.
+    const stored = result.ok ? [] : this.storedInstanceIds(account.target).filter((id) => !manualIds.has(id));
+    for (const id of stored) {
+      const node: InstanceNode = { kind: 'instance', id: nodeIds.instance(account.target, id), parentId: account.id, target: account.target, instanceId: id, manual: false };
+      const alias = this.instanceAlias(account.target, id);
+      if (alias) node.alias = alias;
+      nodes.push(node);
+    }
     for (const m of manual) {
       if (listed.some((i) => i.id === m.instanceId)) continue;
       const node: InstanceNode = { kind: 'instance', id: nodeIds.instance(account.target, m.instanceId), parentId: account.id, target: account.target, instanceId: m.instanceId, manual: true };
@@ -263,6 +272,14 @@ export class ExplorerModel {
       });
     }
     return nodes;
+  }
+
+  /** Instances named by this profile·region's pins and lookups, by the alias last listed, else ID. */
+  private storedInstanceIds(target: AccountTarget): string[] {
+    const filter: HistoryFilter = { profile: target.profile, region: target.region };
+    const ids = new Set([...this.deps.history.pinned(filter), ...this.deps.history.entries(filter)].map((e) => e.instanceId));
+    const label = (id: string): string => this.instanceAlias(target, id) ?? id;
+    return [...ids].sort((a, b) => label(a).localeCompare(label(b), undefined, { sensitivity: 'base' }));
   }
 
   private groupNode(instance: InstanceNode, group: GroupKind): GroupNode {
