@@ -43,6 +43,23 @@ export interface ExplorerAccounts {
   added: AccountTarget[];
 }
 
+/** Where the roots' profiles and regions come from. */
+export interface AccountSources {
+  noProfiles(): Promise<boolean>;
+  active(): Promise<AccountTarget & { problem?: string }>;
+  added(): AccountTarget[];
+}
+
+/**
+ * The roots' profiles and regions. With no profile at all, none, not even pairs added earlier
+ * (their profile is gone, so ListInstances could only fail; they stay stored for when it is back):
+ * the tree stays empty, which is when VS Code shows the welcome view (connectContacts.noProfiles).
+ */
+export async function explorerAccounts(sources: AccountSources): Promise<ExplorerAccounts> {
+  if (await sources.noProfiles()) return { added: [] };
+  return { active: await sources.active(), added: sources.added() };
+}
+
 /** Everything the model reads from outside. */
 export interface ExplorerDeps {
   accounts(): ExplorerAccounts | Promise<ExplorerAccounts>;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { AccountTarget, ContactRef, ContactSummary, InstanceSummary, SearchContactsPage, SearchContactsQuery } from '../../../src/aws/types';
 import type { ContactDocument } from '../../../src/contact/contactDocument';
 import { dragText } from '../../../src/explorer/explorerDrag';
-import { ExplorerModel, type ExplorerDeps, type ManualInstance } from '../../../src/explorer/explorerModel';
+import { explorerAccounts, ExplorerModel, type ExplorerDeps, type ManualInstance } from '../../../src/explorer/explorerModel';
 import type { ContactNode, ErrorNode, ExplorerNode, FieldTreeNode, GroupNode, InstanceNode, LoadMoreNode } from '../../../src/explorer/explorerNodes';
 import { addEntry, filterEntries, removeEntry, type HistoryEntry } from '../../../src/explorer/historyEntries';
 import { defaultSearchSettings, type SearchSettings } from '../../../src/explorer/searchWindow';
@@ -353,6 +353,22 @@ describe('explorer model', () => {
     f.history = removeEntry(f.history, { ...dev, instanceId: 'i-1', contactId: 'c-9' });
     assert.deepEqual(labels(await model.children(history)), ['message No lookups in this instance yet']);
     assert.equal(f.instanceCalls, 1);
+  });
+});
+
+describe('explorer roots', () => {
+  const prod: AccountTarget = { profile: 'prod', region: 'eu-west-2' };
+
+  it('shows no root at all when no profile is left, not even pairs added earlier, so the welcome view shows', async () => {
+    const f = new Fakes();
+    const model = new ExplorerModel({ ...f.deps(), accounts: () => explorerAccounts({ noProfiles: () => Promise.resolve(true), active: () => Promise.resolve(dev), added: () => [prod] }) });
+    assert.deepEqual(labels(await model.children()), []);
+    assert.equal(f.instanceCalls, 0);
+  });
+
+  it('shows the active pair, then the added ones, while profiles exist', async () => {
+    const model = new ExplorerModel({ ...new Fakes().deps(), accounts: () => explorerAccounts({ noProfiles: () => Promise.resolve(false), active: () => Promise.resolve(dev), added: () => [prod] }) });
+    assert.deepEqual(labels(await model.children()), ['account dev/us-east-1', 'account prod/eu-west-2']);
   });
 });
 
