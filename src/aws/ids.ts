@@ -52,8 +52,16 @@ export function isInputError(value: { ok: boolean }): value is InputError {
   return !value.ok;
 }
 
-/** Strips whitespace and one or more layers of surrounding quotes or backticks. */
+/**
+ * Strips whitespace, one or more layers of surrounding quotes or backticks, then one trailing
+ * slash: consoles and docs show ARNs and IDs with one, and people paste them so.
+ */
 export function cleanInput(text: string): string {
+  const s = unquote(text);
+  return s.endsWith('/') ? s.slice(0, -1).trimEnd() : s;
+}
+
+function unquote(text: string): string {
   let s = text.trim();
   for (;;) {
     const m = /^(["'`\u2018\u2019\u201c\u201d]+)([\s\S]*?)(["'`\u2018\u2019\u201c\u201d]+)$/.exec(s);

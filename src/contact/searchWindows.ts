@@ -106,6 +106,15 @@ export interface ResolvedRange {
 
 const lookBackMarginMs = 24 * 3600_000;
 
+/**
+ * The earliest instant a search started at `now` may ask for: a day inside the limit, since the
+ * service measures 24 months back from when each window's request arrives, and a long search sends
+ * its oldest window minutes after this.
+ */
+export function earliestSearchable(now: number): number {
+  return now - searchLimits.lookBackMs + lookBackMarginMs;
+}
+
 /** The instants a choice covers at `now`, the start moved to the look-back if before it. */
 export function resolveRange(range: RangeChoice, now: number): ResolvedRange | FieldMessage {
   let start: number;
@@ -122,9 +131,7 @@ export function resolveRange(range: RangeChoice, now: number): ResolvedRange | F
     if (Number.isNaN(end)) return { field: 'range', message: `The end "${range.end}" is not a date and time.` };
     if (end <= start) return { field: 'range', message: 'The end must be after the start.' };
   }
-  // A day inside the limit: the service measures 24 months back from when each window's request
-  // arrives, and a long search sends its oldest window minutes after this.
-  const earliest = now - searchLimits.lookBackMs + lookBackMarginMs;
+  const earliest = earliestSearchable(now);
   if (end <= earliest) return { field: 'range', message: 'Contact search looks back 2 years at most: the whole range is older than that.' };
   if (start < earliest) return { start: earliest, end, note: `Contacts are searchable for 2 years: searching from ${new Date(earliest).toISOString()}.` };
   return { start, end };

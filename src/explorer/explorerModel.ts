@@ -43,6 +43,23 @@ export interface ExplorerAccounts {
   added: AccountTarget[];
 }
 
+/** Where the roots' profiles and regions come from. */
+export interface AccountSources {
+  noProfiles(): Promise<boolean>;
+  active(): Promise<AccountTarget & { problem?: string }>;
+  added(): AccountTarget[];
+}
+
+/**
+ * The roots' profiles and regions. With no profile at all, none, not even pairs added earlier
+ * (their profile is gone, so ListInstances could only fail; they stay stored for when it is back):
+ * the tree stays empty, which is when VS Code shows the welcome view (connectContacts.noProfiles).
+ */
+export async function explorerAccounts(sources: AccountSources): Promise<ExplorerAccounts> {
+  if (await sources.noProfiles()) return { added: [] };
+  return { active: await sources.active(), added: sources.added() };
+}
+
 /** Everything the model reads from outside. */
 export interface ExplorerDeps {
   accounts(): ExplorerAccounts | Promise<ExplorerAccounts>;
@@ -247,6 +264,15 @@ export class ExplorerModel {
       if (i.status) node.status = i.status;
       nodes.push(node);
     }
+    // Without a listing (an expired token, throttling, a missing permission), the instances of this
+    // profile·region's lookups and pins still show: those contacts are stored here and open without it.
+    const stored = result.ok ? [] : this.storedInstanceIds(account.target).filter((id) => !manualIds.has(id));
+    for (const id of stored) {
+      const node: InstanceNode = { kind: 'instance', id: nodeIds.instance(account.target, id), parentId: account.id, target: account.target, instanceId: id, manual: false };
+      const alias = this.instanceAlias(account.target, id);
+      if (alias) node.alias = alias;
+      nodes.push(node);
+    }
     for (const m of manual) {
       if (listed.some((i) => i.id === m.instanceId)) continue;
       const node: InstanceNode = { kind: 'instance', id: nodeIds.instance(account.target, m.instanceId), parentId: account.id, target: account.target, instanceId: m.instanceId, manual: true };
@@ -263,6 +289,14 @@ export class ExplorerModel {
       });
     }
     return nodes;
+  }
+
+  /** Instances named by this profile·region's pins and lookups, by the alias last listed, else ID. */
+  private storedInstanceIds(target: AccountTarget): string[] {
+    const filter: HistoryFilter = { profile: target.profile, region: target.region };
+    const ids = new Set([...this.deps.history.pinned(filter), ...this.deps.history.entries(filter)].map((e) => e.instanceId));
+    const label = (id: string): string => this.instanceAlias(target, id) ?? id;
+    return [...ids].sort((a, b) => label(a).localeCompare(label(b), undefined, { sensitivity: 'base' }));
   }
 
   private groupNode(instance: InstanceNode, group: GroupKind): GroupNode {

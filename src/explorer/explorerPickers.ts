@@ -12,6 +12,7 @@ import type { AccountNode, GroupNode } from './explorerNodes';
 import {
   allChannels,
   channelLabels,
+  customRangeMessage,
   describeWindow,
   parseCustomRange,
   presetWindows,
@@ -85,14 +86,10 @@ export async function pickSearchWindow(current: SearchWindow, timeZone: TimeZone
     prompt: vscode.l10n.t('Start and end in {0}, e.g. 2026-11-19 to 2026-11-20, or 2026-11-19T08:00 to 2026-11-19T12:00', rangeZoneWords(timeZone)),
     value: current.kind === 'range' ? rangeInputText(current, timeZone) : '',
     ignoreFocusOut: true,
-    validateInput: (value) => {
-      if (value.trim() === '') return undefined;
-      const parsed = parseCustomRange(value, timeZone);
-      return parsed.ok ? undefined : parsed.message;
-    },
+    validateInput: (value) => customRangeMessage(value, timeZone, new Date()),
   });
   if (!text) return undefined;
-  const parsed = parseCustomRange(text, timeZone);
+  const parsed = parseCustomRange(text, timeZone, new Date());
   return parsed.ok ? { kind: 'range', start: parsed.start, end: parsed.end } : undefined;
 }
 

@@ -15,7 +15,7 @@ import type { HistoryStore } from '../history/historyStore';
 import { describeError, type ShowError } from '../notify/errorNotifications';
 import type { ResourceNames } from '../story/resourceNames';
 import { explorerCommands } from './explorerCommands';
-import { ExplorerModel, type ExplorerAccounts } from './explorerModel';
+import { explorerAccounts, ExplorerModel, type ExplorerAccounts } from './explorerModel';
 import type { ExplorerNode } from './explorerNodes';
 import { ExplorerState } from './explorerState';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
@@ -78,13 +78,15 @@ export interface ExplorerHandle extends vscode.Disposable {
 export function registerExplorer(deps: ExplorerFeatureDeps): ExplorerHandle {
   const { treeView, history } = deps;
   const state = new ExplorerState(deps.globalState);
-  const accounts = async (): Promise<ExplorerAccounts> => {
-    const added = state.addedAccounts();
-    // With no profile at all the tree stays empty, so the welcome view (connectContacts.noProfiles) shows.
-    if (hasNoProfiles(await deps.accounts.profiles())) return { added };
-    const active = await deps.accounts.active();
-    return { active: { profile: active.profile, region: active.region, ...(active.regionProblem ? { problem: active.regionProblem } : {}) }, added };
-  };
+  const accounts = (): Promise<ExplorerAccounts> =>
+    explorerAccounts({
+      noProfiles: async () => hasNoProfiles(await deps.accounts.profiles()),
+      active: async () => {
+        const active = await deps.accounts.active();
+        return { profile: active.profile, region: active.region, ...(active.regionProblem ? { problem: active.regionProblem } : {}) };
+      },
+      added: () => state.addedAccounts(),
+    });
 
   const model = new ExplorerModel({
     accounts,

@@ -2,6 +2,7 @@
 // optional channel filter, turned into a SearchContacts request and into the words the tree shows.
 import type { ContactChannel, SearchContactsQuery } from '../aws/types';
 import { formatTimestamp, type TimeZoneChoice } from '../contact/format';
+import { earliestSearchable, searchLimits } from '../contact/searchWindows';
 
 export type SearchWindow =
   | { kind: 'last'; hours: number }
@@ -117,9 +118,50 @@ export function rangeZoneWords(timeZone: TimeZoneChoice): string {
 /**
  * Parses what a person types for a custom range: two dates or date-times separated by
  * ` to `, `..`, `–` or `/`, read in the chosen zone (UTC, or local time) unless they carry an
- * offset. A date alone as the end means the end of that day.
+ * offset. A date alone as the end means the end of that day. Given `now`, a range SearchContacts
+ * would refuse (too long, or older than the look-back) is rejected with the limit it passes.
  */
-export function parseCustomRange(text: string, timeZone: TimeZoneChoice = 'utc'): { ok: true; start: string; end: string } | { ok: false; message: string } {
+export function parseCustomRange(text: string, timeZone: TimeZoneChoice = 'utc', now?: Date): { ok: true; start: string; end: string } | { ok: false; message: string } {
+  const parsed = parseRangeText(text, timeZone);
+  if (!parsed.ok || !now) return parsed;
+  const problem = rangeLimitProblem(parsed.start, parsed.end, now, timeZone);
+  return problem ? { ok: false, message: problem } : parsed;
+}
+
+/** The custom range prompt's live message: nothing while empty or acceptable at `now`. */
+export function customRangeMessage(text: string, timeZone: TimeZoneChoice, now: Date): string | undefined {
+  if (text.trim() === '') return undefined;
+  const parsed = parseCustomRange(text, timeZone, now);
+  return parsed.ok ? undefined : parsed.message;
+}
+
+const weekMs = 7 * 24 * hourMs;
+const yearMs = 365 * 24 * hourMs;
+
+/**
+ * What SearchContacts would refuse in a range (searchLimits: 8 weeks per search, 2 years back).
+ * Refused as it is typed rather than cut to fit: Recent contacts is one search read page by page,
+ * so a cut range would show "no contacts" for the part left out, with nothing to say why.
+ */
+function rangeLimitProblem(start: string, end: string, now: Date, timeZone: TimeZoneChoice): string | undefined {
+  const weeks = searchLimits.windowMs / weekMs;
+  const span = Date.parse(end) - Date.parse(start);
+  if (span > searchLimits.windowMs) {
+    const spanWeeks = Math.round((span / weekMs) * 10) / 10;
+    return `This range spans ${spanWeeks} weeks; SearchContacts covers at most ${weeks} weeks at once. Shorten it, or use Amazon Connect: Search Contacts, which splits a longer range.`;
+  }
+  // The search panel's look-back rule, so both accept the same earliest start.
+  const earliest = earliestSearchable(now.getTime());
+  if (Date.parse(start) < earliest) {
+    const years = Math.round(searchLimits.lookBackMs / yearMs);
+    // Shown to the next whole minute, so the start it suggests is itself accepted.
+    const { time, zone } = shortTime(new Date(Math.ceil(earliest / 60_000) * 60_000).toISOString(), timeZone);
+    return `Contacts are searchable for ${years} years: start at ${time} ${zone} or later.`;
+  }
+  return undefined;
+}
+
+function parseRangeText(text: string, timeZone: TimeZoneChoice): { ok: true; start: string; end: string } | { ok: false; message: string } {
   const parts = text.trim().split(/\s+to\s+|\s*\.\.\s*|\s+[–—-]\s+|\s*\/\s*(?=\d{4}-)/i).filter((p) => p !== '');
   if (parts.length !== 2) return { ok: false, message: `Enter a start and an end, e.g. 2026-11-19 to 2026-11-20 or 2026-11-19T08:00 to 2026-11-19T12:00 (${rangeZoneWords(timeZone)}).` };
   const start = parseInstant(parts[0], false, timeZone);

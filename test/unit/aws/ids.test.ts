@@ -154,6 +154,17 @@ describe('ids: live validation and helpers', () => {
     assert.equal(cleanInput('a"b'), 'a"b');
   });
 
+  it('accepts one trailing slash, as consoles and docs show ARNs and IDs, but not two', () => {
+    assert.deepEqual(parseInstanceInput(`${instArn}/`), parseInstanceInput(instArn));
+    assert.deepEqual(parseInstanceInput(` "${inst}/" `), { ok: true, instanceId: inst, warning: undefined });
+    assert.deepEqual(parseContactInput(`${contactArn}/`), parseContactInput(contactArn));
+    assert.deepEqual(parseContactInput(`${contact}/`), { ok: true, contactId: contact, warning: undefined });
+    assert.equal(validateInstanceIdLive(`${instArn}/`), undefined);
+    assert.equal(validateContactIdLive(`${contactArn}/`), undefined);
+    assert.equal(message(parseInstanceInput(`${inst}//`)), 'The instance ID contains "/" at position 37. IDs contain only letters, digits and hyphens.');
+    assert.equal(message(parseInstanceInput('arn:aws:connect:us-east-1:123456789012:instance//')), 'The ARN ends before the instance ID (…:instance/ID).');
+  });
+
   it('builds an instance ARN', () => {
     assert.equal(instanceArn({ partition: 'aws', region: 'eu-west-2', accountId: '123456789012' }, inst), instArn);
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { AccountTarget, ContactRef, ContactSummary, InstanceSummary, SearchContactsPage, SearchContactsQuery } from '../../../src/aws/types';
 import type { ContactDocument } from '../../../src/contact/contactDocument';
 import { dragText } from '../../../src/explorer/explorerDrag';
-import { ExplorerModel, type ExplorerDeps, type ManualInstance } from '../../../src/explorer/explorerModel';
+import { explorerAccounts, ExplorerModel, type ExplorerDeps, type ManualInstance } from '../../../src/explorer/explorerModel';
 import type { ContactNode, ErrorNode, ExplorerNode, FieldTreeNode, GroupNode, InstanceNode, LoadMoreNode } from '../../../src/explorer/explorerNodes';
 import { addEntry, filterEntries, removeEntry, type HistoryEntry } from '../../../src/explorer/historyEntries';
 import { defaultSearchSettings, type SearchSettings } from '../../../src/explorer/searchWindow';
@@ -234,6 +234,37 @@ describe('explorer model', () => {
     assert.equal(f.instanceCalls, 2);
   });
 
+  it('keeps the instances of stored lookups and pins reachable when ListInstances fails', async () => {
+    const f = new Fakes();
+    f.failInstances = new Error('The security token included in the request is expired');
+    f.manual = [{ instanceId: 'i-manual' }];
+    f.pins = [{ ...dev, instanceId: 'i-9', contactId: 'pinned-1', lookedUpAt: now.toISOString() }];
+    f.history = [
+      { ...dev, instanceId: 'i-8', contactId: 'looked-up-1', lookedUpAt: now.toISOString() },
+      { ...dev, instanceId: 'i-manual', contactId: 'looked-up-2', lookedUpAt: now.toISOString() },
+      { profile: 'prod', region: 'us-east-1', instanceId: 'i-elsewhere', contactId: 'other-1', lookedUpAt: now.toISOString() },
+    ];
+    const model = new ExplorerModel(f.deps());
+    const [account] = await model.children();
+    const nodes = await model.children(account);
+    assert.deepEqual(labels(nodes), ['error The security token included in the request is expired', 'instance i-8', 'instance i-9', 'instance i-manual']);
+    assert.deepEqual((nodes.slice(1) as InstanceNode[]).map((i) => i.manual), [false, false, true]);
+    assert.deepEqual(labels(await model.children(await group(model, 'i-9', 'pinned'))), ['contact pinned-1']);
+    assert.deepEqual(labels(await model.children(await group(model, 'i-8', 'history'))), ['contact looked-up-1']);
+  });
+
+  it('names a stored instance by the alias it was last listed with when a later listing fails', async () => {
+    const f = new Fakes();
+    f.history = [{ ...dev, instanceId: 'i-1', contactId: 'c-1', lookedUpAt: now.toISOString() }];
+    const model = new ExplorerModel(f.deps());
+    const [account] = await model.children();
+    await model.children(account);
+    f.failInstances = new Error('Rate exceeded');
+    model.refresh(account);
+    assert.deepEqual(labels(await model.children(account)), ['error Rate exceeded', 'instance Alpha']);
+    assert.deepEqual(labels(await model.children(await group(model, 'Alpha', 'history'))), ['contact c-1']);
+  });
+
   it('turns a failed search into an error node, and a failed next page into a retryable node under the loaded ones', async () => {
     const f = new Fakes();
     f.failSearch = new Error('Rate exceeded');
@@ -322,6 +353,22 @@ describe('explorer model', () => {
     f.history = removeEntry(f.history, { ...dev, instanceId: 'i-1', contactId: 'c-9' });
     assert.deepEqual(labels(await model.children(history)), ['message No lookups in this instance yet']);
     assert.equal(f.instanceCalls, 1);
+  });
+});
+
+describe('explorer roots', () => {
+  const prod: AccountTarget = { profile: 'prod', region: 'eu-west-2' };
+
+  it('shows no root at all when no profile is left, not even pairs added earlier, so the welcome view shows', async () => {
+    const f = new Fakes();
+    const model = new ExplorerModel({ ...f.deps(), accounts: () => explorerAccounts({ noProfiles: () => Promise.resolve(true), active: () => Promise.resolve(dev), added: () => [prod] }) });
+    assert.deepEqual(labels(await model.children()), []);
+    assert.equal(f.instanceCalls, 0);
+  });
+
+  it('shows the active pair, then the added ones, while profiles exist', async () => {
+    const model = new ExplorerModel({ ...new Fakes().deps(), accounts: () => explorerAccounts({ noProfiles: () => Promise.resolve(false), active: () => Promise.resolve(dev), added: () => [prod] }) });
+    assert.deepEqual(labels(await model.children()), ['account dev/us-east-1', 'account prod/eu-west-2']);
   });
 });
 

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import {
   buildSearchQuery,
+  customRangeMessage,
   describeSearch,
   emptySearchText,
   isSearchSettings,
@@ -73,6 +74,20 @@ describe('recent contacts query', () => {
     assert.match(!bad.ok ? bad.message : '', /"yesterday" is not a date/);
     const backwards = parseCustomRange('2026-11-20 to 2026-11-19T00:00');
     assert.match(!backwards.ok ? backwards.message : '', /end must be after the start/);
+  });
+
+  it('refuses, as it is typed, a custom range SearchContacts would refuse, naming the limit', () => {
+    assert.equal(
+      customRangeMessage('2026-01-01 to 2026-06-01', 'utc', now),
+      'This range spans 21.7 weeks; SearchContacts covers at most 8 weeks at once. Shorten it, or use Amazon Connect: Search Contacts, which splits a longer range.',
+    );
+    assert.equal(customRangeMessage('2023-01-01 to 2023-01-02', 'utc', now), 'Contacts are searchable for 2 years: start at 2024-11-21 12:00 UTC or later.');
+    assert.equal(customRangeMessage('2024-11-20 to 2024-11-22', 'utc', now), 'Contacts are searchable for 2 years: start at 2024-11-21 12:00 UTC or later.');
+    // At the limits: exactly 8 weeks, and the earliest start the message suggests.
+    assert.equal(customRangeMessage('2026-09-01 to 2026-10-26', 'utc', now), undefined);
+    assert.equal(customRangeMessage('2024-11-21T12:00 to 2024-11-22', 'utc', now), undefined);
+    assert.equal(customRangeMessage('  ', 'utc', now), undefined);
+    assert.equal(parseCustomRange('2026-01-01 to 2026-06-01', 'utc', now).ok, false);
   });
 
   it('accepts only well-formed stored settings', () => {
