@@ -43,3 +43,12 @@ export function runFilter(tree: FlatTree, query: string): FilterResult {
   }
   return { needle, match, shown, hasMatchBelow, count };
 }
+
+/**
+ * Whether the query is part of some field's name. Saved state keeps only such a filter: one typed
+ * to find a value (a phone number, an address) is the contact's data, which VS Code would write to disk.
+ */
+export function matchesFieldName(tree: FlatTree, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  return needle === '' || tree.keyLower.some((key) => key.includes(needle));
+}

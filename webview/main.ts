@@ -350,7 +350,8 @@ function snapshot(): PanelState | undefined {
     ref,
     timeZone,
     ...(fetchedAt ? { fetchedAt } : {}),
-    filter: toolbar.filterText(),
+    // Before the contact is back, the box holds the saved filter, already checked.
+    filter: contact ? tree.savableFilter(toolbar.filterText()) : toolbar.filterText(),
     ...(expanded ? { expanded } : {}),
     ...(tabs.view !== 'fields' ? { view: tabs.view } : {}),
   };

@@ -6,7 +6,7 @@
 import type { FieldNode, PathSegment } from '../src/contact/fieldNode';
 import type { RowAction } from '../src/protocol/messages';
 import { el, icon } from './dom';
-import { runFilter, type FilterResult } from './filter';
+import { matchesFieldName, runFilter, type FilterResult } from './filter';
 import { flatten, pathKey, type FlatTree } from './flatTree';
 import { fillRow, setRowName } from './rowContent';
 
@@ -190,6 +190,11 @@ export class TreeView {
 
   private get expansion(): Uint8Array {
     return this.filterExpanded ?? this.expanded;
+  }
+
+  /** The filter as saved state may keep it: only text from the field names (see matchesFieldName). */
+  savableFilter(query: string): string {
+    return matchesFieldName(this.flat, query) ? query : '';
   }
 
   /** Paths (pathKey) of the containers the user opened, for saved state. Not the filter's. */

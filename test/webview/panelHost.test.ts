@@ -157,6 +157,22 @@ describe('contact panel webview: host messages and state', function () {
     }
   });
 
+  it('saves no filter typed to find a value: the customer\'s number searched for stays off the disk', async () => {
+    const { panel } = suite;
+    const page = panel.page;
+    const message = contactMessage(sampleIds.voice);
+    await panel.send(message);
+    const customer = (message.contact.Contact.CustomerEndpoint as { Address: string }).Address;
+    await page.locator(filterInput).fill('Address');
+    await panel.waitForState({ ref: message.ref, filter: 'Address' });
+    await page.locator(filterInput).fill(customer);
+    // The filter finds the number on screen, and the state saved after it has no filter.
+    await panel.waitForState({ ref: message.ref, filter: '' });
+    assert.ok((await panel.rows()).some((r) => r.value === customer), `${customer} on screen`);
+    const saved = JSON.stringify(await panel.state());
+    assert.ok(!saved.includes(customer), `saved state ${saved}`);
+  });
+
   it('restores the saved view when the host sends the contact again, and shows none until then', async () => {
     const saved: PanelState = {
       ref: refFor(sampleIds.voice),
